@@ -1,0 +1,55 @@
+"""Gradients by centred finite differences, and how far apart two gradients are.
+
+Relative error ‖a − n‖ / (‖a‖ + ‖n‖), in float64 with centred differences:
+    below 1e-7   the gradients agree (what a correct gradient gives here)
+    1e-7 … 1e-4  suspicious: a kink, a near-zero gradient, or a small mistake
+    above 1e-4   the gradient is wrong
+"""
+
+import numpy as np
+
+STEP = 1e-6
+# Centred differences of smooth costs at STEP land far below this in float64.
+TOLERANCE = 1e-6
+
+
+def numerical_gradient(f, x, step=STEP):
+    """Centred-difference gradient of the scalar function `f` at array `x`, in float64."""
+    x = np.array(x, dtype=np.float64)
+    gradient = np.zeros_like(x)
+    for index in np.ndindex(x.shape):
+        original = x[index]
+        x[index] = original + step
+        above = float(f(x.copy()))
+        x[index] = original - step
+        below = float(f(x.copy()))
+        x[index] = original
+        gradient[index] = (above - below) / (2 * step)
+    return gradient
+
+
+def relative_error(a, b):
+    """‖a − b‖ / (‖a‖ + ‖b‖), and 0.0 when both are zero."""
+    a = np.asarray(a, dtype=np.float64)
+    b = np.asarray(b, dtype=np.float64)
+    denominator = np.linalg.norm(a) + np.linalg.norm(b)
+    return 0.0 if denominator == 0 else float(np.linalg.norm(a - b) / denominator)
+
+
+def worst_entries(a, b, count=3):
+    """Indices of the `count` entries where `a` and `b` differ most, largest first."""
+    difference = np.abs(np.asarray(a, dtype=np.float64) - np.asarray(b, dtype=np.float64))
+    order = np.argsort(difference, axis=None)[::-1][:count]
+    return [tuple(int(i) for i in np.unravel_index(flat, difference.shape)) for flat in order if difference.flat[flat] > 0]
+
+
+def consistent_ratio(a, b, rtol=1e-6):
+    """The single factor r with a == r * b everywhere, or None when there is none."""
+    a = np.asarray(a, dtype=np.float64).ravel()
+    b = np.asarray(b, dtype=np.float64).ravel()
+    usable = np.abs(b) > 1e-12
+    if not usable.any() or np.any(np.abs(a[~usable]) > 1e-12):
+        return None
+    ratios = a[usable] / b[usable]
+    ratio = float(np.median(ratios))
+    return ratio if np.allclose(ratios, ratio, rtol=rtol, atol=0) else None
