@@ -136,3 +136,27 @@ def same_value(a, b):
         return bool(a == b)
     except Exception:
         return a is b
+
+
+@contextlib.contextmanager
+def using_references(function, **references):
+    """While the block runs, the names `function` looks up globally resolve to our references.
+
+    So `optimize` is graded with a correct `propagate`, and one mistake costs points once.
+    Names the student's namespace did not have are removed again afterwards.
+    """
+    namespace = getattr(function, "__globals__", None)
+    if namespace is None:
+        yield
+        return
+    missing = object()
+    saved = {name: namespace.get(name, missing) for name in references}
+    namespace.update(references)
+    try:
+        yield
+    finally:
+        for name, value in saved.items():
+            if value is missing:
+                namespace.pop(name, None)
+            else:
+                namespace[name] = value

@@ -31,8 +31,9 @@ WARNING_HINT = "NumPy warned while your code ran: {warnings}"
 # Shapes and types (checker.shapes).
 NOT_AN_ARRAY = "{what} should be a NumPy array, but it is a {kind}."
 RANK_ONE = (
-    "{what} has shape {shape}, a rank-1 array; it should be a column of shape {expected}. "
-    "Rank-1 arrays behave unexpectedly with transposes: use np.zeros(({n}, 1)) or .reshape({n}, 1)."
+    "{what} has shape {shape}, a rank-1 array; it should be {expected}. "
+    "Rank-1 arrays ignore .T and broadcast in surprising ways: "
+    "create it with shape {expected} or add .reshape{expected}."
 )
 TRANSPOSED = "{what} has shape {shape}; it should be {expected}. It looks transposed: try {what_short}.T"
 WRONG_SHAPE = "{what} has shape {shape}; it should be {expected}."
@@ -42,3 +43,9 @@ ONE_BY_ONE = (
 )
 NOT_A_NUMBER = "{what} should be a number, but it is a {kind}."
 NOT_FINITE = "{what} contains {bad} (at {where}). {hint}"
+
+# Comparisons (checker.compare).
+MISMATCH = "{count} of {total} entries"
+WORST = "{entries}"
+RELATIVE_ERROR = "{error:.2g} (a correct answer is below {tolerance:g})"
+SEE_WARNINGS = "{warnings}"

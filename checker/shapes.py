@@ -28,7 +28,7 @@ def require_shape(run, value, expected, what, short=None):
     if shape == expected:
         return value
     if len(expected) == 2 and 1 in expected and shape == (max(expected),) and max(expected) > 1:
-        run.fail(messages.RANK_ONE.format(what=what, shape=shape, expected=expected, n=max(expected)))
+        run.fail(messages.RANK_ONE.format(what=what, shape=shape, expected=expected))
     if len(expected) == 2 and shape == expected[::-1]:
         run.fail(messages.TRANSPOSED.format(what=what, shape=shape, expected=expected, what_short=short))
     run.fail(messages.WRONG_SHAPE.format(what=what, shape=shape, expected=expected))
