@@ -41,15 +41,3 @@ def worst_entries(a, b, count=3):
     difference = np.abs(np.asarray(a, dtype=np.float64) - np.asarray(b, dtype=np.float64))
     order = np.argsort(difference, axis=None)[::-1][:count]
     return [tuple(int(i) for i in np.unravel_index(flat, difference.shape)) for flat in order if difference.flat[flat] > 0]
-
-
-def consistent_ratio(a, b, rtol=1e-6):
-    """The single factor r with a == r * b everywhere, or None when there is none."""
-    a = np.asarray(a, dtype=np.float64).ravel()
-    b = np.asarray(b, dtype=np.float64).ravel()
-    usable = np.abs(b) > 1e-12
-    if not usable.any() or np.any(np.abs(a[~usable]) > 1e-12):
-        return None
-    ratios = a[usable] / b[usable]
-    ratio = float(np.median(ratios))
-    return ratio if np.allclose(ratios, ratio, rtol=rtol, atol=0) else None

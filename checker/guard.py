@@ -72,7 +72,7 @@ def quiet_student_code():
         yield caught
 
 
-def call_student(run, function, *args, name=None, time_limit_s=DEFAULT_TIME_LIMIT, allow_changes=False, **kwargs):
+def call_student(run, function, *args, name=None, time_limit_s=None, allow_changes=False, **kwargs):
     """Call `function` on copies of the arguments and report any misbehaviour through `run`.
 
     Returns a StudentCall. Fails the check when the function is not implemented, raises,
@@ -80,13 +80,14 @@ def call_student(run, function, *args, name=None, time_limit_s=DEFAULT_TIME_LIMI
     """
     __tracebackhide__ = True
     name = name or getattr(function, "__name__", "your function")
+    time_limit_s = DEFAULT_TIME_LIMIT if time_limit_s is None else time_limit_s
     passed_args = [copy.deepcopy(value) for value in args]
     passed_kwargs = {key: copy.deepcopy(value) for key, value in kwargs.items()}
     try:
         with quiet_student_code() as caught, time_limit(time_limit_s):
             value = function(*passed_args, **passed_kwargs)
     except NotImplementedError:
-        run.fail(messages.NOT_IMPLEMENTED.format(name=name, where=where_defined(function)))
+        run.fail(messages.NOT_IMPLEMENTED.format(name=name, where=where_defined(function)), depends_on_seed=False)
     except StudentTimeout:
         run.fail(messages.TIMED_OUT.format(name=name, seconds=time_limit_s))
     except Exception as error:  # the student's code may raise anything

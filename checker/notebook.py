@@ -55,6 +55,9 @@ class LoadedNotebook:
             return self.namespace[name]
         cell = next((c for c in reversed(self.cells) if name in c.defines and c.failure), None)
         where = self.path
+        if cell is None and any(c.failure == "not implemented" for c in self.cells):
+            # An untouched exercise cell binds nothing yet: it only raises NotImplementedError.
+            run.fail(messages.NOT_IMPLEMENTED.format(name=name, where=where))
         if cell is None:
             run.fail(messages.NOT_DEFINED.format(name=name, where=where))
         if cell.failure == "not implemented":

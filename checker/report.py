@@ -46,7 +46,8 @@ class CheckRun:
         self.seed = seed
         self.rng = rng
 
-    def fail(self, headline, *details):
+    def fail(self, headline, *details, depends_on_seed=True):
         """Stop the check with a message the student can act on."""
         __tracebackhide__ = True
-        raise CheckFailure(format_failure(headline, details, self.seed, self.check))
+        seed = self.seed if depends_on_seed else None
+        raise CheckFailure(format_failure(headline, details, seed, self.check))

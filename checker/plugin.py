@@ -1,0 +1,156 @@
+"""`pytest checker`: every check of every assignment as a test item, and a score at the end.
+
+Collection claims checker/course.py and yields one collector per assignment, which yields
+one item per check: `checker/course.py::01_logistic_regression::propagate`, so `-k propagate`
+selects by check. Failures print only the checker's message, never a traceback of ours.
+"""
+
+import os
+from pathlib import Path
+
+import pytest
+
+from checker import course, seeds
+from checker.notebook import NotebookUnreadable, load_student_notebook, read_notebook
+from checker.report import CheckFailure, CheckRun
+
+COURSE_FILE = Path(course.__file__).resolve()
+NOTEBOOKS_HELP = "folder laid out like exercises/ (DIR/<assignment>/<notebook>.ipynb) to grade; default: exercises"
+SEED_HELP = f"seed for the checks' random inputs (default {seeds.PUBLIC_SEED}); failures print the seed they used"
+SCORE_LINE = "backprop-lab score: {earned:g}/{total:g} — {parts}"
+NO_NOTEBOOKS = "no assignment notebooks in {folder}: expected {example}"
+MISSING_NOTEBOOK = "no notebook at {path}"
+
+
+def pytest_addoption(parser):
+    group = parser.getgroup("backprop-lab", "backprop-lab self-check")
+    group.addoption("--notebooks", metavar="DIR", default=None, help=NOTEBOOKS_HELP)
+    group.addoption("--checker-seed", metavar="N", type=int, default=None, help=SEED_HELP)
+
+
+def pytest_configure(config):
+    if config.getoption("checker_seed", None) is not None:
+        seeds.set_public_seed(config.getoption("checker_seed"))
+    config.pluginmanager.register(Scoreboard(), "backprop-lab-scoreboard")
+
+
+def pytest_collect_file(file_path, parent):
+    if Path(file_path).resolve() == COURSE_FILE:
+        return CourseFile.from_parent(parent, path=file_path)
+    return None
+
+
+def notebooks_folder(config):
+    option = config.getoption("notebooks", None)
+    if option is None:
+        return config.rootpath / "exercises"
+    return config.invocation_params.dir / option
+
+
+def display_path(path, config):
+    """The notebook path as the student would type it: relative to where pytest was run."""
+    relative = os.path.relpath(path, config.invocation_params.dir)
+    return str(path) if relative.startswith("..") else relative
+
+
+class CourseFile(pytest.File):
+    def collect(self):
+        folder = notebooks_folder(self.config)
+        present = [a for a in course.ASSIGNMENTS if (folder / a.id / a.notebook).exists()]
+        if not present:
+            first = course.ASSIGNMENTS[0]
+            raise NotebookUnreadable(NO_NOTEBOOKS.format(folder=folder, example=Path(folder.name, first.id, first.notebook)))
+        for assignment in course.ASSIGNMENTS:
+            yield AssignmentCollector.from_parent(self, name=assignment.id, assignment=assignment, folder=folder)
+
+    def repr_failure(self, excinfo):
+        if excinfo.errisinstance(NotebookUnreadable):
+            return str(excinfo.value)
+        return super().repr_failure(excinfo)
+
+
+class AssignmentCollector(pytest.Collector):
+    def __init__(self, *, assignment, folder, **kwargs):
+        super().__init__(**kwargs)
+        self.assignment = assignment
+        self.notebook_path = folder / assignment.id / assignment.notebook
+        self.shown_path = display_path(self.notebook_path, self.config)
+        self._loaded = None
+
+    def collect(self):
+        missing = not self.notebook_path.exists()
+        if not missing:
+            read_notebook(self.notebook_path, self.shown_path)  # unreadable: one error for the assignment
+        for check in self.assignment.checks:
+            item = CheckItem.from_parent(self, name=check.name, check=check)
+            if missing:
+                item.add_marker(pytest.mark.skip(reason=MISSING_NOTEBOOK.format(path=self.shown_path)))
+            yield item
+
+    def repr_failure(self, excinfo):
+        if excinfo.errisinstance(NotebookUnreadable):
+            return str(excinfo.value)
+        return super().repr_failure(excinfo)
+
+    def loaded(self):
+        """The student's notebook, run once per session however many checks need it."""
+        if self._loaded is None:
+            self._loaded = load_student_notebook(self.notebook_path, self.shown_path)
+        return self._loaded
+
+
+class CheckItem(pytest.Item):
+    def __init__(self, *, check, **kwargs):
+        super().__init__(**kwargs)
+        self.check = check
+        self.user_properties += [("assignment", self.parent.assignment.id), ("points", check.points)]
+
+    def runtest(self):
+        notebook = self.parent.loaded()
+        lookup = CheckRun(self.check.name, seed=None)
+        values = [notebook.lookup(lookup, name) for name in self.check.needs]
+        self.check.function(*values)
+
+    def repr_failure(self, excinfo):
+        if excinfo.errisinstance(CheckFailure):
+            return str(excinfo.value)
+        return super().repr_failure(excinfo)
+
+    def reportinfo(self):
+        return self.path, None, f"{self.parent.assignment.id}::{self.check.name}"
+
+
+class Scoreboard:
+    """Adds up the points of the checks that passed and prints the report card."""
+
+    def __init__(self):
+        self.results = {}  # nodeid -> [assignment id, check name, points, passed]
+
+    def pytest_collection_finish(self, session):
+        for item in session.items:
+            if isinstance(item, CheckItem) and not item.get_closest_marker("skip"):
+                self.results[item.nodeid] = [item.parent.assignment.id, item.check.name, item.check.points, False]
+
+    def pytest_runtest_logreport(self, report):
+        if report.when == "call" and report.nodeid in self.results:
+            self.results[report.nodeid][3] = report.passed
+
+    def pytest_terminal_summary(self, terminalreporter):
+        if not self.results:
+            return
+        by_assignment = {}
+        for assignment, name, points, passed in self.results.values():
+            by_assignment.setdefault(assignment, []).append((name, points if passed else 0, points))
+        terminalreporter.section("backprop-lab report card")
+        parts, earned_total, points_total = [], 0, 0
+        for assignment, checks in by_assignment.items():
+            terminalreporter.write_line(assignment)
+            width = max(len(name) for name, _, _ in checks)
+            for name, earned, points in checks:
+                mark = "✓" if earned == points else "✗"
+                terminalreporter.write_line(f"  {mark} {name:<{width}}  {earned}/{points}")
+            earned, total = sum(c[1] for c in checks), sum(c[2] for c in checks)
+            parts.append(f"{assignment} {earned:g}/{total:g}")
+            earned_total, points_total = earned_total + earned, points_total + total
+        line = SCORE_LINE.format(earned=earned_total, total=points_total, parts=", ".join(parts))
+        terminalreporter.write_line(line, bold=True)

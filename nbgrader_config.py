@@ -1,0 +1,9 @@
+"""nbgrader settings for backprop-lab: instructors author in solutions/, students get exercises/."""
+
+c = get_config()  # noqa: F821  nbgrader provides get_config
+
+c.CourseDirectory.course_id = "backprop-lab"
+c.CourseDirectory.source_directory = "solutions"
+c.CourseDirectory.release_directory = "exercises"
+# Autograding runs every cell, training and plots included: give a slow machine room.
+c.Execute.timeout = 300
