@@ -42,7 +42,8 @@ ONE_BY_ONE = (
     "Use np.squeeze({what_short}) or float({what_short})."
 )
 NOT_A_NUMBER = "{what} should be a number, but it is a {kind}."
-NOT_FINITE = "{what} contains {bad} (at {where}). {hint}"
+NOT_FINITE = "{what} contains {bad}, first at index {where}. {hint}"
+NOT_FINITE_VALUE = "{what} is {bad}. {hint}"
 
 # Comparisons (checker.compare).
 MISMATCH = "{count} of {total} entries"

@@ -17,10 +17,10 @@ def check(name):
 
     def decorate(body):
         @functools.wraps(body)
-        def run_check(*values, seed=None):
+        def run_check(*values, seed=None, **named_values):
             __tracebackhide__ = True
             seed = seeds.resolve_seed(seed)
-            body(CheckRun(name, seed, seeds.generator(seed, name)), *values)
+            body(CheckRun(name, seed, seeds.generator(seed, name)), *values, **named_values)
             print(PASSED.format(name=name))
 
         run_check.check_name = name

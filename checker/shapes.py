@@ -57,8 +57,10 @@ def require_finite(run, value, what, call=None):
     if not bad.any():
         return value
     kinds = " and ".join(word for word, present in (("NaN", np.isnan(array).any()), ("infinity", np.isinf(array).any())) if present)
-    where = "the value" if array.ndim == 0 else f"index {tuple(int(i) for i in np.argwhere(bad)[0])}"
     hint = "This usually means a log of 0 or an overflowing exp."
     if call is not None and call.warnings:
         hint = messages.WARNING_HINT.format(warnings=call.warning_text())
+    if array.ndim == 0:
+        run.fail(messages.NOT_FINITE_VALUE.format(what=what, bad=kinds, hint=hint))
+    where = tuple(int(i) for i in np.argwhere(bad)[0])
     run.fail(messages.NOT_FINITE.format(what=what, bad=kinds, where=where, hint=hint))

@@ -78,7 +78,7 @@ RESULT_NOT_DICT = "model should return a dictionary, but it returned a {kind}."
 MISSING_KEYS = "model's dictionary lacks {keys}."
 ECHO_WRONG = 'd["{key}"] is {value!r}, but model was called with {key}={given!r}.'
 TRAINED_ON_TEST = "model trained on the test set: optimize must see X_train and Y_train only."
-MODEL_DEFAULTS = "model ignores its {what} argument: pass num_iterations and learning_rate on to optimize."
+MODEL_DEFAULTS = "model does not pass num_iterations and learning_rate on to optimize, so they have no effect."
 PREDICTIONS_SWAPPED = "Y_prediction_train and Y_prediction_test are swapped."
 PREDICTION_WRONG = 'd["{key}"] is not predict(w, b, {data}) with the trained w and b.'
 MODEL_WEIGHTS = "w and b after training are not what gradient descent from zeros gives with these arguments."
