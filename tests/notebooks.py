@@ -1,0 +1,33 @@
+"""Small notebooks written by the tests, named after the scenario they represent."""
+
+import nbformat
+
+
+def solution_cell(source, grade_id):
+    cell = nbformat.v4.new_code_cell(source)
+    cell.metadata["nbgrader"] = {"solution": True, "grade": False, "locked": False, "grade_id": grade_id, "schema_version": 3}
+    return cell
+
+
+def grade_cell(source, grade_id, points=1):
+    cell = nbformat.v4.new_code_cell(source)
+    cell.metadata["nbgrader"] = {"solution": False, "grade": True, "locked": True, "grade_id": grade_id, "points": points, "schema_version": 3}
+    return cell
+
+
+def write_notebook(path, cells):
+    notebook = nbformat.v4.new_notebook()
+    notebook.cells = [nbformat.v4.new_code_cell(c) if isinstance(c, str) else c for c in cells]
+    path.parent.mkdir(parents=True, exist_ok=True)
+    nbformat.write(notebook, str(path))
+    return path
+
+
+def replace_in_cell(path, grade_id, old, new):
+    """A copy of a solution notebook with one solution cell edited, as a student would."""
+    notebook = nbformat.read(str(path), as_version=4)
+    for cell in notebook.cells:
+        if cell.metadata.get("nbgrader", {}).get("grade_id") == grade_id:
+            assert old in cell.source, f"{old!r} not in cell {grade_id}"
+            cell.source = cell.source.replace(old, new)
+    return notebook
