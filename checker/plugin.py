@@ -124,31 +124,32 @@ class Scoreboard:
     """Adds up the points of the checks that passed and prints the report card."""
 
     def __init__(self):
-        self.results = {}  # nodeid -> [assignment id, check name, points, passed]
+        self.results = {}  # nodeid -> [assignment id, check name, points, outcome]
 
     def pytest_collection_finish(self, session):
         for item in session.items:
             if isinstance(item, CheckItem) and not item.get_closest_marker("skip"):
-                self.results[item.nodeid] = [item.parent.assignment.id, item.check.name, item.check.points, False]
+                self.results[item.nodeid] = [item.parent.assignment.id, item.check.name, item.check.points, "not run"]
 
     def pytest_runtest_logreport(self, report):
-        if report.when == "call" and report.nodeid in self.results:
-            self.results[report.nodeid][3] = report.passed
+        if report.nodeid in self.results and (report.when == "call" or report.failed):
+            self.results[report.nodeid][3] = "passed" if report.passed else "failed"
 
     def pytest_terminal_summary(self, terminalreporter):
         if not self.results:
             return
         by_assignment = {}
-        for assignment, name, points, passed in self.results.values():
-            by_assignment.setdefault(assignment, []).append((name, points if passed else 0, points))
+        for assignment, name, points, outcome in self.results.values():
+            by_assignment.setdefault(assignment, []).append((name, points if outcome == "passed" else 0, points, outcome))
         terminalreporter.section("backprop-lab report card")
         parts, earned_total, points_total = [], 0, 0
         for assignment, checks in by_assignment.items():
             terminalreporter.write_line(assignment)
-            width = max(len(name) for name, _, _ in checks)
-            for name, earned, points in checks:
-                mark = "✓" if earned == points else "✗"
-                terminalreporter.write_line(f"  {mark} {name:<{width}}  {earned}/{points}")
+            width = max(len(check[0]) for check in checks)
+            for name, earned, points, outcome in checks:
+                mark = {"passed": "✓", "failed": "✗"}.get(outcome, "·")
+                note = "  (not run)" if outcome == "not run" else ""
+                terminalreporter.write_line(f"  {mark} {name:<{width}}  {earned}/{points}{note}")
             earned, total = sum(c[1] for c in checks), sum(c[2] for c in checks)
             parts.append(f"{assignment} {earned:g}/{total:g}")
             earned_total, points_total = earned_total + earned, points_total + total

@@ -9,9 +9,11 @@ pytest_plugins = ["pytester"]
 REPO = Path(__file__).resolve().parents[1]
 
 
+def venv_environment():
+    """The environment with this interpreter's bin first on PATH (nbgrader runs `alembic` from PATH)."""
+    return dict(os.environ, PATH=os.path.dirname(sys.executable) + os.pathsep + os.environ.get("PATH", ""))
+
+
 @pytest.fixture
 def venv_env():
-    """The environment with this interpreter's bin first on PATH (nbgrader runs `alembic` from PATH)."""
-    env = dict(os.environ)
-    env["PATH"] = os.path.dirname(sys.executable) + os.pathsep + env.get("PATH", "")
-    return env
+    return venv_environment()

@@ -1,0 +1,111 @@
+"""Does `pytest checker` read like a report card, score right and behave like pytest otherwise?"""
+
+import hashlib
+import shutil
+
+import nbformat
+import pytest
+
+from conftest import REPO
+from notebooks import replace_in_cell
+
+NOTEBOOK = "01_logistic_regression/logistic_regression.ipynb"
+
+
+def run_checker(pytester, *args):
+    return pytester.runpytest_subprocess(str(REPO / "checker"), "-p", "no:cacheprovider", *args)
+
+
+def submission(tmp_path, notebook):
+    folder = tmp_path / "submission"
+    (folder / NOTEBOOK).parent.mkdir(parents=True)
+    nbformat.write(notebook, str(folder / NOTEBOOK))
+    return folder
+
+
+def test_solutions_score_full_marks(pytester):
+    result = run_checker(pytester, "--notebooks", str(REPO / "solutions"))
+    result.assert_outcomes(passed=7)
+    result.stdout.fnmatch_lines(["*backprop-lab score: 20/20 — 01_logistic_regression 20/20*"])
+    assert result.ret == 0
+
+
+def test_untouched_release_says_not_implemented(pytester):
+    result = run_checker(pytester, "--notebooks", str(REPO / "exercises"))
+    result.assert_outcomes(failed=7)
+    result.stdout.fnmatch_lines([
+        "not implemented yet: fill in `sigmoid` in *exercises/01_logistic_regression/logistic_regression.ipynb",
+        "*backprop-lab score: 0/20 — 01_logistic_regression 0/20*",
+    ])
+    assert "Traceback" not in result.stdout.str()
+    assert result.ret == 1
+
+
+def test_default_folder_is_exercises(pytester, monkeypatch):
+    monkeypatch.chdir(REPO)
+    result = pytester.runpytest_subprocess("checker", "-p", "no:cacheprovider")
+    result.stdout.fnmatch_lines(["not implemented yet: fill in `propagate` in exercises/01_logistic_regression/logistic_regression.ipynb"])
+
+
+def test_buggy_submission_gets_partial_score_and_a_diagnosis(pytester, tmp_path):
+    notebook = replace_in_cell(REPO / "solutions" / NOTEBOOK, "propagate_code", "dw = X @ dZ.T / m", "dw = X @ dZ.T")
+    result = run_checker(pytester, "--notebooks", str(submission(tmp_path, notebook)), "-k", "propagate or sigmoid")
+    result.assert_outcomes(passed=1, failed=1)
+    result.stdout.fnmatch_lines([
+        "dw is exactly m times too large: did you divide by m?",
+        "*pytest checker --checker-seed 1234 -k propagate*",
+        "*backprop-lab score: 2/7 — 01_logistic_regression 2/7*",
+    ])
+
+
+def test_checker_seed_is_used_and_printed(pytester, tmp_path):
+    notebook = replace_in_cell(REPO / "solutions" / NOTEBOOK, "propagate_code", "dZ = A - Y", "dZ = Y - A")
+    result = run_checker(pytester, "--notebooks", str(submission(tmp_path, notebook)), "-k", "propagate", "--checker-seed", "77")
+    result.stdout.fnmatch_lines(["*dw has the wrong sign*", "*pytest checker --checker-seed 77 -k propagate*"])
+
+
+def test_syntax_error_fails_only_what_needs_the_cell(pytester, tmp_path):
+    notebook = replace_in_cell(REPO / "solutions" / NOTEBOOK, "predict_code", "def predict(w, b, X):", "def predict(w, b, X)")
+    result = run_checker(pytester, "--notebooks", str(submission(tmp_path, notebook)))
+    result.assert_outcomes(passed=5, failed=2)  # predict, and model whose end-to-end run calls it
+    result.stdout.fnmatch_lines(["`predict` is missing because cell * has a syntax error on its line 1*"])
+
+
+def test_broken_notebook_is_one_clear_error(pytester, tmp_path):
+    folder = tmp_path / "submission"
+    (folder / NOTEBOOK).parent.mkdir(parents=True)
+    (folder / NOTEBOOK).write_text('{"cells": [ oops')
+    result = run_checker(pytester, "--notebooks", str(folder))
+    result.stdout.fnmatch_lines(["could not read *logistic_regression.ipynb: JSONDecodeError*restore it from a checkpoint*"])
+    assert result.ret != 0
+    assert "Traceback" not in result.stdout.str()
+
+
+def test_empty_folder_is_a_usage_error(pytester, tmp_path):
+    result = run_checker(pytester, "--notebooks", str(tmp_path))
+    result.stdout.fnmatch_lines(["no assignment notebooks in *: expected *01_logistic_regression/logistic_regression.ipynb"])
+    assert result.ret != 0
+
+
+def test_junitxml_verbose_and_exit_first_work(pytester, tmp_path):
+    report = tmp_path / "report.xml"
+    result = run_checker(pytester, "--notebooks", str(REPO / "exercises"), "-v", "-x", f"--junitxml={report}")
+    result.stdout.fnmatch_lines(["*checker/course.py::01_logistic_regression::data_preparation FAILED*", "*· sigmoid * 0/2  (not run)"])
+    result.assert_outcomes(failed=1)
+    assert 'name="points" value="2"' in report.read_text()
+
+
+def test_grading_never_modifies_the_notebook(pytester, tmp_path):
+    folder = tmp_path / "submission"
+    shutil.copytree(REPO / "solutions", folder)
+    path = folder / NOTEBOOK
+    before = hashlib.sha256(path.read_bytes()).hexdigest(), path.stat().st_mtime_ns
+    run_checker(pytester, "--notebooks", str(folder)).assert_outcomes(passed=7)
+    assert (hashlib.sha256(path.read_bytes()).hexdigest(), path.stat().st_mtime_ns) == before
+    assert sorted(p.name for p in path.parent.iterdir()) == ["logistic_regression.ipynb"]
+
+
+@pytest.mark.parametrize("option", ["--notebooks", "--checker-seed"])
+def test_options_are_documented(pytester, option):
+    result = run_checker(pytester, "--help")
+    result.stdout.fnmatch_lines([f"*{option}*"])
