@@ -4,7 +4,7 @@ import functools
 import inspect
 
 from checker import seeds
-from checker.report import CheckRun
+from checker.report import CheckFailure, CheckRun
 
 PASSED = "✓ {name}: all checks passed"
 
@@ -20,7 +20,11 @@ def check(name):
         def run_check(*values, seed=None, **named_values):
             __tracebackhide__ = True
             seed = seeds.resolve_seed(seed)
-            body(CheckRun(name, seed, seeds.generator(seed, name)), *values, **named_values)
+            try:
+                body(CheckRun(name, seed, seeds.generator(seed, name)), *values, **named_values)
+            except CheckFailure as failure:
+                # The message is the whole story: a notebook shows it without our internals.
+                raise failure.with_traceback(None) from None
             print(PASSED.format(name=name))
 
         run_check.check_name = name
