@@ -41,3 +41,8 @@ def worst_entries(a, b, count=3):
     difference = np.abs(np.asarray(a, dtype=np.float64) - np.asarray(b, dtype=np.float64))
     order = np.argsort(difference, axis=None)[::-1][:count]
     return [tuple(int(i) for i in np.unravel_index(flat, difference.shape)) for flat in order if difference.flat[flat] > 0]
+
+
+def numerical_vjp(forward, x, upstream, step=STEP):
+    """Gradᵀ·upstream by finite differences: the gradient of Σ forward(x) ⊙ upstream at x."""
+    return numerical_gradient(lambda value: np.sum(np.asarray(forward(value), dtype=np.float64) * upstream), x, step)

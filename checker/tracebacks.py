@@ -22,7 +22,8 @@ KNOWN_ERRORS = (
     ("only length-1 arrays can be converted", "math.exp and math.log take single numbers; use np.exp and np.log on arrays."),
     ("only 0-dimensional arrays can be converted", "math.exp and math.log take single numbers; use np.exp and np.log on arrays."),
     ("could not be broadcast together", "Two arrays' shapes do not line up. Print the shapes of w, X and b to see which one is off."),
-    ("mismatch in its core dimension", "A matrix product's inner sizes differ. For w.T @ X, w must be (n_x, 1) and X (n_x, m)."),
+    ("mismatch in its core dimension", "A matrix product's inner sizes differ: print both shapes; one of them probably needs a .T."),
+    ("not aligned", "A matrix product's inner sizes differ: print both shapes; one of them probably needs a .T."),
     ("shapes", "Print the shapes of the arrays on that line to see which one is off."),
 )
 
