@@ -1,5 +1,6 @@
 """The course: every assignment `pytest checker` grades, in order."""
 
+from checker.computational_graph import ASSIGNMENT as COMPUTATIONAL_GRAPH
 from checker.logistic_regression import ASSIGNMENT as LOGISTIC_REGRESSION
 
-ASSIGNMENTS = (LOGISTIC_REGRESSION,)
+ASSIGNMENTS = (LOGISTIC_REGRESSION, COMPUTATIONAL_GRAPH)
