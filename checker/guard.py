@@ -11,7 +11,7 @@ import warnings
 import numpy as np
 
 from checker import messages
-from checker.tracebacks import describe_student_error, notebook_of_filename
+from checker.tracebacks import describe_student_error, notebook_of_filename, raising_function
 
 # Generous for the small inputs the checks use; a correct function answers in milliseconds.
 DEFAULT_TIME_LIMIT = 20.0
@@ -88,8 +88,11 @@ def call_student(run, function, *args, name=None, time_limit_s=None, allow_chang
     try:
         with quiet_student_code() as caught, time_limit(time_limit_s):
             value = function(*passed_args, **passed_kwargs)
-    except NotImplementedError:
-        run.fail(messages.NOT_IMPLEMENTED.format(name=name, where=where_defined(function)), depends_on_seed=False)
+    except NotImplementedError as error:
+        # Name the stub that raised, which may be a helper the called function relies on.
+        stub, path = raising_function(error) or (name, None)
+        where = path or where_defined(function)
+        run.fail(messages.NOT_IMPLEMENTED.format(name=stub, where=where), depends_on_seed=False)
     except StudentTimeout:
         run.fail(messages.TIMED_OUT.format(name=name, seconds=time_limit_s))
     except Exception as error:  # the student's code may raise anything

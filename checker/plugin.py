@@ -117,7 +117,7 @@ class CheckItem(pytest.Item):
         return super().repr_failure(excinfo)
 
     def reportinfo(self):
-        return self.path, None, f"{self.parent.assignment.id}::{self.check.name}"
+        return self.path, 0, f"{self.parent.assignment.id}::{self.check.name}"
 
 
 class Scoreboard:

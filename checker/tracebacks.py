@@ -39,16 +39,32 @@ def notebook_of_filename(filename):
     return match.group("path") if match else None
 
 
+def _is_students(filename):
+    if filename.startswith("<frozen"):
+        return False
+    filename = filename if filename.startswith("<") else os.path.abspath(filename)
+    return not (filename.startswith(CHECKER_DIR + os.sep) or filename.startswith(_LIBRARY_DIRS))
+
+
 def student_frame(error):
     """The deepest traceback frame that is the student's code rather than ours or a library's."""
     for frame in reversed(traceback.extract_tb(error.__traceback__)):
-        filename = os.path.abspath(frame.filename) if not frame.filename.startswith("<") else frame.filename
-        if filename.startswith(CHECKER_DIR + os.sep) or filename.startswith(_LIBRARY_DIRS):
-            continue
-        if frame.filename.startswith("<frozen"):
-            continue
-        return frame
+        if _is_students(frame.filename):
+            return frame
     return None
+
+
+def raising_function(error):
+    """(qualified name, notebook path or None) of the deepest student function in the traceback."""
+    found = None
+    tb = error.__traceback__
+    while tb is not None:
+        code = tb.tb_frame.f_code
+        if _is_students(code.co_filename) and code.co_name != "<module>":
+            name = getattr(code, "co_qualname", code.co_name).rpartition("<locals>.")[2]
+            found = (name, notebook_of_filename(code.co_filename))
+        tb = tb.tb_next
+    return found
 
 
 def describe_frame(frame):

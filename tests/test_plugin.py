@@ -6,10 +6,20 @@ import shutil
 import nbformat
 import pytest
 
+from checker.course import ASSIGNMENTS
 from conftest import REPO
 from notebooks import replace_in_cell
 
 NOTEBOOK = "01_logistic_regression/logistic_regression.ipynb"
+ALL_CHECKS = sum(len(assignment.checks) for assignment in ASSIGNMENTS)
+OTHER_CHECKS = ALL_CHECKS - len(ASSIGNMENTS[0].checks)  # skipped when a folder holds only assignment 01
+
+
+def score_line(full):
+    """The score line for the whole course, all points earned or none."""
+    total = sum(assignment.points for assignment in ASSIGNMENTS)
+    parts = ", ".join(f"{a.id} {a.points if full else 0}/{a.points}" for a in ASSIGNMENTS)
+    return f"*backprop-lab score: {total if full else 0}/{total} — {parts}*"
 
 
 def run_checker(pytester, *args):
@@ -25,17 +35,17 @@ def submission(tmp_path, notebook):
 
 def test_solutions_score_full_marks(pytester):
     result = run_checker(pytester, "--notebooks", str(REPO / "solutions"))
-    result.assert_outcomes(passed=7)
-    result.stdout.fnmatch_lines(["*backprop-lab score: 20/20 — 01_logistic_regression 20/20*"])
+    result.assert_outcomes(passed=ALL_CHECKS)
+    result.stdout.fnmatch_lines([score_line(full=True)])
     assert result.ret == 0
 
 
 def test_untouched_release_says_not_implemented(pytester):
     result = run_checker(pytester, "--notebooks", str(REPO / "exercises"))
-    result.assert_outcomes(failed=7)
+    result.assert_outcomes(failed=ALL_CHECKS)
     result.stdout.fnmatch_lines([
         "not implemented yet: fill in `sigmoid` in *exercises/01_logistic_regression/logistic_regression.ipynb",
-        "*backprop-lab score: 0/20 — 01_logistic_regression 0/20*",
+        score_line(full=False),
     ])
     assert "Traceback" not in result.stdout.str()
     assert result.ret == 1
@@ -50,7 +60,7 @@ def test_default_folder_is_exercises(pytester, monkeypatch):
 def test_buggy_submission_gets_partial_score_and_a_diagnosis(pytester, tmp_path):
     notebook = replace_in_cell(REPO / "solutions" / NOTEBOOK, "propagate_code", "dw = X @ dZ.T / m", "dw = X @ dZ.T")
     result = run_checker(pytester, "--notebooks", str(submission(tmp_path, notebook)), "-k", "propagate or sigmoid")
-    result.assert_outcomes(passed=1, failed=1)
+    result.assert_outcomes(passed=1, failed=1, skipped=1)  # sigmoid_layer: no assignment 02 in the folder
     result.stdout.fnmatch_lines([
         "dw is exactly m times too large: did you divide by m?",
         "*pytest checker --checker-seed 1234 -k propagate*",
@@ -67,7 +77,7 @@ def test_checker_seed_is_used_and_printed(pytester, tmp_path):
 def test_syntax_error_fails_only_what_needs_the_cell(pytester, tmp_path):
     notebook = replace_in_cell(REPO / "solutions" / NOTEBOOK, "predict_code", "def predict(w, b, X):", "def predict(w, b, X)")
     result = run_checker(pytester, "--notebooks", str(submission(tmp_path, notebook)))
-    result.assert_outcomes(passed=5, failed=2)  # predict, and model whose end-to-end run calls it
+    result.assert_outcomes(passed=5, failed=2, skipped=OTHER_CHECKS)  # predict, and model whose end-to-end run calls it
     result.stdout.fnmatch_lines(["`predict` is missing because cell * has a syntax error on its line 1*"])
 
 
@@ -79,6 +89,14 @@ def test_broken_notebook_is_one_clear_error(pytester, tmp_path):
     result.stdout.fnmatch_lines(["could not read *logistic_regression.ipynb: JSONDecodeError*restore it from a checkpoint*"])
     assert result.ret != 0
     assert "Traceback" not in result.stdout.str()
+
+
+def test_missing_assignment_is_skipped_with_a_reason(pytester, tmp_path):
+    notebook = replace_in_cell(REPO / "solutions" / NOTEBOOK, "sigmoid_code", "", "")
+    result = run_checker(pytester, "--notebooks", str(submission(tmp_path, notebook)), "-rs")
+    result.assert_outcomes(passed=len(ASSIGNMENTS[0].checks), skipped=OTHER_CHECKS)
+    result.stdout.fnmatch_lines(["*no notebook at *02_computational_graph/computational_graph.ipynb*"])
+    assert result.ret == 0
 
 
 def test_empty_folder_is_a_usage_error(pytester, tmp_path):
@@ -100,7 +118,7 @@ def test_grading_never_modifies_the_notebook(pytester, tmp_path):
     shutil.copytree(REPO / "solutions", folder)
     path = folder / NOTEBOOK
     before = hashlib.sha256(path.read_bytes()).hexdigest(), path.stat().st_mtime_ns
-    run_checker(pytester, "--notebooks", str(folder)).assert_outcomes(passed=7)
+    run_checker(pytester, "--notebooks", str(folder)).assert_outcomes(passed=ALL_CHECKS)
     assert (hashlib.sha256(path.read_bytes()).hexdigest(), path.stat().st_mtime_ns) == before
     assert sorted(p.name for p in path.parent.iterdir()) == ["logistic_regression.ipynb"]
 
