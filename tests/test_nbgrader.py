@@ -1,4 +1,4 @@
-"""Does the real nbgrader pipeline generate the release and grade through the checker's grade cells?"""
+"""Does the real nbgrader pipeline generate the releases and grade through the checker's grade cells?"""
 
 import hashlib
 import shutil
@@ -8,11 +8,20 @@ import sys
 import nbformat
 import pytest
 
+from checker.course import ASSIGNMENTS
+from checker.computational_graph import messages as graph_messages
+from checker.logistic_regression import messages as regression_messages
 from conftest import REPO, venv_environment
 from notebooks import replace_in_cell
 
-ASSIGNMENT = "01_logistic_regression"
-NOTEBOOK = "logistic_regression.ipynb"
+# One realistic bug per assignment for the "carol" submission: (grade_id of the solution cell, old, new),
+# the check that must lose its points, and the hint her feedback must show.
+BUGS = {
+    "01_logistic_regression": (("propagate_code", "dw = X @ dZ.T / m", "dw = X @ dZ.T"), "propagate", regression_messages.DW_TIMES_M),
+    "02_computational_graph": (("linear_layer_code", "self.db = np.sum(upstream_grad, axis=1, keepdims=True)", "self.db = upstream_grad"),
+                               "linear_layer", graph_messages.DB_NOT_SUMMED),
+}
+BY_ID = {assignment.id: assignment for assignment in ASSIGNMENTS}
 
 
 def nbgrader(course, env, *args):
@@ -21,74 +30,90 @@ def nbgrader(course, env, *args):
     return result
 
 
-def new_course(tmp_path, env):
-    course = tmp_path / "course"
+def new_course(folder, env):
+    course = folder / "course"
     course.mkdir()
     shutil.copy(REPO / "nbgrader_config.py", course)
     shutil.copytree(REPO / "solutions", course / "solutions")
-    nbgrader(course, env, "generate_assignment", ASSIGNMENT)
+    for assignment in ASSIGNMENTS:
+        nbgrader(course, env, "generate_assignment", assignment.id)
     return course
-
-
-def test_release_is_exactly_what_generate_assignment_produces(tmp_path, venv_env):
-    course = new_course(tmp_path, venv_env)
-    generated = (course / "exercises" / ASSIGNMENT / NOTEBOOK).read_bytes()
-    assert generated == (REPO / "exercises" / ASSIGNMENT / NOTEBOOK).read_bytes(), (
-        "exercises/ is out of date: run `nbgrader generate_assignment 01_logistic_regression --force`"
-    )
 
 
 @pytest.fixture(scope="module")
 def graded_course(tmp_path_factory):
     env = venv_environment()
     course = new_course(tmp_path_factory.mktemp("pipeline"), env)
-    buggy = replace_in_cell(course / "solutions" / ASSIGNMENT / NOTEBOOK, "propagate_code", "dw = X @ dZ.T / m", "dw = X @ dZ.T")
-    submissions = {
-        "alice": (course / "solutions" / ASSIGNMENT / NOTEBOOK).read_text(),
-        "bob": (course / "exercises" / ASSIGNMENT / NOTEBOOK).read_text(),
-        "carol": nbformat.writes(buggy),
-    }
     hashes = {}
-    for student, text in submissions.items():
-        path = course / "submitted" / student / ASSIGNMENT / NOTEBOOK
-        path.parent.mkdir(parents=True)
-        path.write_text(text)
-        hashes[student] = hashlib.sha256(path.read_bytes()).hexdigest()
-    nbgrader(course, env, "autograde", ASSIGNMENT, "--create")
-    nbgrader(course, env, "generate_feedback", ASSIGNMENT)
+    for assignment in ASSIGNMENTS:
+        source = course / "solutions" / assignment.id / assignment.notebook
+        (grade_id, old, new), _, _ = BUGS[assignment.id]
+        submissions = {
+            "alice": source.read_text(),
+            "bob": (course / "exercises" / assignment.id / assignment.notebook).read_text(),
+            "carol": nbformat.writes(replace_in_cell(source, grade_id, old, new)),
+        }
+        for student, text in submissions.items():
+            path = course / "submitted" / student / assignment.id / assignment.notebook
+            path.parent.mkdir(parents=True)
+            path.write_text(text)
+            hashes[path] = hashlib.sha256(path.read_bytes()).hexdigest()
+        nbgrader(course, env, "autograde", assignment.id, "--create")
+        nbgrader(course, env, "generate_feedback", assignment.id)
     return course, hashes
 
 
-def scores(course, student):
+def scores(course, assignment, student):
     from nbgrader.api import Gradebook
 
     with Gradebook(f"sqlite:///{course / 'gradebook.db'}") as gradebook:
-        submission = gradebook.find_submission_notebook(NOTEBOOK.removesuffix(".ipynb"), ASSIGNMENT, student)
+        submission = gradebook.find_submission_notebook(assignment.notebook.removesuffix(".ipynb"), assignment.id, student)
         return {grade.name: grade.score for grade in submission.grades}
 
 
-def test_solution_gets_full_marks(graded_course):
+@pytest.mark.parametrize("assignment_id", BY_ID)
+def test_release_is_exactly_what_generate_assignment_produces(graded_course, assignment_id):
     course, _ = graded_course
-    from checker.logistic_regression import ASSIGNMENT as REGISTRY
+    assignment = BY_ID[assignment_id]
+    generated = (course / "exercises" / assignment.id / assignment.notebook).read_bytes()
+    assert generated == (REPO / "exercises" / assignment.id / assignment.notebook).read_bytes(), (
+        f"exercises/ is out of date: run `nbgrader generate_assignment {assignment.id} --force`"
+    )
 
-    assert scores(course, "alice") == {check.name: check.points for check in REGISTRY.checks}
 
-
-def test_untouched_release_gets_zero_on_every_check(graded_course):
+@pytest.mark.parametrize("assignment_id", BY_ID)
+def test_solution_gets_full_marks(graded_course, assignment_id):
     course, _ = graded_course
-    assert set(scores(course, "bob").values()) == {0}
+    assignment = BY_ID[assignment_id]
+    assert scores(course, assignment, "alice") == {check.name: check.points for check in assignment.checks}
 
 
-def test_buggy_submission_loses_only_what_is_wrong_and_sees_the_hint(graded_course):
+@pytest.mark.parametrize("assignment_id", BY_ID)
+def test_untouched_release_gets_zero_on_every_check(graded_course, assignment_id):
     course, _ = graded_course
-    carol = scores(course, "carol")
-    assert carol["propagate"] == 0
+    assert set(scores(course, BY_ID[assignment_id], "bob").values()) == {0}
+
+
+@pytest.mark.parametrize("assignment_id", BY_ID)
+def test_buggy_submission_loses_the_check_and_sees_the_hint(graded_course, assignment_id):
+    course, _ = graded_course
+    assignment = BY_ID[assignment_id]
+    _, broken_check, hint = BUGS[assignment_id]
+    carol = scores(course, assignment, "carol")
+    assert carol[broken_check] == 0
+    assert 0 < sum(carol.values()) < assignment.points
+    feedback = (course / "feedback" / "carol" / assignment.id / assignment.notebook.replace(".ipynb", ".html")).read_text()
+    assert hint.split(":")[0] in feedback
+
+
+def test_isolated_checks_keep_their_points_despite_a_broken_helper(graded_course):
+    """With propagate broken, are optimize and predict still graded on their own?"""
+    course, _ = graded_course
+    carol = scores(course, BY_ID["01_logistic_regression"], "carol")
     assert carol["sigmoid"] == 2 and carol["optimize"] == 4 and carol["predict"] == 2
-    feedback = (course / "feedback" / "carol" / ASSIGNMENT / NOTEBOOK.replace(".ipynb", ".html")).read_text()
-    assert "dw is exactly m times too large: did you divide by m?" in feedback
 
 
 def test_submissions_are_never_modified(graded_course):
-    course, hashes = graded_course
-    for student, digest in hashes.items():
-        assert hashlib.sha256((course / "submitted" / student / ASSIGNMENT / NOTEBOOK).read_bytes()).hexdigest() == digest
+    _, hashes = graded_course
+    for path, digest in hashes.items():
+        assert hashlib.sha256(path.read_bytes()).hexdigest() == digest

@@ -53,10 +53,9 @@ def _close_scale(measured, expected):
 
 
 def check_scale(run, W, ini_type):
-    expected = SCALES[ini_type](N_IN)
-    if abs(W.mean()) > 6 * expected / np.sqrt(W.size):
+    expected, measured = SCALES[ini_type](N_IN), float(W.std())
+    if abs(W.mean()) > 6 * measured / np.sqrt(W.size):  # six standard errors of the mean
         run.fail(say.NOT_CENTRED.format(mean=W.mean()))
-    measured = float(W.std())
     formula = say.FORMULAS[ini_type]
     if not _close_scale(measured, expected):
         for other, scale in SCALES.items():

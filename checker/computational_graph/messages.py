@@ -49,7 +49,7 @@ DY_SIGN = "dY_hat has the wrong sign: it is -(1/m)(Y - Ŷ)."
 DY_WRONG = "dY_hat is not the derivative of the cost you return: centred differences of your cost disagree."
 
 # train and outcomes
-COSTS_LENGTH = "train should return one cost per epoch: {count} costs for {epochs} epochs."
+COSTS_LENGTH = "train should return one cost per epoch, but it returned {count} for {epochs} epochs."
 NOT_LEARNING = "train did not change the weights: call update_params on every LinearLayer each epoch."
 COSTS_NOT_FALLING = "The cost did not fall during training ({first:.4g} at the start, {last:.4g} at the end)."
 OUTCOME = "{task}: after {epochs} epochs at learning rate {rate:g}, accuracy {accuracy:.0%} (target 100%) and cost {cost:.4g} (target below {target:g})."

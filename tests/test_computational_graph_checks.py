@@ -1,0 +1,66 @@
+"""Does every assignment-02 check catch real mistakes by name and accept correct variants?"""
+
+import numpy as np
+import pytest
+
+from checker import computational_graph as suite
+from checker.computational_graph import reference
+from checker.report import CheckFailure
+from computational_graph_variants import BUGS, CORRECT
+from diagnosis import assert_diagnosis
+
+CHECKS = {check.name: check.function for check in suite.ASSIGNMENT.checks}
+
+
+def run_check(check_name, implementation, seed=None):
+    implementations = implementation if isinstance(implementation, tuple) else (implementation,)
+    return CHECKS[check_name](*implementations, seed=seed)
+
+
+@pytest.mark.parametrize("name", sorted(BUGS))
+def test_bug_is_caught_and_named(name):
+    """Is each realistic mistake caught, with the diagnosis a student can act on?"""
+    check_name, implementation, diagnosis = BUGS[name]
+    with pytest.raises(CheckFailure) as failure:
+        run_check(check_name, implementation)
+    assert_diagnosis(str(failure.value), diagnosis)
+
+
+@pytest.mark.parametrize("seed", [1234, 5])
+@pytest.mark.parametrize("name", sorted(CORRECT))
+def test_correct_variant_passes(name, seed):
+    """Does a correct implementation written differently pass, whatever the seed?"""
+    check_name, implementation = CORRECT[name]
+    run_check(check_name, implementation, seed=seed)
+
+
+def test_catalogue_covers_every_check():
+    assert len(BUGS) >= 20 and len(CORRECT) >= 6
+    assert {c for c, _, _ in BUGS.values()} == set(CHECKS) == {c for c, _ in CORRECT.values()}
+
+
+def test_reference_passes_every_check():
+    for name, check in CHECKS.items():
+        if name == "outcomes":
+            check(reference.LinearLayer, reference.SigmoidLayer, reference.train)
+        else:
+            check({"linear_layer": reference.LinearLayer, "sigmoid_layer": reference.SigmoidLayer}.get(name) or getattr(reference, name))
+
+
+def test_initialization_check_leaves_the_students_random_state_alone():
+    """Does seeding for the statistical check give the student's global NumPy generator back?"""
+    np.random.seed(42)
+    expected = np.random.rand()
+    np.random.seed(42)
+    suite.check_initialize_parameters(reference.initialize_parameters)
+    assert np.random.rand() == expected
+
+
+def test_outcome_failure_states_budget_and_targets():
+    """Does an outcome failure say what was trained, for how long, and what was reached?"""
+    _, classes, _ = BUGS["outcomes: sigmoid skipped in the backward pass"]
+    with pytest.raises(CheckFailure) as failure:
+        suite.check_outcomes(*classes)
+    message = str(failure.value)
+    assert "after 5000 epochs at learning rate 2" in message and "target 100%" in message
+    assert "--checker-seed" not in message  # the outcome does not depend on the seed
