@@ -55,24 +55,32 @@ def compute_cost(Y, Y_hat):
     return np.sum((Y - Y_hat) ** 2) / (2 * m), -(Y - Y_hat) / m
 
 
-def train(layers, X, Y, num_epochs, learning_rate):
-    pairs = list(zip(layers[::2], layers[1::2]))
-    costs = []
-    for _ in range(num_epochs):
-        A = X
-        for linear, activation in pairs:
-            linear.forward(A)
-            activation.forward(linear.Z)
-            A = activation.A
-        cost, upstream = compute_cost(Y, A)
-        costs.append(cost)
-        for linear, activation in reversed(pairs):
-            activation.backward(upstream)
-            linear.backward(activation.dZ)
-            upstream = linear.dA_prev
-        for linear, _ in pairs:
-            linear.update_params(learning_rate)
-    return costs
+def train_variant(update=True, sigmoid_backward=True):
+    """The training loop, optionally without the update or without the sigmoid's local gradient."""
+    def train(layers, X, Y, num_epochs, learning_rate):
+        pairs = list(zip(layers[::2], layers[1::2]))
+        costs = []
+        for _ in range(num_epochs):
+            A = X
+            for linear, activation in pairs:
+                linear.forward(A)
+                activation.forward(linear.Z)
+                A = activation.A
+            cost, upstream = compute_cost(Y, A)
+            costs.append(cost)
+            for linear, activation in reversed(pairs):
+                if sigmoid_backward:
+                    activation.backward(upstream)
+                linear.backward(activation.dZ if sigmoid_backward else upstream)
+                upstream = linear.dA_prev
+            for linear, _ in pairs:
+                if update:
+                    linear.update_params(learning_rate)
+        return costs
+    return train
+
+
+train = train_variant()
 
 
 def _init_variant(draw):
@@ -125,41 +133,6 @@ def update_without_default(self, learning_rate=0.01):
     LinearLayer.update_params(self, learning_rate)
 
 
-def train_without_update(layers, X, Y, num_epochs, learning_rate):
-    pairs, costs = list(zip(layers[::2], layers[1::2])), []
-    for _ in range(num_epochs):
-        A = X
-        for linear, activation in pairs:
-            linear.forward(A)
-            activation.forward(linear.Z)
-            A = activation.A
-        cost, upstream = compute_cost(Y, A)
-        costs.append(cost)
-        for linear, activation in reversed(pairs):
-            activation.backward(upstream)
-            linear.backward(activation.dZ)
-            upstream = linear.dA_prev
-    return costs
-
-
-def train_skipping_sigmoid_backward(layers, X, Y, num_epochs, learning_rate):
-    pairs, costs = list(zip(layers[::2], layers[1::2])), []
-    for _ in range(num_epochs):
-        A = X
-        for linear, activation in pairs:
-            linear.forward(A)
-            activation.forward(linear.Z)
-            A = activation.A
-        cost, upstream = compute_cost(Y, A)
-        costs.append(cost)
-        for linear, activation in reversed(pairs):
-            linear.backward(upstream)  # the sigmoid's local gradient never joins the chain
-            upstream = linear.dA_prev
-        for linear, _ in pairs:
-            linear.update_params(learning_rate)
-    return costs
-
-
 def train_returning_last_cost(layers, X, Y, num_epochs, learning_rate):
     return train(layers, X, Y, num_epochs, learning_rate)[-1:]
 
@@ -210,10 +183,10 @@ BUGS = {
     "cost: shape (1, 1)": ("compute_cost", _cost_variant(cost=lambda Y, Yh: (Y - Yh) @ (Y - Yh).T / (2 * Y.shape[1])), common.ONE_BY_ONE),
     "cost: gradient without 1/m": ("compute_cost", _cost_variant(gradient=lambda Y, Yh: -(Y - Yh)), say.DY_NO_M),
     "cost: gradient sign": ("compute_cost", _cost_variant(gradient=lambda Y, Yh: (Y - Yh) / Y.shape[1]), say.DY_SIGN),
-    "train: no update": ("train", train_without_update, say.NOT_LEARNING),
+    "train: no update": ("train", train_variant(update=False), say.NOT_LEARNING),
     "train: only the last cost": ("train", train_returning_last_cost, say.COSTS_LENGTH),
-    "train: sigmoid skipped in backward": ("train", train_skipping_sigmoid_backward, say.TRAIN_WRONG),
-    "outcomes: sigmoid skipped in the backward pass": ("outcomes", (LinearLayer, SigmoidLayer, train_skipping_sigmoid_backward), say.OUTCOME),
+    "train: sigmoid skipped in backward": ("train", train_variant(sigmoid_backward=False), say.TRAIN_WRONG),
+    "outcomes: sigmoid skipped in the backward pass": ("outcomes", (LinearLayer, SigmoidLayer, train_variant(sigmoid_backward=False)), say.OUTCOME),
     "outcomes: layers that step uphill": ("outcomes", (LinearLayerUphill, SigmoidLayer, train), say.OUTCOME),
 }
 

@@ -3,7 +3,6 @@
 import numpy as np
 import pytest
 
-from checker import guard
 from checker.logistic_regression import (
     check_data_preparation,
     check_initialize_with_zeros,
@@ -15,7 +14,6 @@ from checker.logistic_regression import (
 )
 from checker.logistic_regression import reference
 from checker.report import CheckFailure
-from diagnosis import assert_diagnosis
 from logistic_regression_variants import BUGS, CORRECT
 
 CHECKS = {
@@ -40,28 +38,6 @@ def run_check(check_name, implementation, seed=None):
         train, test = small_images(seed or 0, colour=(seed or 0) % 2 == 1)
         return check_data_preparation(train, test, **implementation(train, test), seed=seed)
     return CHECKS[check_name](implementation, seed=seed)
-
-
-@pytest.fixture(autouse=True)
-def short_time_limit(monkeypatch):
-    monkeypatch.setattr(guard, "DEFAULT_TIME_LIMIT", 1.0)
-
-
-@pytest.mark.parametrize("name", sorted(BUGS))
-def test_bug_is_caught_and_named(name):
-    """Is each realistic mistake caught, with the diagnosis a student can act on?"""
-    check_name, implementation, diagnosis = BUGS[name]
-    with pytest.raises(CheckFailure) as failure:
-        run_check(check_name, implementation)
-    assert_diagnosis(str(failure.value), diagnosis)
-
-
-@pytest.mark.parametrize("seed", [1234, 7, 99])
-@pytest.mark.parametrize("name", sorted(CORRECT))
-def test_correct_variant_passes(name, seed):
-    """Does a correct implementation written differently pass, whatever the seed?"""
-    check_name, implementation = CORRECT[name]
-    run_check(check_name, implementation, seed=seed)
 
 
 def test_catalogue_is_large_enough():
