@@ -47,6 +47,7 @@ def test_untouched_release_says_not_implemented(pytester):
         "not implemented yet: fill in `sigmoid` in *exercises/01_logistic_regression/logistic_regression.ipynb",
         score_line(full=False),
     ])
+    assert result.stdout.str().count("not implemented yet: fill in `") == ALL_CHECKS
     assert "Traceback" not in result.stdout.str()
     assert result.ret == 1
 
