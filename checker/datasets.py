@@ -114,3 +114,17 @@ def _write_cache(cache, arrays):
         os.replace(partial, cache)
     except OSError:
         partial.unlink(missing_ok=True)
+
+
+def load_digits_for_network():
+    """The digits in the format of assignment 03: lists of (x (64, 1), one-hot y (10, 1)) and (x, label).
+
+    Same fixed split as load_dataset(); pixel values scaled to [0, 1].
+    """
+    table = np.loadtxt(_digits_file(), delimiter=",")
+    inputs, labels = table[:, :-1] / 16.0, table[:, -1].astype(int)
+    test = np.arange(len(labels)) % DIGITS_TEST_EVERY == DIGITS_TEST_EVERY - 1
+    one_hot = np.eye(10)[labels]
+    training = [(inputs[i].reshape(64, 1), one_hot[i].reshape(10, 1)) for i in np.flatnonzero(~test)]
+    testing = [(inputs[i].reshape(64, 1), int(labels[i])) for i in np.flatnonzero(test)]
+    return training, testing

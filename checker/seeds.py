@@ -1,5 +1,7 @@
 """Where the random inputs of every check come from."""
 
+import contextlib
+import random
 import zlib
 
 import numpy as np
@@ -25,3 +27,16 @@ def resolve_seed(seed):
 def generator(seed, check_name):
     """A generator seeded by `seed` and the check's name, so checks never share draws."""
     return np.random.default_rng([int(seed), zlib.crc32(check_name.encode())])
+
+
+@contextlib.contextmanager
+def seeded_global_random(seed):
+    """Seed NumPy's and Python's global generators for the student's code, then give theirs back."""
+    numpy_state, python_state = np.random.get_state(), random.getstate()
+    np.random.seed(int(seed) % 2**32)
+    random.seed(int(seed))
+    try:
+        yield
+    finally:
+        np.random.set_state(numpy_state)
+        random.setstate(python_state)

@@ -1,17 +1,38 @@
 """Activations and losses written once in SymPy; their derivatives are derived, never typed.
 
-Every expression is turned into a NumPy function with `lambdify(..., modules="numpy")`.
-The checks use these as ground truth.
+Every expression becomes a NumPy function through `lambdify(..., modules="numpy")`; the checks
+use these as ground truth. Elementwise activations take and return arrays of any shape; vector
+functions (softmax, losses) take columns (n, 1) or matrices whose columns are examples.
 """
+
+import functools
 
 import numpy as np
 import sympy
 
 z, y = sympy.symbols("z y", real=True)
+LEAKY_SLOPE = sympy.Rational(1, 100)
 
 SIGMOID = 1 / (1 + sympy.exp(-z))
 # Binary cross-entropy of one example, as a function of its pre-activation z and label y.
 BINARY_CROSS_ENTROPY = -(y * sympy.log(SIGMOID) + (1 - y) * sympy.log(1 - SIGMOID))
+
+ACTIVATIONS = {
+    "sigmoid": SIGMOID,
+    "tanh": sympy.tanh(z),
+    "relu": sympy.Piecewise((0, z < 0), (z, True)),
+    "leaky_relu": sympy.Piecewise((LEAKY_SLOPE * z, z < 0), (z, True)),
+}
+# Where an activation has no derivative; derivative checks keep their points away from it.
+KINKS = {"relu": 0.0, "leaky_relu": 0.0}
+
+# Losses of one example: output column a against target column y, both of length n.
+LOSSES = {
+    "mse": lambda a, t: sum((ai - ti) ** 2 for ai, ti in zip(a, t)) / 2,
+    "binary_cross_entropy": lambda a, t: -sum(ti * sympy.log(ai) + (1 - ti) * sympy.log(1 - ai) for ai, ti in zip(a, t)),
+    "categorical_cross_entropy": lambda a, t: -sum(ti * sympy.log(ai) for ai, ti in zip(a, t)),
+    "log_cosh": lambda a, t: sum(sympy.log(sympy.cosh(ai - ti)) for ai, ti in zip(a, t)),
+}
 
 
 def to_numpy(expression, *symbols):
@@ -27,8 +48,71 @@ def to_numpy(expression, *symbols):
     return evaluate
 
 
-sigmoid = to_numpy(SIGMOID, z)
-sigmoid_derivative = to_numpy(sympy.diff(SIGMOID, z), z)
+def _rows_to_numpy(expressions, *symbol_rows):
+    """A NumPy function of columns (one per symbol row) returning the expressions as rows."""
+    symbols = [s for row in symbol_rows for s in row]
+    compiled = sympy.lambdify(symbols, list(expressions), modules="numpy")
+
+    def evaluate(*columns):
+        arrays = [np.asarray(column, dtype=np.float64) for column in columns]
+        rows = [row for array in arrays for row in array]
+        return np.stack([np.broadcast_to(np.asarray(r, dtype=np.float64), arrays[0].shape[1:]) for r in compiled(*rows)])
+
+    return evaluate
+
+
+def _vector(name, n):
+    return sympy.symbols(f"{name}0:{n}", real=True)
+
+
+@functools.lru_cache(maxsize=None)
+def activation(name):
+    return to_numpy(ACTIVATIONS[name], z)
+
+
+@functools.lru_cache(maxsize=None)
+def activation_derivative(name):
+    return to_numpy(sympy.diff(ACTIVATIONS[name], z), z)
+
+
+@functools.lru_cache(maxsize=None)
+def loss_gradient(name, n):
+    """∂loss/∂a for outputs of length n, as a function of columns a and y."""
+    a, t = _vector("a", n), _vector("t", n)
+    loss = LOSSES[name](a, t)
+    return _rows_to_numpy([sympy.diff(loss, ai) for ai in a], a, t)
+
+
+@functools.lru_cache(maxsize=None)
+def _softmax(n):
+    zs = _vector("z", n)
+    total = sum(sympy.exp(zi) for zi in zs)
+    return zs, [sympy.exp(zi) / total for zi in zs]
+
+
+def softmax(values):
+    """Softmax of each column. Evaluated at z - max z, which leaves softmax unchanged and cannot overflow."""
+    values = np.asarray(values, dtype=np.float64)
+    zs, expressions = _softmax(values.shape[0])
+    return _rows_to_numpy(expressions, zs)(values - values.max(axis=0))
+
+
+@functools.lru_cache(maxsize=None)
+def _softmax_cross_entropy_gradient(n):
+    zs, probabilities = _softmax(n)
+    t = _vector("t", n)
+    loss = LOSSES["categorical_cross_entropy"](probabilities, t)
+    return _rows_to_numpy([sympy.diff(loss, zi) for zi in zs], zs, t)
+
+
+def softmax_cross_entropy_gradient(values, targets):
+    """∂/∂z of the cross-entropy of softmax(z) against targets, per column (shift-invariant too)."""
+    values = np.asarray(values, dtype=np.float64)
+    return _softmax_cross_entropy_gradient(values.shape[0])(values - values.max(axis=0), targets)
+
+
+sigmoid = activation("sigmoid")
+sigmoid_derivative = activation_derivative("sigmoid")
 binary_cross_entropy = to_numpy(BINARY_CROSS_ENTROPY, z, y)
-# d(loss)/dz, which simplifies to sigmoid(z) - y: the "dZ = A - Y" of the notebook.
+# d(loss)/dz, which simplifies to sigmoid(z) - y: the "dZ = A - Y" of assignment 01.
 binary_cross_entropy_dz = to_numpy(sympy.simplify(sympy.diff(BINARY_CROSS_ENTROPY, z)), z, y)

@@ -5,14 +5,13 @@ standard error), so the 3 % tolerance below fails a correct implementation far l
 in a million runs, while the nearest mistake (Xavier scaled by n_out) is 10 % off.
 """
 
-import contextlib
-
 import numpy as np
 
 from checker.computational_graph import messages as say
 from checker.computational_graph.reference import SCALES
 from checker.guard import call_student
 from checker.registry import check
+from checker.seeds import seeded_global_random
 from checker.report import describe_value
 from checker.shapes import require_shape
 
@@ -22,19 +21,8 @@ NORMAL_WITHIN_ONE_SD = 0.6827  # fraction of a normal sample within one standard
 NORMALITY_TOLERANCE = 0.02  # uniform draws give 0.577
 
 
-@contextlib.contextmanager
-def seeded_global_numpy(seed):
-    """Seed NumPy's global generator for the student's code, then give the student theirs back."""
-    state = np.random.get_state()
-    np.random.seed(seed % 2**32)
-    try:
-        yield
-    finally:
-        np.random.set_state(state)
-
-
 def draw_parameters(run, initialize_parameters, n_in, n_out, **ini_type):
-    with seeded_global_numpy(run.seed):
+    with seeded_global_random(run.seed):
         params = call_student(run, initialize_parameters, n_in, n_out, **ini_type).value
     if not isinstance(params, dict):
         run.fail(say.PARAMS_NOT_DICT.format(kind=describe_value(params)))

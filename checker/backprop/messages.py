@@ -1,0 +1,51 @@
+"""What assignment 03's checks say about recognisable mistakes."""
+
+# sigmoid, sigmoid_prime and the activation section
+FUNCTION_WRONG = "`{name}` does not match {formula} (derived with SymPy) at the random points checked."
+PRIME_OF_Z_TIMES = "sigmoid_prime(z) computes z(1 - z); the derivative is σ(z)(1 - σ(z))."
+TANH_PRIME_SQUARE = "tanh_prime lacks the square: tanh'(z) = 1 - tanh(z)²."
+RELU_PRIME_VALUES = "relu_prime should be 1 where z > 0 and 0 where z < 0."
+KINK_NOTE = "z = 0 is left out of this check: ReLU has a kink there and no derivative, so any value is a convention"
+SOFTMAX_AXIS = "softmax normalised over the wrong axis: each column (one example) must sum to 1, so sum over axis=0."
+SOFTMAX_OVERFLOW = "softmax overflows for large inputs ({bad}): subtract z.max(axis=0) before np.exp; the result does not change."
+SOFTMAX_DELTA_PRIME = "With softmax and cross-entropy the output error is simply a - y; there is no σ'(z) factor."
+SOFTMAX_DELTA_SIGN = "The output error has the wrong sign: it is a - y."
+
+# Network(sizes)
+ATTRIBUTE_MISSING = "A Network should have the attribute `{attribute}`."
+ATTRIBUTE_WRONG = "Network({sizes}).{attribute} is {value!r}; it should be {expected}."
+LIST_LENGTH = "Network({sizes}).{attribute} should be a list with one array per layer after the input: {count} of them."
+NOT_GAUSSIAN = "Network's starting {what} should be drawn from a standard normal distribution, np.random.randn: yours have mean {mean:.3g} and standard deviation {std:.3g}."
+
+# feedforward and cost_derivative
+FEEDFORWARD_WRONG = "feedforward(a) is not σ(w · a + b) applied layer after layer."
+FEEDFORWARD_NO_BIAS = "feedforward leaves out the biases: a = σ(w · a + b)."
+FEEDFORWARD_NO_SIGMOID = "feedforward leaves out σ: a = σ(w · a + b) at every layer."
+FEEDFORWARD_MATRIX = "feedforward should also work on a matrix whose columns are examples, shape (n, m)."
+COST_DERIVATIVE_SIGN = "cost_derivative has the wrong sign: ∂C/∂a = a - y."
+COST_DERIVATIVE_WRONG = "cost_derivative should be a - y, the derivative of ½‖a - y‖² with respect to a."
+
+# backprop
+GRADIENT_LISTS = "backprop should return (nabla_b, nabla_w), two lists shaped like self.biases and self.weights."
+NO_PRIME_BP1 = "The output error forgets σ'(z): BP1 is δᴸ = (aᴸ - y) ⊙ σ'(zᴸ)."
+PRIME_OF_ACTIVATION = "σ' is applied to the activation a; it takes the weighted input z: σ'(zˡ)."
+BP2_NOT_TRANSPOSED = "BP2 uses w where it needs its transpose: δˡ = ((wˡ⁺¹)ᵀ δˡ⁺¹) ⊙ σ'(zˡ)."
+OFF_BY_ONE = "nabla_w pairs δˡ with the wrong layer's activation: BP4 is δˡ (aˡ⁻¹)ᵀ, the activation of the layer before."
+BACKPROP_WRONG = "{what} disagrees with centred finite differences of the cost ½‖a - y‖²."
+BATCH_AVERAGED = "backprop_batch returns the average over the batch; it should equal the sum of the per-example gradients."
+BATCH_WRONG = "backprop_batch's {what} is not the sum of the per-example gradients."
+
+# update_mini_batch, SGD, evaluate
+SUMMED = "The step is len(mini_batch) times too large: average the gradients, w - (eta / len(mini_batch)) Σ ∇w."
+UPHILL = "The parameters move uphill: w = w - (eta / len(mini_batch)) Σ ∇w."
+BIASES_TAKE_WEIGHTS = "The biases changed shape: they were updated with the weights' gradient. Use nabla_b for the biases."
+STEP_WRONG = "The {what} after update_mini_batch are not w - (eta / len(mini_batch)) Σ ∇w."
+NO_SHUFFLE = "SGD visits the examples in the same order every epoch: shuffle the training data at the start of each epoch."
+COVERAGE = "In epoch {epoch}, the mini-batches do not cover every training example exactly once."
+BATCH_SIZES = "With {n} examples and mini_batch_size {size}, an epoch has {count} mini-batches: yours had {got}."
+ETA_PASSED = "SGD should pass eta on to update_mini_batch unchanged; it passed {value!r}."
+HISTORY = "With test_data, SGD should return a list with evaluate(test_data) for each of the {epochs} epochs."
+ROUNDING = "evaluate rounds the outputs; the network's answer is the index of its largest output, np.argmax."
+FRACTION = "evaluate should return the number of correct answers, not the fraction."
+EVALUATE_WRONG = "evaluate should count the test examples where np.argmax of the output equals the label."
+ACCURACY = "After {epochs} epochs (mini-batches of {batch}, eta {eta:g}) on the digits, test accuracy is {achieved:.1%}; the target is {target:.0%}."
