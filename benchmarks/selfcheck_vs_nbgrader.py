@@ -4,7 +4,8 @@ Run from the repository root with the virtual environment active:
 
     python benchmarks/selfcheck_vs_nbgrader.py [--repeat 3] [--assignment ID ...]
 
-Target: `pytest checker --notebooks solutions -k ID` within 3 s per assignment on a 2-core machine.
+Targets for `pytest checker --notebooks solutions -k ID` on a 2-core machine: 3 s per assignment,
+10 s for assignments whose checks train a network on the digits.
 """
 
 import argparse
@@ -21,7 +22,8 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 from checker.course import ASSIGNMENTS  # noqa: E402
 
-TARGET_SECONDS = 3.0
+TARGET_SECONDS = {"03_backprop_digits": 10.0}  # trains a network; the others 3 s
+DEFAULT_TARGET = 3.0
 ENV = dict(os.environ, PATH=os.path.dirname(sys.executable) + os.pathsep + os.environ.get("PATH", ""))
 
 
@@ -75,8 +77,8 @@ def main():
         print(f"  {'command':<38} {'wall time':>10} {'× self-check':>13}")
         for name, seconds in rows:
             print(f"  {name:<38} {seconds:>9.2f}s {seconds / ours:>12.1f}×")
-        verdict = "meets" if ours <= TARGET_SECONDS else "misses"
-        print(f"  self-check {verdict} the {TARGET_SECONDS:g} s target")
+        target = TARGET_SECONDS.get(assignment.id, DEFAULT_TARGET)
+        print(f"  self-check {'meets' if ours <= target else 'misses'} the {target:g} s target")
 
 
 if __name__ == "__main__":

@@ -1,6 +1,7 @@
 """The course: every assignment `pytest checker` grades, in order."""
 
+from checker.backprop import ASSIGNMENT as BACKPROP_DIGITS
 from checker.computational_graph import ASSIGNMENT as COMPUTATIONAL_GRAPH
 from checker.logistic_regression import ASSIGNMENT as LOGISTIC_REGRESSION
 
-ASSIGNMENTS = (LOGISTIC_REGRESSION, COMPUTATIONAL_GRAPH)
+ASSIGNMENTS = (LOGISTIC_REGRESSION, COMPUTATIONAL_GRAPH, BACKPROP_DIGITS)

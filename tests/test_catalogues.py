@@ -6,13 +6,14 @@ tests/test_<assignment>_checks.py, which also say how a check is called with an 
 
 import pytest
 
+import test_backprop_checks as backprop
 import test_computational_graph_checks as computational_graph
 import test_logistic_regression_checks as logistic_regression
 from checker import guard
 from checker.report import CheckFailure
 from diagnosis import assert_diagnosis
 
-SUITES = {"01": logistic_regression, "02": computational_graph}
+SUITES = {"01": logistic_regression, "02": computational_graph, "03": backprop}
 BUGS = [(number, name) for number, suite in SUITES.items() for name in sorted(suite.BUGS)]
 CORRECT = [(number, name) for number, suite in SUITES.items() for name in sorted(suite.CORRECT)]
 

@@ -9,6 +9,7 @@ import nbformat
 import pytest
 
 from checker.course import ASSIGNMENTS
+from checker.backprop import messages as backprop_messages
 from checker.computational_graph import messages as graph_messages
 from checker.logistic_regression import messages as regression_messages
 from conftest import REPO, venv_environment
@@ -20,6 +21,9 @@ BUGS = {
     "01_logistic_regression": (("propagate_code", "dw = X @ dZ.T / m", "dw = X @ dZ.T"), "propagate", regression_messages.DW_TIMES_M),
     "02_computational_graph": (("linear_layer_code", "self.db = np.sum(upstream_grad, axis=1, keepdims=True)", "self.db = upstream_grad"),
                                "linear_layer", graph_messages.DB_NOT_SUMMED),
+    "03_backprop_digits": (("network_code", "delta = (self.weights[-l + 1].T @ delta) * sigmoid_prime(zs[-l])\n            nabla_b[-l] = delta\n",
+                            "delta = (self.weights[-l + 1] @ delta) * sigmoid_prime(zs[-l])\n            nabla_b[-l] = delta\n"),
+                           "backprop", backprop_messages.BP2_NOT_TRANSPOSED),
 }
 BY_ID = {assignment.id: assignment for assignment in ASSIGNMENTS}
 

@@ -3,7 +3,7 @@
 from checker.backprop.activations import check_activation_derivatives, check_sigmoid_functions, check_softmax_output
 from checker.backprop.gradients import check_backprop, check_backprop_batch
 from checker.backprop.network import check_cost_derivative, check_feedforward, check_network_init
-from checker.backprop.training import check_accuracy, check_evaluate, check_sgd, check_update_mini_batch
+from checker.backprop.training import check_accuracy, check_evaluate, check_SGD, check_update_mini_batch
 from checker.registry import Assignment, Check
 
 # The one place the points live: grade cells must carry the same (a test enforces it).
@@ -18,7 +18,7 @@ ASSIGNMENT = Assignment(
         Check(check_backprop, points=4),
         Check(check_backprop_batch, points=2),
         Check(check_update_mini_batch, points=2),
-        Check(check_sgd, points=2),
+        Check(check_SGD, points=2),
         Check(check_evaluate, points=1),
         Check(check_accuracy, points=2),
         Check(check_activation_derivatives, points=1),
@@ -35,7 +35,7 @@ __all__ = [
     "check_backprop",
     "check_backprop_batch",
     "check_update_mini_batch",
-    "check_sgd",
+    "check_SGD",
     "check_evaluate",
     "check_accuracy",
     "check_activation_derivatives",

@@ -49,7 +49,8 @@ def check_activation_derivatives(run, tanh_prime, relu, relu_prime):
 def check_softmax_output(run, softmax, softmax_cross_entropy_delta):
     Z = 3 * run.rng.normal(size=(5, 4))
     exp = np.exp(Z)
-    check_function(run, softmax, "softmax", (Z[:, :1],), symbolic.softmax(Z[:, :1]), "e^z / Σ e^z")
+    check_function(run, softmax, "softmax", (Z[:, :1],), symbolic.softmax(Z[:, :1]), "e^z / Σ e^z",
+                   [(np.ones((Z.shape[0], 1)), say.SOFTMAX_AXIS)])
     check_function(run, softmax, "softmax", (Z,), symbolic.softmax(Z), "e^z / Σ e^z, column by column",
                    [(exp / exp.sum(axis=1, keepdims=True), say.SOFTMAX_AXIS)])
     large = Z + 1000

@@ -16,8 +16,10 @@ SIZES = [3, 5, 4, 2]
 MISTAKES = {
     "no prime in BP1": say.NO_PRIME_BP1,
     "prime of activation": say.PRIME_OF_ACTIVATION,
+    "prime of activation everywhere": say.PRIME_OF_ACTIVATION,
     "BP2 not transposed": say.BP2_NOT_TRANSPOSED,
     "off by one": say.OFF_BY_ONE,
+    "off by one everywhere": say.OFF_BY_ONE,
 }
 
 

@@ -1,7 +1,9 @@
 """Reference network for assignment 03 (quadratic cost, sigmoid layers), on SymPy-derived σ and σ'.
 
 `backprop_variant` computes the gradient with one recognisable mistake switched on, so checks
-can name the mistake by comparing values.
+can name the mistake by comparing values. Mistakes: "no prime in BP1", "prime of activation"
+(output layer only) and "prime of activation everywhere", "BP2 not transposed", "off by one"
+(hidden layers) and "off by one everywhere".
 """
 
 import numpy as np
@@ -26,18 +28,21 @@ def backprop_variant(biases, weights, x, y, mistake=None):
         zs.append(z)
         activation = sigmoid(z)
         activations.append(activation)
-    prime = (lambda z, a: sigmoid_prime(a)) if mistake == "prime of activation" else (lambda z, a: sigmoid_prime(z))
+    everywhere = mistake and mistake.endswith("everywhere")
+    prime_of_a = mistake and mistake.startswith("prime of activation")
+    output_prime = sigmoid_prime(activations[-1]) if prime_of_a else sigmoid_prime(zs[-1])
     delta = activations[-1] - y
     if mistake != "no prime in BP1":
-        delta = delta * prime(zs[-1], activations[-1])
+        delta = delta * output_prime
     nabla_b, nabla_w = [None] * len(biases), [None] * len(weights)
     nabla_b[-1] = delta.sum(axis=1, keepdims=True)
-    nabla_w[-1] = delta @ activations[-2].T
+    nabla_w[-1] = delta @ activations[-1 if mistake == "off by one everywhere" else -2].T
     for layer in range(2, len(biases) + 1):
         w_next = weights[-layer + 1]
-        delta = (w_next if mistake == "BP2 not transposed" else w_next.T) @ delta * prime(zs[-layer], activations[-layer])
+        hidden_prime = sigmoid_prime(activations[-layer]) if prime_of_a and everywhere else sigmoid_prime(zs[-layer])
+        delta = (w_next if mistake == "BP2 not transposed" else w_next.T) @ delta * hidden_prime
         nabla_b[-layer] = delta.sum(axis=1, keepdims=True)
-        source = activations[-layer] if mistake == "off by one" else activations[-layer - 1]
+        source = activations[-layer] if mistake and mistake.startswith("off by one") else activations[-layer - 1]
         nabla_w[-layer] = delta @ source.T
     return nabla_b, nabla_w
 

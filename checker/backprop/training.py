@@ -59,7 +59,7 @@ def check_update_mini_batch(run, Network):
 
 
 @check("SGD")
-def check_sgd(run, Network):
+def check_SGD(run, Network):  # named like the method it grades
     sizes, n, size, epochs = [2, 3, 2], int(run.rng.integers(9, 14)), 4, 3
     net = build_network(run, Network, sizes)
     training = examples(run.rng, sizes, n)
