@@ -1,26 +1,23 @@
 """Assignment 03: how checks are called with an implementation, and what only this assignment needs."""
 
+import functools
 import random
 
 import numpy as np
 import pytest
 
 from backprop_variants import BUGS, CORRECT, Network
+from catalogue import assert_covers, call_check, checks_of
 from checker import backprop as suite
 from checker.backprop import reference, training
 from checker.report import CheckFailure
 
-CHECKS = {check.name: check.function for check in suite.ASSIGNMENT.checks}
-
-
-def run_check(check_name, implementation, seed=None):
-    implementations = implementation if isinstance(implementation, tuple) else (implementation,)
-    return CHECKS[check_name](*implementations, seed=seed)
+CHECKS = checks_of(suite.ASSIGNMENT)
+run_check = functools.partial(call_check, CHECKS)
 
 
 def test_catalogue_covers_every_check():
-    assert len(BUGS) >= 20 and len(CORRECT) >= 6
-    assert {c for c, _, _ in BUGS.values()} == set(CHECKS) == {c for c, _ in CORRECT.values()}
+    assert_covers(BUGS, CORRECT, CHECKS, least_bugs=20, least_correct=6)
 
 
 def test_accuracy_check_restores_the_students_random_state():

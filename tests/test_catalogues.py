@@ -11,7 +11,7 @@ import test_computational_graph_checks as computational_graph
 import test_logistic_regression_checks as logistic_regression
 from checker import guard
 from checker.report import CheckFailure
-from diagnosis import assert_diagnosis
+from catalogue import assert_diagnosis
 
 SUITES = {"01": logistic_regression, "02": computational_graph, "03": backprop}
 BUGS = [(number, name) for number, suite in SUITES.items() for name in sorted(suite.BUGS)]

@@ -1,24 +1,21 @@
 """Does every assignment-02 check catch real mistakes by name and accept correct variants?"""
 
+import functools
 import numpy as np
 import pytest
 
+from catalogue import assert_covers, call_check, checks_of
 from checker import computational_graph as suite
 from checker.computational_graph import reference
 from checker.report import CheckFailure
 from computational_graph_variants import BUGS, CORRECT
 
-CHECKS = {check.name: check.function for check in suite.ASSIGNMENT.checks}
-
-
-def run_check(check_name, implementation, seed=None):
-    implementations = implementation if isinstance(implementation, tuple) else (implementation,)
-    return CHECKS[check_name](*implementations, seed=seed)
+CHECKS = checks_of(suite.ASSIGNMENT)
+run_check = functools.partial(call_check, CHECKS)
 
 
 def test_catalogue_covers_every_check():
-    assert len(BUGS) >= 20 and len(CORRECT) >= 6
-    assert {c for c, _, _ in BUGS.values()} == set(CHECKS) == {c for c, _ in CORRECT.values()}
+    assert_covers(BUGS, CORRECT, CHECKS, least_bugs=20, least_correct=6)
 
 
 def test_reference_passes_every_check():

@@ -7,7 +7,7 @@ import pytest
 
 from checker import guard, messages
 from checker.report import CheckFailure, CheckRun
-from diagnosis import assert_diagnosis
+from catalogue import assert_diagnosis
 
 RUN = CheckRun("example", seed=3)
 

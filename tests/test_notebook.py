@@ -7,7 +7,7 @@ import pytest
 
 from checker import messages, notebook
 from checker.report import CheckFailure, CheckRun
-from diagnosis import assert_diagnosis
+from catalogue import assert_diagnosis
 from notebooks import grade_cell, solution_cell, write_notebook
 
 RUN = CheckRun("example", seed=None)

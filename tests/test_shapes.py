@@ -5,7 +5,7 @@ import pytest
 
 from checker import messages, shapes
 from checker.report import CheckFailure, CheckRun
-from diagnosis import assert_diagnosis
+from catalogue import assert_diagnosis
 
 RUN = CheckRun("example", seed=None)
 
