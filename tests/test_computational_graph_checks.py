@@ -1,6 +1,7 @@
-"""Does every assignment-02 check catch real mistakes by name and accept correct variants?"""
+"""Assignment 02: how checks are called with an implementation, and what only this assignment needs."""
 
 import functools
+
 import numpy as np
 import pytest
 
