@@ -8,12 +8,13 @@ import pytest
 
 import test_backprop_checks as backprop
 import test_computational_graph_checks as computational_graph
+import test_gradient_checking_checks as gradient_checking
 import test_logistic_regression_checks as logistic_regression
 from checker import guard
 from checker.report import CheckFailure
 from catalogue import assert_diagnosis
 
-SUITES = {"01": logistic_regression, "02": computational_graph, "03": backprop}
+SUITES = {"01": logistic_regression, "02": computational_graph, "03": backprop, "04": gradient_checking}
 BUGS = [(number, name) for number, suite in SUITES.items() for name in sorted(suite.BUGS)]
 CORRECT = [(number, name) for number, suite in SUITES.items() for name in sorted(suite.CORRECT)]
 

@@ -8,9 +8,11 @@ import sys
 import nbformat
 import pytest
 
+from catalogue import template_fragment
 from checker.course import ASSIGNMENTS
 from checker.backprop import messages as backprop_messages
 from checker.computational_graph import messages as graph_messages
+from checker.gradient_checking import messages as checking_messages
 from checker.logistic_regression import messages as regression_messages
 from conftest import REPO, venv_environment
 from notebooks import replace_in_cell
@@ -24,6 +26,8 @@ BUGS = {
     "03_backprop_digits": (("network_code", "delta = (self.weights[-l + 1].T @ delta) * sigmoid_prime(zs[-l])\n            nabla_b[-l] = delta\n",
                             "delta = (self.weights[-l + 1] @ delta) * sigmoid_prime(zs[-l])\n            nabla_b[-l] = delta\n"),
                            "backprop", backprop_messages.BP2_NOT_TRANSPOSED),
+    "04_gradient_checking": (("backward_propagation_n_code", "dW2 = dZ2 @ A1.T / m", "dW2 = dZ2 @ A1.T * 2 / m"),
+                             "backward_propagation_n", checking_messages.PLANTED_LEFT),
 }
 BY_ID = {assignment.id: assignment for assignment in ASSIGNMENTS}
 
@@ -107,7 +111,7 @@ def test_buggy_submission_loses_the_check_and_sees_the_hint(graded_course, assig
     assert carol[broken_check] == 0
     assert 0 < sum(carol.values()) < assignment.points
     feedback = (course / "feedback" / "carol" / assignment.id / assignment.notebook.replace(".ipynb", ".html")).read_text()
-    assert hint.split(":")[0] in feedback
+    assert template_fragment(hint).split(":")[0] in feedback
 
 
 def test_isolated_checks_keep_their_points_despite_a_broken_helper(graded_course):

@@ -22,11 +22,4 @@ ASSIGNMENT = Assignment(
     ],
 )
 
-__all__ = [
-    "ASSIGNMENT",
-    "check_one_dimensional",
-    "check_gradient_check",
-    "check_vector_helpers",
-    "check_gradient_check_n",
-    "check_backward_propagation_n",
-]
+__all__ = ["ASSIGNMENT"] + [check.function.__name__ for check in ASSIGNMENT.checks]

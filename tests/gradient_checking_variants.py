@@ -1,0 +1,163 @@
+"""Implementations of assignment 04 that students really write: correct ones and buggy ones.
+
+BUGS maps a name to (check, implementation, the diagnosis template it must get);
+CORRECT maps a name to (check, implementation); tuples hold several functions for one check.
+"""
+
+import numpy as np
+
+from checker.gradient_checking import messages as say
+from checker.gradient_checking import reference
+
+
+def forward_propagation(x, theta):
+    return theta * x
+
+
+def backward_propagation(x, theta):
+    return x
+
+
+dictionary_to_vector = reference.dictionary_to_vector
+vector_to_dictionary = reference.vector_to_dictionary
+gradients_to_vector = reference.gradients_to_vector
+forward_propagation_n = reference.forward_propagation_n
+
+
+def gradient_check_1d(divisor=2, one_sided=False, difference=None):
+    """The 1-D gradient_check, with the mistakes students make switched on."""
+    def gradient_check(x, theta, epsilon=1e-7):
+        J_plus = forward_propagation(x, theta + epsilon)
+        J_minus = forward_propagation(x, theta) if one_sided else forward_propagation(x, theta - epsilon)
+        gradapprox = (J_plus - J_minus) / ((1 if one_sided else divisor) * epsilon)
+        grad = backward_propagation(x, theta)
+        if difference:
+            return difference(np.atleast_1d(grad), np.atleast_1d(gradapprox))
+        return np.linalg.norm(grad - gradapprox) / (np.linalg.norm(grad) + np.linalg.norm(gradapprox))
+    return gradient_check
+
+
+def gradient_check_n_with(perturb="copies", divisor=2, one_sided=False, difference=None):
+    """gradient_check_n, where perturb says how θ is perturbed: "copies", "aliased", "once" or "in place"."""
+    def gradient_check_n(parameters, gradients, X, Y, epsilon=1e-7, print_msg=False):
+        shapes = {name: np.shape(value) for name, value in parameters.items()}
+        theta, _ = dictionary_to_vector(parameters)
+        grad = gradients_to_vector(gradients)
+        J = lambda vector: forward_propagation_n(X, Y, vector_to_dictionary(vector, shapes))[0]
+        gradapprox = np.zeros((theta.shape[0], 1))
+        plus_all, minus_all = np.copy(theta), np.copy(theta)
+        for i in range(theta.shape[0]):
+            if perturb == "aliased":
+                theta_plus = theta
+                theta_plus[i] += epsilon
+                J_plus = J(theta_plus)
+                theta_minus = theta
+                theta_minus[i] -= epsilon
+                J_minus = J(theta_minus)
+            elif perturb == "once":
+                plus_all[i] += epsilon
+                minus_all[i] -= epsilon
+                J_plus, J_minus = J(plus_all), J(minus_all)
+            elif perturb == "in place":
+                theta[i] += epsilon
+                J_plus = J(theta)
+                theta[i] -= 2 * epsilon
+                J_minus = J(theta)
+            else:
+                theta_plus, theta_minus = np.copy(theta), np.copy(theta)
+                theta_plus[i] += epsilon
+                theta_minus[i] -= epsilon
+                J_plus, J_minus = J(theta_plus), (J(theta) if one_sided else J(theta_minus))
+            gradapprox[i] = (J_plus - J_minus) / ((1 if one_sided else divisor) * epsilon)
+        if difference:
+            return difference(grad, gradapprox)
+        return np.linalg.norm(grad - gradapprox) / (np.linalg.norm(grad) + np.linalg.norm(gradapprox))
+    return gradient_check_n
+
+
+def backward_with(dW2_factor=1, db1_factor=1, relu_mask=lambda A: A > 0):
+    def backward_propagation_n(X, Y, cache):
+        m = X.shape[1]
+        Z1, A1, W1, b1, Z2, A2, W2, b2, Z3, A3, W3, b3 = cache
+        dZ3 = A3 - Y
+        dA2 = W3.T @ dZ3
+        dZ2 = dA2 * relu_mask(A2)
+        dA1 = W2.T @ dZ2
+        dZ1 = dA1 * relu_mask(A1)
+        return {"dZ3": dZ3, "dW3": dZ3 @ A2.T / m, "db3": dZ3.sum(axis=1, keepdims=True) / m, "dA2": dA2, "dZ2": dZ2,
+                "dW2": dW2_factor * dZ2 @ A1.T / m, "db2": dZ2.sum(axis=1, keepdims=True) / m, "dA1": dA1, "dZ1": dZ1,
+                "dW1": dZ1 @ X.T / m, "db1": db1_factor * dZ1.sum(axis=1, keepdims=True) / m}
+    return backward_propagation_n
+
+
+def keys_once(parameters):
+    theta, _ = reference.dictionary_to_vector(parameters)
+    return theta, list(parameters)
+
+
+def gradients_everything(gradients):
+    return np.concatenate([np.ravel(value) for value in gradients.values()]).reshape(-1, 1)
+
+
+HELPERS = (dictionary_to_vector, vector_to_dictionary, gradients_to_vector)
+L1 = lambda g, a: np.sum(np.abs(g - a)) / (np.sum(np.abs(g)) + np.sum(np.abs(a)))
+BUGS = {
+    "1-D: forward returns θ + x": ("one_dimensional", (lambda x, t: t + x, backward_propagation), say.FORWARD_1D),
+    "1-D: backward returns θ": ("one_dimensional", (forward_propagation, lambda x, t: t), say.BACKWARD_1D),
+    "gradient_check: one-sided": ("gradient_check", gradient_check_1d(one_sided=True), say.MISTAKES["one-sided"]),
+    "gradient_check: divides by ε": ("gradient_check", gradient_check_1d(divisor=1), say.MISTAKES["epsilon denominator"]),
+    "gradient_check: no denominator": ("gradient_check", gradient_check_1d(difference=lambda g, a: np.linalg.norm(g - a)), say.MISTAKES["no denominator"]),
+    "gradient_check: squared norms": ("gradient_check", gradient_check_1d(
+        difference=lambda g, a: np.sum((g - a) ** 2) / (np.sum(g**2) + np.sum(a**2))), say.MISTAKES["squared norms"]),
+    "helpers: sorted order": ("vector_helpers", (lambda p: reference.dictionary_to_vector(dict(sorted(p.items()))), vector_to_dictionary, gradients_to_vector), say.ORDER_WRONG),
+    "helpers: column-major flattening": ("vector_helpers", (
+        lambda p: (np.concatenate([np.ravel(v, order="F") for v in p.values()]).reshape(-1, 1), reference.dictionary_to_vector(p)[1]),
+        vector_to_dictionary, gradients_to_vector), say.ORDER_WRONG),
+    "helpers: one key per parameter": ("vector_helpers", (keys_once, vector_to_dictionary, gradients_to_vector), say.KEYS_WRONG),
+    "helpers: no reshape back": ("vector_helpers", (dictionary_to_vector, lambda theta, shapes: {k: theta for k in shapes}, gradients_to_vector), say.ROUND_TRIP),
+    "helpers: every gradient entry, dZ and dA too": ("vector_helpers", (dictionary_to_vector, vector_to_dictionary, gradients_everything), say.GRADIENTS_ORDER),
+    "gradient_check_n: one-sided": ("gradient_check_n", gradient_check_n_with(one_sided=True), say.MISTAKES["one-sided"]),
+    "gradient_check_n: divides by ε": ("gradient_check_n", gradient_check_n_with(divisor=1), say.MISTAKES["epsilon denominator"]),
+    "gradient_check_n: no np.copy": ("gradient_check_n", gradient_check_n_with(perturb="aliased"), say.MISTAKES["aliased"]),
+    "gradient_check_n: copies made once": ("gradient_check_n", gradient_check_n_with(perturb="once"), say.MISTAKES["several at once"]),
+    "gradient_check_n: θ not restored": ("gradient_check_n", gradient_check_n_with(perturb="in place"), say.MISTAKES["not restored"]),
+    "gradient_check_n: L1 norm": ("gradient_check_n", gradient_check_n_with(difference=L1), say.MISTAKES["L1 norm"]),
+    "gradient_check_n: no denominator": ("gradient_check_n", gradient_check_n_with(difference=lambda g, a: np.linalg.norm(g - a)), say.MISTAKES["no denominator"]),
+    "backward: shipped, both bugs": ("backward_propagation_n", backward_with(dW2_factor=2, db1_factor=4), say.PLANTED_LEFT),
+    "backward: only dW2 fixed": ("backward_propagation_n", backward_with(db1_factor=4), say.PLANTED_LEFT),
+    "backward: ReLU mask A >= 0": ("backward_propagation_n", backward_with(relu_mask=lambda A: A >= 0), say.BACKWARD_WRONG),
+}
+
+
+def gradient_check_abs(x, theta, epsilon=1e-7):
+    approx = (forward_propagation(x, theta + epsilon) - forward_propagation(x, theta - epsilon)) / (2 * epsilon)
+    grad = backward_propagation(x, theta)
+    return abs(grad - approx) / (abs(grad) + abs(approx))
+
+
+def dictionary_to_vector_vstack(parameters):
+    theta = np.vstack([value.reshape(-1, 1) for value in parameters.values()])
+    return theta, sum(([name] * value.size for name, value in parameters.items()), [])
+
+
+def vector_to_dictionary_split(theta, shapes):
+    sizes = np.cumsum([int(np.prod(shape)) for shape in shapes.values()])[:-1]
+    return {name: block.reshape(shape) for (name, shape), block in zip(shapes.items(), np.split(np.ravel(theta), sizes))}
+
+
+def gradients_to_vector_by_layers(gradients):
+    layers = sorted(int(key[2:]) for key in gradients if key.startswith("dW"))
+    return np.vstack([gradients[f"d{kind}{layer}"].reshape(-1, 1) for layer in layers for kind in ("W", "b")])
+
+
+CORRECT = {
+    "1-D: plain": ("one_dimensional", (forward_propagation, backward_propagation)),
+    "1-D: np.multiply": ("one_dimensional", (lambda x, t: np.multiply(t, x), lambda x, t: float(x))),
+    "gradient_check: norms": ("gradient_check", gradient_check_1d()),
+    "gradient_check: abs": ("gradient_check", gradient_check_abs),
+    "helpers: ravel and concatenate": ("vector_helpers", HELPERS),
+    "helpers: vstack, split, layer loop": ("vector_helpers", (dictionary_to_vector_vstack, vector_to_dictionary_split, gradients_to_vector_by_layers)),
+    "gradient_check_n: copies": ("gradient_check_n", gradient_check_n_with()),
+    "backward: fixed": ("backward_propagation_n", backward_with()),
+    "backward: mask from Z": ("backward_propagation_n", lambda X, Y, cache: backward_with(relu_mask=lambda A: A > 0)(X, Y, cache)),
+}
