@@ -21,6 +21,7 @@ import numpy as np
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
+from checker.backprop.reference import stack_examples  # noqa: E402
 from checker.datasets import load_digits_for_network  # noqa: E402
 from checker.notebook import load_student_notebook  # noqa: E402
 
@@ -29,8 +30,7 @@ NOTEBOOK = REPO / "solutions" / "03_backprop_digits" / "backprop_digits.ipynb"
 
 def vectorized_update(net):
     def update_mini_batch(mini_batch, eta):
-        X, Y = np.hstack([x for x, _ in mini_batch]), np.hstack([y for _, y in mini_batch])
-        nabla_b, nabla_w = net.backprop_batch(X, Y)
+        nabla_b, nabla_w = net.backprop_batch(*stack_examples(mini_batch))
         net.weights = [w - (eta / len(mini_batch)) * nw for w, nw in zip(net.weights, nabla_w)]
         net.biases = [b - (eta / len(mini_batch)) * nb for b, nb in zip(net.biases, nabla_b)]
     return update_mini_batch

@@ -47,6 +47,4 @@ NOT_FINITE_VALUE = "{what} is {bad}. {hint}"
 
 # Comparisons (checker.compare).
 MISMATCH = "{count} of {total} entries"
-WORST = "{entries}"
 RELATIVE_ERROR = "{error:.2g} (a correct answer is below {tolerance:g})"
-SEE_WARNINGS = "{warnings}"

@@ -53,7 +53,16 @@ def display_path(path, config):
     return str(path) if relative.startswith("..") else relative
 
 
-class CourseFile(pytest.File):
+class ReportsUnreadableNotebooks:
+    """A collector whose unreadable-notebook error is shown as its message alone, without a traceback."""
+
+    def repr_failure(self, excinfo):
+        if excinfo.errisinstance(NotebookUnreadable):
+            return str(excinfo.value)
+        return super().repr_failure(excinfo)
+
+
+class CourseFile(ReportsUnreadableNotebooks, pytest.File):
     def collect(self):
         folder = notebooks_folder(self.config)
         present = [a for a in course.ASSIGNMENTS if (folder / a.id / a.notebook).exists()]
@@ -63,13 +72,8 @@ class CourseFile(pytest.File):
         for assignment in course.ASSIGNMENTS:
             yield AssignmentCollector.from_parent(self, name=assignment.id, assignment=assignment, folder=folder)
 
-    def repr_failure(self, excinfo):
-        if excinfo.errisinstance(NotebookUnreadable):
-            return str(excinfo.value)
-        return super().repr_failure(excinfo)
 
-
-class AssignmentCollector(pytest.Collector):
+class AssignmentCollector(ReportsUnreadableNotebooks, pytest.Collector):
     def __init__(self, *, assignment, folder, **kwargs):
         super().__init__(**kwargs)
         self.assignment = assignment
@@ -86,11 +90,6 @@ class AssignmentCollector(pytest.Collector):
             if missing:
                 item.add_marker(pytest.mark.skip(reason=MISSING_NOTEBOOK.format(path=self.shown_path)))
             yield item
-
-    def repr_failure(self, excinfo):
-        if excinfo.errisinstance(NotebookUnreadable):
-            return str(excinfo.value)
-        return super().repr_failure(excinfo)
 
     def loaded(self):
         """The student's notebook, run once per session however many checks need it."""

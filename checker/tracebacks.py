@@ -17,13 +17,15 @@ _LIBRARY_DIRS = tuple(
 _CELL_FILENAME = "{path}, cell {cell}"
 _CELL_PATTERN = re.compile(r"^(?P<path>.+\.ipynb), cell (?P<cell>\d+)$")
 
-# Error texts a beginner often meets, and what they usually mean.
+MATH_ON_ARRAYS = "math.exp and math.log take single numbers; use np.exp and np.log on arrays."
+INNER_SIZES = "A matrix product's inner sizes differ: print both shapes; one of them probably needs a .T."
+# Error texts a beginner often meets (NumPy words them differently across versions), and what they mean.
 KNOWN_ERRORS = (
-    ("only length-1 arrays can be converted", "math.exp and math.log take single numbers; use np.exp and np.log on arrays."),
-    ("only 0-dimensional arrays can be converted", "math.exp and math.log take single numbers; use np.exp and np.log on arrays."),
+    ("only length-1 arrays can be converted", MATH_ON_ARRAYS),
+    ("only 0-dimensional arrays can be converted", MATH_ON_ARRAYS),
     ("could not be broadcast together", "Two arrays' shapes do not line up. Print the shapes of w, X and b to see which one is off."),
-    ("mismatch in its core dimension", "A matrix product's inner sizes differ: print both shapes; one of them probably needs a .T."),
-    ("not aligned", "A matrix product's inner sizes differ: print both shapes; one of them probably needs a .T."),
+    ("mismatch in its core dimension", INNER_SIZES),
+    ("not aligned", INNER_SIZES),
     ("shapes", "Print the shapes of the arrays on that line to see which one is off."),
 )
 

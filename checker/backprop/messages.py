@@ -4,7 +4,6 @@
 FUNCTION_WRONG = "`{name}` does not match {formula} (derived with SymPy) at the random points checked."
 PRIME_OF_Z_TIMES = "sigmoid_prime(z) computes z(1 - z); the derivative is σ(z)(1 - σ(z))."
 TANH_PRIME_SQUARE = "tanh_prime lacks the square: tanh'(z) = 1 - tanh(z)²."
-RELU_PRIME_VALUES = "relu_prime should be 1 where z > 0 and 0 where z < 0."
 KINK_NOTE = "z = 0 is left out of this check: ReLU has a kink there and no derivative, so any value is a convention"
 SOFTMAX_AXIS = "softmax normalised over the wrong axis: each column (one example) must sum to 1, so sum over axis=0."
 SOFTMAX_OVERFLOW = "softmax overflows for large inputs ({bad}): subtract z.max(axis=0) before np.exp; the result does not change."

@@ -49,7 +49,7 @@ def check_network_init(run, Network):
         check_layers(run, build_network(run, Network, sizes), sizes)
     net = build_network(run, Network, GAUSSIAN_SIZES)
     for what in ("weights", "biases"):
-        values = np.concatenate([array.ravel() for array in getattr(net, what)])
+        values = reference.flatten(getattr(net, what))
         mean, std = float(values.mean()), float(values.std())
         if abs(mean) > 6 / np.sqrt(values.size) or abs(std - 1) > 6 / np.sqrt(2 * values.size) + 0.01:
             run.fail(say.NOT_GAUSSIAN.format(what=what, mean=mean, std=std))

@@ -58,10 +58,19 @@ def initial_parameters(sizes, rng):
     return biases, weights
 
 
+def stack_examples(pairs):
+    """(X, Y) with the examples of a list of (x, y) columns as their columns."""
+    return np.hstack([x for x, _ in pairs]), np.hstack([y for _, y in pairs])
+
+
+def flatten(arrays):
+    """A list of parameter arrays as one vector."""
+    return np.concatenate([np.ravel(array) for array in arrays])
+
+
 def sgd(biases, weights, training_data, epochs, mini_batch_size, eta, rng):
     """Mini-batch SGD, each batch's gradient computed in matrix form; returns the new parameters."""
-    X = np.hstack([x for x, _ in training_data])
-    Y = np.hstack([y for _, y in training_data])
+    X, Y = stack_examples(training_data)
     for _ in range(epochs):
         order = rng.permutation(X.shape[1])
         for start in range(0, len(order), mini_batch_size):

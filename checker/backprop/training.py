@@ -43,18 +43,14 @@ def check_update_mini_batch(run, Network):
     batch, eta = examples(run.rng, sizes, int(run.rng.integers(3, 7))), float(run.rng.uniform(0.5, 3))
     use_reference_gradients(net)
     call_student(run, net.update_mini_batch, batch, eta, name="Network.update_mini_batch")
-    X, Y = np.hstack([x for x, _ in batch]), np.hstack([y for _, y in batch])
-    nabla_b, nabla_w = reference.backprop(biases, weights, X, Y)
+    nabla_b, nabla_w = reference.backprop(biases, weights, *reference.stack_examples(batch))
     if any(np.shape(b) != old.shape for b, old in zip(net.biases, biases)):
         run.fail(say.BIASES_TAKE_WEIGHTS)
     for what, new, old, nabla in (("weights", net.weights, weights, nabla_w), ("biases", net.biases, biases, nabla_b)):
-        stepped = lambda rate: [p - rate * n for p, n in zip(old, nabla)]
-        if not compare.close(np.concatenate([p.ravel() for p in new]), np.concatenate([p.ravel() for p in stepped(eta / len(batch))])):
-            flat = np.concatenate([p.ravel() for p in new])
-            headline = compare.first_match(flat, [
-                (np.concatenate([p.ravel() for p in stepped(eta)]), say.SUMMED),
-                (np.concatenate([p.ravel() for p in stepped(-eta / len(batch))]), say.UPHILL),
-            ])
+        stepped = lambda rate: reference.flatten(p - rate * n for p, n in zip(old, nabla))
+        yours = reference.flatten(new)
+        if not compare.close(yours, stepped(eta / len(batch))):
+            headline = compare.first_match(yours, [(stepped(eta), say.SUMMED), (stepped(-eta / len(batch)), say.UPHILL)])
             run.fail(headline or say.STEP_WRONG.format(what=what), ("batch", f"{len(batch)} examples, eta {eta:.3g}"))
 
 

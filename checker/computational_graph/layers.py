@@ -88,19 +88,20 @@ def check_update(run, layer, n_in, n_out):
             run.fail(say.UPDATE_B if compare.close(new_b, b) else say.UPDATE_WRONG)
 
 
+def probe(run, LinearLayer, rows, cols, examples):
+    """A fresh layer for inputs of `cols` features and `examples` columns, with parameters and input drawn here."""
+    layer = build_linear(run, LinearLayer, cols, examples, rows)
+    return layer, run.rng.normal(size=(rows, cols)), run.rng.normal(size=(rows, 1)), run.rng.normal(size=(cols, examples))
+
+
 @check("linear_layer")
 def check_linear_layer(run, LinearLayer):
     n_in, m, n_out = 3, int(run.rng.integers(5, 8)), 2
     layer = build_linear(run, LinearLayer, n_in, m, n_out)
     for shape in ((n_out, n_in, m), (SQUARE, SQUARE, SQUARE)):
-        rows, cols, examples = shape
-        probe = build_linear(run, LinearLayer, cols, examples, rows)
-        W, b, A_prev = run.rng.normal(size=(rows, cols)), run.rng.normal(size=(rows, 1)), run.rng.normal(size=(cols, examples))
-        check_linear_forward(run, probe, W, b, A_prev)
-    for rows, cols, examples in ((SQUARE, SQUARE, SQUARE), (n_out, n_in, m)):
-        probe = build_linear(run, LinearLayer, cols, examples, rows)
-        W, b, A_prev = run.rng.normal(size=(rows, cols)), run.rng.normal(size=(rows, 1)), run.rng.normal(size=(cols, examples))
-        check_linear_backward(run, probe, W, b, A_prev)
+        check_linear_forward(run, *probe(run, LinearLayer, *shape))
+    for shape in ((SQUARE, SQUARE, SQUARE), (n_out, n_in, m)):
+        check_linear_backward(run, *probe(run, LinearLayer, *shape))
     check_update(run, layer, n_in, n_out)
 
 

@@ -13,8 +13,23 @@ from checker.shapes import require_scalar, require_shape
 # A checker "agrees" with ours when it reports a value this close to the reference on a wrong gradient;
 # on correct gradients the values are round-off, so only smallness is required.
 AGREEMENT = 0.05
-SMALL, LARGE = 1e-6, 1e-3
+SMALL = 1e-6
 MISTAKES = reference.APPROXIMATION_MISTAKES + reference.DIFFERENCE_MISTAKES
+# Correct gradients are also checked with a large ε, where one-sided differences give themselves away.
+CORRECT_EPSILONS, WRONG_EPSILON = (1e-7, 1e-3), 1e-7
+
+
+def panel_cases(functions, correct):
+    """(description, (f, gradient, ε)) for each function's correct gradient and each of its wrong ones.
+
+    functions maps a name to (f, correct gradient, {label: wrong gradient}).
+    """
+    cases = []
+    for name, (f, right, wrongs) in functions.items():
+        cases += [(say.PANEL_CASE.format(function=name, case=correct, epsilon=e), (f, right, e)) for e in CORRECT_EPSILONS]
+        cases += [(say.PANEL_CASE.format(function=name, case=label, epsilon=WRONG_EPSILON), (f, wrong, WRONG_EPSILON))
+                  for label, wrong in wrongs.items()]
+    return cases
 
 
 def agrees(value, expected):
@@ -54,14 +69,11 @@ def check_one_dimensional(run, forward_propagation, backward_propagation):
 @check("gradient_check")
 def check_gradient_check(run, gradient_check):
     x, theta = float(run.rng.uniform(0.5, 2)), float(run.rng.uniform(0.5, 1.5))
-    cases = []
+    functions = {}
     for name in panel.ONE_D:
         J, dJ = panel.one_dimensional(name)
-        for label, backward in (("correct derivative", dJ), ("derivative 10 % too large", lambda x, t, dJ=dJ: 1.1 * dJ(x, t))):
-            for epsilon in (1e-7, 1e-3):
-                if label != "correct derivative" and epsilon != 1e-7:
-                    continue
-                cases.append((say.PANEL_CASE.format(function=name, case=label, epsilon=epsilon), (J, backward, epsilon)))
+        functions[name] = (J, dJ, {"derivative 10 % too large": lambda x, t, dJ=dJ: 1.1 * dJ(x, t)})
+    cases = panel_cases(functions, correct="correct derivative")
 
     def student(inputs):
         J, backward, epsilon = inputs
@@ -116,26 +128,24 @@ def provided_network_case(rng):
 def check_gradient_check_n(run, gradient_check_n):
     parameters = random_parameters(run.rng)
     theta = reference.dictionary_to_vector(parameters)[0]
-    X, Y = np.zeros((3, 1)), np.zeros((1, 1))
-    cases = []
+    X, Y = np.zeros((3, 1)), np.zeros((1, 1))  # the panel's functions depend on the parameters only
+    functions = {}
     for name in ("tanh chain", "log-sum-exp"):
         cost, gradient = panel.vector_function(name)
         truth = gradient(theta)
-        cases.append((say.PANEL_CASE.format(function=name, case="correct gradient", epsilon=1e-7), (cost, truth, 1e-7, parameters, X, Y)))
-        cases.append((say.PANEL_CASE.format(function=name, case="correct gradient", epsilon=1e-3), (cost, truth, 1e-3, parameters, X, Y)))
-        for wrong, change in panel.WRONG_GRADIENTS.items():
-            cases.append((say.PANEL_CASE.format(function=name, case=wrong, epsilon=1e-7), (cost, change(truth), 1e-7, parameters, X, Y)))
+        functions[name] = (cost, truth, {wrong: change(truth) for wrong, change in panel.WRONG_GRADIENTS.items()})
+    cases = panel_cases(functions, correct="correct gradient")
     helpers = {name: getattr(reference, name) for name in ("dictionary_to_vector", "vector_to_dictionary", "gradients_to_vector")}
 
     def student(inputs):
-        cost, column, epsilon, parameters, X, Y = inputs
+        cost, column, epsilon = inputs
         gradients = panel.as_gradients(column, reference)
         with using_references(gradient_check_n, forward_propagation_n=panel.as_forward(cost, reference), **helpers):
             value = call_student(run, gradient_check_n, parameters, gradients, X, Y, epsilon=epsilon, print_msg=False).value
         return require_scalar(run, value, "gradient_check_n(...)")
 
     def expected(inputs, mistake):
-        cost, column, epsilon, parameters, X, Y = inputs
+        cost, column, epsilon = inputs
         return reference.gradient_check_n(parameters, panel.as_gradients(column, reference), X, Y, epsilon,
                                           forward=panel.as_forward(cost, reference), mistake=mistake)
 

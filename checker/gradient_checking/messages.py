@@ -17,10 +17,8 @@ MISTAKES = {
     "squared norms": "Use the norms themselves (np.linalg.norm), not their squares.",
     "L1 norm": "Use the Euclidean norm, np.linalg.norm, not the sum of absolute values.",
 }
-CHECKER_WRONG = "Your checker's value differs from the relative difference of the centred-difference gradient ({case})."
 
 KEYS_WRONG = "dictionary_to_vector's keys should name, for each entry of theta, the parameter it came from ({count} names)."
-THETA_SHAPE = "theta should be a column of shape ({n}, 1): every parameter's entries, one after another."
 ORDER_WRONG = "theta should hold the parameters in the dictionary's order, each flattened with np.ravel (row by row)."
 ROUND_TRIP = "vector_to_dictionary(dictionary_to_vector(parameters)[0], shapes) should give the parameters back."
 GRADIENTS_ORDER = "gradients_to_vector should take dW1, db1, dW2, db2, ... in that order, and nothing else (not dZ or dA)."

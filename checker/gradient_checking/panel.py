@@ -50,14 +50,22 @@ def as_gradients(column, reference):
     return {"d" + name: value for name, value in reference.vector_to_dictionary(column, SHAPES).items()}
 
 
-WRONG_GRADIENTS = {
-    "one wrong entry": lambda g: _changed(g, lambda v: v.__setitem__((7, 0), v[7, 0] * 1.5 + 0.3)),
-    "dW2 doubled": lambda g: _changed(g, lambda v: v.__setitem__(slice(12, 18), 2 * v[12:18])),
-    "dW1 transposed": lambda g: _changed(g, lambda v: v.__setitem__(slice(0, 9), v[0:9].reshape(3, 3).T.reshape(9, 1))),
-}
+def _one_wrong_entry(gradient):
+    wrong = gradient.copy()
+    wrong[7, 0] = 1.5 * wrong[7, 0] + 0.3
+    return wrong
 
 
-def _changed(gradient, change):
-    gradient = gradient.copy()
-    change(gradient)
-    return gradient
+def _dW2_doubled(gradient):
+    wrong = gradient.copy()
+    wrong[12:18] *= 2  # dW2 follows dW1 (9 entries) and db1 (3)
+    return wrong
+
+
+def _dW1_transposed(gradient):
+    wrong = gradient.copy()
+    wrong[0:9] = gradient[0:9].reshape(3, 3).T.reshape(9, 1)
+    return wrong
+
+
+WRONG_GRADIENTS = {"one wrong entry": _one_wrong_entry, "dW2 doubled": _dW2_doubled, "dW1 transposed": _dW1_transposed}

@@ -17,7 +17,6 @@ SIGMOID_SIGN = "Your sigmoid computes 1 / (1 + e^z): the exponent needs a minus 
 SIGMOID_NO_RECIPROCAL = "Your sigmoid returns 1 + e^(-z): take the reciprocal, 1 / (1 + e^(-z))."
 SIGMOID_WRONG = "sigmoid(z) is not 1 / (1 + e^(-z)) for every entry of z."
 SIGMOID_SLOPE = "Your sigmoid's values are close, but its slope is not σ(z)(1 − σ(z)): are you rounding the result?"
-SHAPE_KEPT = "sigmoid should work entrywise and keep the shape of z"
 
 # initialize_with_zeros
 RETURNS_PAIR = "{name} should return the pair {pair}, but it returned a {kind}."

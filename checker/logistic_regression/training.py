@@ -2,7 +2,7 @@
 
 import numpy as np
 
-from checker import compare, symbolic
+from checker import compare
 from checker.datasets import load_dataset
 from checker.guard import call_student, using_references
 from checker.logistic_regression import messages as say
