@@ -76,7 +76,7 @@ def check_backprop(run, Network):
             name, mine, theirs = difference
             headline = next((message for mistake, message in MISTAKES.items()
                              if same_gradients(yours, reference.backprop_variant(biases, weights, x, y, mistake))), None)
-            run.fail(headline or say.BACKPROP_WRONG.format(what=name), ("network", f"sizes {sizes}"),
+            run.fail(headline or say.BACKPROP_WRONG.format(what=name), ("checked on", f"a test network of sizes {sizes}"),
                      *compare.mismatch_details(name, mine, theirs, gradcheck.TOLERANCE))
 
 
@@ -93,4 +93,4 @@ def check_backprop_batch(run, Network):
         name, mine, theirs = difference
         averaged = ([b / m for b in expected[0]], [w / m for w in expected[1]])
         headline = say.BATCH_AVERAGED if same_gradients(yours, averaged) else say.BATCH_WRONG.format(what=name)
-        run.fail(headline, ("batch", f"X {X.shape}, Y {Y.shape}"), *compare.mismatch_details(name, mine, theirs))
+        run.fail(headline, ("checked on", f"a test batch, X {X.shape} and Y {Y.shape}"), *compare.mismatch_details(name, mine, theirs))

@@ -51,7 +51,7 @@ def check_update_mini_batch(run, Network):
         yours = reference.flatten(new)
         if not compare.close(yours, stepped(eta / len(batch))):
             headline = compare.first_match(yours, [(stepped(eta), say.SUMMED), (stepped(-eta / len(batch)), say.UPHILL)])
-            run.fail(headline or say.STEP_WRONG.format(what=what), ("batch", f"{len(batch)} examples, eta {eta:.3g}"))
+            run.fail(headline or say.STEP_WRONG.format(what=what), ("checked on", f"a test mini-batch of {len(batch)} examples, eta {eta:.3g}"))
 
 
 @check("SGD")
