@@ -22,7 +22,7 @@ from pathlib import Path
 import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-from checker.directional import check_gradient  # noqa: E402
+from checker.gradients.directional import check_gradient  # noqa: E402
 
 NAMES = ("W1", "b1", "W2", "b2")
 PLANTED = ("W2", (3, 1))

@@ -21,7 +21,7 @@ import numpy as np
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
-from checker.backprop.reference import stack_examples  # noqa: E402
+from checker.assignments.backprop_digits.reference import stack_examples  # noqa: E402
 from checker.datasets import load_digits_for_network  # noqa: E402
 from checker.notebook import load_student_notebook  # noqa: E402
 

@@ -6,6 +6,7 @@ Coursera-style `train_catvnoncat.h5` / `test_catvnoncat.h5`, or Kaggle-style `ca
 and `dog.7.jpg` images (resized, split 80/20 with a seed, cached next to them as `.npz`).
 """
 
+import functools
 import hashlib
 import importlib.util
 import os
@@ -41,7 +42,7 @@ def load_dataset(folder=None, seed=0):
 
 def load_digits_even_odd():
     """scikit-learn's digits as 0-255 images, labelled 1 for even digits and 0 for odd ones."""
-    table = np.loadtxt(_digits_file(), delimiter=",")
+    table = _digits_table()
     images = np.round(table[:, :-1].reshape(-1, 8, 8) * (255 / 16)).astype(np.uint8)
     labels = (table[:, -1].astype(np.int64) % 2 == 0).astype(np.int64)
     test = np.arange(len(labels)) % DIGITS_TEST_EVERY == DIGITS_TEST_EVERY - 1
@@ -76,6 +77,23 @@ def load_image_folder(folder, seed=0):
     split = dict(train_x=images[train], train_y=labels[train][None, :], test_x=images[test], test_y=labels[test][None, :])
     _write_cache(cache, split)
     return split["train_x"], split["train_y"], split["test_x"], split["test_y"], IMAGE_CLASSES.copy()
+
+
+@functools.lru_cache(maxsize=1)
+def _cached_digits_table():
+    table = np.loadtxt(_digits_file(), delimiter=",")
+    table.flags.writeable = False
+    return table
+
+
+def _digits_table():
+    """The digits as one (1797, 65) table, read once per process (the last column is the label)."""
+    return _cached_digits_table().copy()
+
+
+def warm_cache():
+    """Read the digits now, so processes forked later find them in memory."""
+    _cached_digits_table()
 
 
 def _digits_file():
@@ -121,7 +139,7 @@ def load_digits_for_network():
 
     Same fixed split as load_dataset(); pixel values scaled to [0, 1].
     """
-    table = np.loadtxt(_digits_file(), delimiter=",")
+    table = _digits_table()
     inputs, labels = table[:, :-1] / 16.0, table[:, -1].astype(int)
     test = np.arange(len(labels)) % DIGITS_TEST_EVERY == DIGITS_TEST_EVERY - 1
     one_hot = np.eye(10)[labels]

@@ -3,6 +3,9 @@
 Collection claims checker/course.py and yields one collector per assignment, which yields
 one item per check: `checker/course.py::01_logistic_regression::propagate`, so `-k propagate`
 selects by check. Failures print only the checker's message, never a traceback of ours.
+
+The notebooks run in the sandbox, exactly as in official grading: each notebook once, in a
+confined process, and each check in a fresh process forked from it; the checks run here.
 """
 
 import os
@@ -10,9 +13,12 @@ from pathlib import Path
 
 import pytest
 
-from checker import course, seeds
-from checker.notebook import NotebookUnreadable, load_student_notebook, read_notebook
-from checker.report import CheckFailure, CheckRun
+from checker import course
+from checker.checks import seeds
+from checker.checks.notebook import NotebookUnreadable, read_cells
+from checker.checks.report import CheckFailure
+from checker.checks.session import NotebookSession
+from checker.sandbox.broker import Sandbox
 
 COURSE_FILE = Path(course.__file__).resolve()
 NOTEBOOKS_HELP = "folder laid out like exercises/ (DIR/<assignment>/<notebook>.ipynb) to grade; default: exercises"
@@ -32,6 +38,23 @@ def pytest_configure(config):
     if config.getoption("checker_seed", None) is not None:
         seeds.set_public_seed(config.getoption("checker_seed"))
     config.pluginmanager.register(Scoreboard(), "backprop-lab-scoreboard")
+
+
+def pytest_unconfigure(config):
+    sandbox = config.stash.get(SANDBOX, None)
+    if sandbox is not None:
+        sandbox.close()
+
+
+SANDBOX = pytest.StashKey()
+
+
+def sandbox_of(config):
+    """The session's sandbox, started once (its fork server warms up while pytest collects)."""
+    if SANDBOX not in config.stash:
+        config.stash[SANDBOX] = Sandbox()
+        config.stash[SANDBOX].start()
+    return config.stash[SANDBOX]
 
 
 def pytest_collect_file(file_path, parent):
@@ -79,23 +102,25 @@ class AssignmentCollector(ReportsUnreadableNotebooks, pytest.Collector):
         self.assignment = assignment
         self.notebook_path = folder / assignment.id / assignment.notebook
         self.shown_path = display_path(self.notebook_path, self.config)
-        self._loaded = None
+        self._session = None
+        self._cells = None
 
     def collect(self):
         missing = not self.notebook_path.exists()
         if not missing:
-            read_notebook(self.notebook_path, self.shown_path)  # unreadable: one error for the assignment
+            self._cells = read_cells(self.notebook_path, self.shown_path)  # unreadable: one error for the assignment
+            sandbox_of(self.config)
         for check in self.assignment.checks:
             item = CheckItem.from_parent(self, name=check.name, check=check)
             if missing:
                 item.add_marker(pytest.mark.skip(reason=MISSING_NOTEBOOK.format(path=self.shown_path)))
             yield item
 
-    def loaded(self):
-        """The student's notebook, run once per session however many checks need it."""
-        if self._loaded is None:
-            self._loaded = load_student_notebook(self.notebook_path, self.shown_path)
-        return self._loaded
+    def notebook(self):
+        """The student's notebook, loaded once in the sandbox however many checks need it."""
+        if self._session is None:
+            self._session = NotebookSession(sandbox_of(self.config), self.shown_path, cells=self._cells, folder=str(self.notebook_path.parent))
+        return self._session
 
 
 class CheckItem(pytest.Item):
@@ -105,10 +130,7 @@ class CheckItem(pytest.Item):
         self.user_properties += [("assignment", self.parent.assignment.id), ("points", check.points)]
 
     def runtest(self):
-        notebook = self.parent.loaded()
-        lookup = CheckRun(self.check.name, seed=None)
-        values = [notebook.lookup(lookup, name) for name in self.check.needs]
-        self.check.function(*values)
+        self.parent.notebook().run(self.check)
 
     def repr_failure(self, excinfo):
         if excinfo.errisinstance(CheckFailure):

@@ -1,6 +1,15 @@
-"""Helpers for the catalogues of student implementations: calling checks, asserting diagnoses."""
+"""Helpers for the catalogues of student implementations: running them through the sandbox, asserting diagnoses.
 
+Each assignment package `checker.assignments.<name>` has a catalogue module `tests/<name>_variants.py`
+holding BUGS (check, implementation, the diagnosis template it must get) and CORRECT (check,
+implementation). An implementation is the object a check needs, or a tuple of them; a catalogue
+may define `notebook_names(check, implementation, seed)` for checks that need more than that.
+"""
+
+import importlib
 import re
+
+from checker.checks.session import NotebookSession
 
 
 def template_fragment(template):
@@ -14,19 +23,44 @@ def assert_diagnosis(message, template):
     assert fragment in message, f"expected the diagnosis {fragment!r} in:\n{message}"
 
 
-def checks_of(assignment):
-    """{check name: check function} for an assignment's registry."""
-    return {check.name: check.function for check in assignment.checks}
+def package_name(assignment):
+    return assignment.checks[0].function.package.rpartition(".")[2]
 
 
-def call_check(checks, check_name, implementation, seed=None):
-    """Run a check on an implementation: one object, or a tuple of the names the check needs."""
-    implementations = implementation if isinstance(implementation, tuple) else (implementation,)
-    return checks[check_name](*implementations, seed=seed)
+def catalogue_of(assignment):
+    """The catalogue module of an assignment (every assignment must have one)."""
+    return importlib.import_module(f"{package_name(assignment)}_variants")
 
 
-def assert_covers(bugs, correct, checks, least_bugs, least_correct):
-    """Is the catalogue big enough, with a bug and a correct variant for every check?"""
-    __tracebackhide__ = True
-    assert len(bugs) >= least_bugs and len(correct) >= least_correct
-    assert {c for c, _, _ in bugs.values()} == set(checks) == {c for c, _ in correct.values()}
+def notebook_names(assignment, check, implementation, seed=None):
+    """The names a notebook would bind for `check`, given a catalogue implementation."""
+    custom = getattr(catalogue_of(assignment), "notebook_names", None)
+    names = custom(check, implementation, seed) if custom else None
+    if names is None:
+        implementations = implementation if isinstance(implementation, tuple) else (implementation,)
+        names = dict(zip(check.needs, implementations))
+    return names
+
+
+def run_in_sandbox(sandbox, assignment, check_name, implementation, seed=None):
+    """Grade an implementation as official grading would: loaded in the sandbox, checked from outside."""
+    check = assignment.check(check_name)
+    session = NotebookSession.from_objects(sandbox, notebook_names(assignment, check, implementation, seed))
+    try:
+        session.run(check, seed=seed)
+    finally:
+        session.close()
+
+
+def run_in_process(assignment, check_name, implementation, seed=None):
+    """Grade an implementation in-process, as a grade cell in the student's own kernel does."""
+    check = assignment.check(check_name)
+    names = notebook_names(assignment, check, implementation, seed)
+    return check.function(*(names[name] for name in check.needs), seed=seed)
+
+
+def entries(kind):
+    """(assignment, entry name) for every entry of every catalogue: BUGS or CORRECT."""
+    from checker.course import ASSIGNMENTS
+
+    return [(assignment, name) for assignment in ASSIGNMENTS for name in sorted(getattr(catalogue_of(assignment), kind))]

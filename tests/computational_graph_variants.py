@@ -8,8 +8,8 @@ triple (LinearLayer, SigmoidLayer, train).
 import numpy as np
 from scipy.special import expit
 
-from checker import messages as common
-from checker.computational_graph import messages as say
+from checker.checks import messages as common
+from checker.assignments.computational_graph import messages as say
 
 
 # --- a typical correct solution ----------------------------------------------------------
@@ -55,18 +55,18 @@ def compute_cost(Y, Y_hat):
     return np.sum((Y - Y_hat) ** 2) / (2 * m), -(Y - Y_hat) / m
 
 
-def train_variant(update=True, sigmoid_backward=True):
-    """The training loop, optionally without the update or without the sigmoid's local gradient."""
+def train_variant(update=True, sigmoid_backward=True, feed_x_everywhere=False, cost_arguments_swapped=False, default_rate=False):
+    """train with the mistakes students make switched on."""
     def train(layers, X, Y, num_epochs, learning_rate):
         pairs = list(zip(layers[::2], layers[1::2]))
         costs = []
         for _ in range(num_epochs):
             A = X
             for linear, activation in pairs:
-                linear.forward(A)
+                linear.forward(X if feed_x_everywhere else A)
                 activation.forward(linear.Z)
                 A = activation.A
-            cost, upstream = compute_cost(Y, A)
+            cost, upstream = compute_cost(A, Y) if cost_arguments_swapped else compute_cost(Y, A)
             costs.append(cost)
             for linear, activation in reversed(pairs):
                 if sigmoid_backward:
@@ -75,7 +75,7 @@ def train_variant(update=True, sigmoid_backward=True):
                 upstream = linear.dA_prev
             for linear, _ in pairs:
                 if update:
-                    linear.update_params(learning_rate)
+                    linear.update_params() if default_rate else linear.update_params(learning_rate)
         return costs
     return train
 
@@ -185,7 +185,10 @@ BUGS = {
     "cost: gradient sign": ("compute_cost", _cost_variant(gradient=lambda Y, Yh: (Y - Yh) / Y.shape[1]), say.DY_SIGN),
     "train: no update": ("train", train_variant(update=False), say.NOT_LEARNING),
     "train: only the last cost": ("train", train_returning_last_cost, say.COSTS_LENGTH),
-    "train: sigmoid skipped in backward": ("train", train_variant(sigmoid_backward=False), say.TRAIN_WRONG),
+    "train: sigmoid skipped in backward": ("train", train_variant(sigmoid_backward=False), say.BACKWARD_WRONG),
+    "train: X fed to every layer": ("train", train_variant(feed_x_everywhere=True), say.FORWARD_WRONG),
+    "train: compute_cost(A, Y)": ("train", train_variant(cost_arguments_swapped=True), say.COST_ARGUMENTS),
+    "train: update_params() with its default rate": ("train", train_variant(default_rate=True), say.UPDATE_RATE_TRAIN),
     "outcomes: sigmoid skipped in the backward pass": ("outcomes", (LinearLayer, SigmoidLayer, train_variant(sigmoid_backward=False)), say.OUTCOME),
     "outcomes: layers that step uphill": ("outcomes", (LinearLayerUphill, SigmoidLayer, train), say.OUTCOME),
 }

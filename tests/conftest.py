@@ -17,3 +17,13 @@ def venv_environment():
 @pytest.fixture
 def venv_env():
     return venv_environment()
+
+
+@pytest.fixture(scope="session")
+def sandbox():
+    """One fork server for the whole test session, as `pytest checker` has one."""
+    from checker.sandbox.broker import Sandbox
+
+    box = Sandbox()
+    yield box
+    box.close()

@@ -6,8 +6,7 @@ CORRECT maps a name to (check, implementation); tuples hold several functions fo
 
 import numpy as np
 
-from checker.gradient_checking import messages as say
-from checker.gradient_checking import reference
+from checker.assignments.gradient_checking import messages as say
 
 
 def forward_propagation(x, theta):
@@ -18,10 +17,27 @@ def backward_propagation(x, theta):
     return x
 
 
-dictionary_to_vector = reference.dictionary_to_vector
-vector_to_dictionary = reference.vector_to_dictionary
-gradients_to_vector = reference.gradients_to_vector
-forward_propagation_n = reference.forward_propagation_n
+# The notebook's helpers as a student writes them (the catalogue never borrows the checker's own code).
+def dictionary_to_vector(parameters):
+    theta = np.concatenate([np.ravel(parameters[name]) for name in parameters]).reshape(-1, 1)
+    return theta, [name for name in parameters for _ in range(np.size(parameters[name]))]
+
+
+def vector_to_dictionary(theta, shapes):
+    parameters, start = {}, 0
+    for name, shape in shapes.items():
+        size = int(np.prod(shape))
+        parameters[name] = theta[start : start + size].reshape(shape)
+        start += size
+    return parameters
+
+
+def gradients_to_vector(gradients):
+    names, layer = [], 1
+    while f"dW{layer}" in gradients:
+        names += [f"dW{layer}", f"db{layer}"]
+        layer += 1
+    return np.concatenate([np.ravel(gradients[name]) for name in names]).reshape(-1, 1)
 
 
 def gradient_check_1d(divisor=2, one_sided=False, difference=None):
@@ -91,7 +107,7 @@ def backward_with(dW2_factor=1, db1_factor=1, relu_mask=lambda A: A > 0):
 
 
 def keys_once(parameters):
-    theta, _ = reference.dictionary_to_vector(parameters)
+    theta, _ = dictionary_to_vector(parameters)
     return theta, list(parameters)
 
 
@@ -109,9 +125,9 @@ BUGS = {
     "gradient_check: no denominator": ("gradient_check", gradient_check_1d(difference=lambda g, a: np.linalg.norm(g - a)), say.MISTAKES["no denominator"]),
     "gradient_check: squared norms": ("gradient_check", gradient_check_1d(
         difference=lambda g, a: np.sum((g - a) ** 2) / (np.sum(g**2) + np.sum(a**2))), say.MISTAKES["squared norms"]),
-    "helpers: sorted order": ("vector_helpers", (lambda p: reference.dictionary_to_vector(dict(sorted(p.items()))), vector_to_dictionary, gradients_to_vector), say.ORDER_WRONG),
+    "helpers: sorted order": ("vector_helpers", (lambda p: dictionary_to_vector(dict(sorted(p.items()))), vector_to_dictionary, gradients_to_vector), say.ORDER_WRONG),
     "helpers: column-major flattening": ("vector_helpers", (
-        lambda p: (np.concatenate([np.ravel(v, order="F") for v in p.values()]).reshape(-1, 1), reference.dictionary_to_vector(p)[1]),
+        lambda p: (np.concatenate([np.ravel(v, order="F") for v in p.values()]).reshape(-1, 1), dictionary_to_vector(p)[1]),
         vector_to_dictionary, gradients_to_vector), say.ORDER_WRONG),
     "helpers: one key per parameter": ("vector_helpers", (keys_once, vector_to_dictionary, gradients_to_vector), say.KEYS_WRONG),
     "helpers: no reshape back": ("vector_helpers", (dictionary_to_vector, lambda theta, shapes: {k: theta for k in shapes}, gradients_to_vector), say.ROUND_TRIP),

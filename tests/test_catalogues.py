@@ -1,22 +1,18 @@
-"""Does every check catch each catalogued mistake by name, and accept each correct variant?
+"""Does every check catch each catalogued mistake by name, and accept each correct variant, through the sandbox?
 
-The catalogues live in tests/<assignment>_variants.py; assignment-specific tests live in
-tests/test_<assignment>_checks.py, which also say how a check is called with an implementation.
+Driven by the course registry: every assignment has a catalogue, every check in it has at least
+one bug it must catch and one correct variant it must accept.
 """
 
 import pytest
 
-import test_backprop_checks as backprop
-import test_computational_graph_checks as computational_graph
-import test_gradient_checking_checks as gradient_checking
-import test_logistic_regression_checks as logistic_regression
-from checker import guard
-from checker.report import CheckFailure
-from catalogue import assert_diagnosis
+from catalogue import assert_diagnosis, catalogue_of, entries, run_in_sandbox
+from checker.checks import guard
+from checker.checks.report import CheckFailure
+from checker.course import ASSIGNMENTS
 
-SUITES = {"01": logistic_regression, "02": computational_graph, "03": backprop, "04": gradient_checking}
-BUGS = [(number, name) for number, suite in SUITES.items() for name in sorted(suite.BUGS)]
-CORRECT = [(number, name) for number, suite in SUITES.items() for name in sorted(suite.CORRECT)]
+BUGS = entries("BUGS")
+CORRECT = entries("CORRECT")
 
 
 @pytest.fixture(autouse=True)
@@ -24,18 +20,27 @@ def short_time_limit(monkeypatch):
     monkeypatch.setattr(guard, "DEFAULT_TIME_LIMIT", 1.0)
 
 
-@pytest.mark.parametrize("number, name", BUGS, ids=[f"{n}: {name}" for n, name in BUGS])
-def test_bug_is_caught_and_named(number, name):
+@pytest.mark.parametrize("assignment", ASSIGNMENTS, ids=lambda a: a.id)
+def test_every_check_has_a_bug_and_a_correct_variant(assignment):
+    """Does the catalogue hold, for every registered check, a bug it catches and a variant it accepts?"""
+    catalogue = catalogue_of(assignment)
+    checks = {check.name for check in assignment.checks}
+    assert {check for check, _, _ in catalogue.BUGS.values()} == checks
+    assert {check for check, _ in catalogue.CORRECT.values()} == checks
+
+
+@pytest.mark.parametrize("assignment, name", BUGS, ids=[f"{a.id[:2]}: {name}" for a, name in BUGS])
+def test_bug_is_caught_and_named(sandbox, assignment, name):
     """Is each realistic mistake caught, with the diagnosis a student can act on?"""
-    check_name, implementation, diagnosis = SUITES[number].BUGS[name]
+    check_name, implementation, diagnosis = catalogue_of(assignment).BUGS[name]
     with pytest.raises(CheckFailure) as failure:
-        SUITES[number].run_check(check_name, implementation)
+        run_in_sandbox(sandbox, assignment, check_name, implementation)
     assert_diagnosis(str(failure.value), diagnosis)
 
 
 @pytest.mark.parametrize("seed", [1234, 7, 99])
-@pytest.mark.parametrize("number, name", CORRECT, ids=[f"{n}: {name}" for n, name in CORRECT])
-def test_correct_variant_passes(number, name, seed):
+@pytest.mark.parametrize("assignment, name", CORRECT, ids=[f"{a.id[:2]}: {name}" for a, name in CORRECT])
+def test_correct_variant_passes(sandbox, assignment, name, seed):
     """Does a correct implementation written differently pass, whatever the seed?"""
-    check_name, implementation = SUITES[number].CORRECT[name]
-    SUITES[number].run_check(check_name, implementation, seed=seed)
+    check_name, implementation = catalogue_of(assignment).CORRECT[name]
+    run_in_sandbox(sandbox, assignment, check_name, implementation, seed=seed)

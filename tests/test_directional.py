@@ -3,7 +3,7 @@
 import numpy as np
 import pytest
 
-from checker.directional import check_gradient
+from checker.gradients.directional import check_gradient
 
 
 def small_network(seed=0):

@@ -4,7 +4,7 @@ import numpy as np
 import pytest
 import sympy
 
-from checker import gradcheck
+from checker.gradients import numerical as gradcheck
 
 x1, x2, x3 = sympy.symbols("x1 x2 x3", real=True)
 FUNCTIONS = [

@@ -5,8 +5,8 @@ import warnings
 import numpy as np
 import pytest
 
-from checker import guard, messages
-from checker.report import CheckFailure, CheckRun
+from checker.checks import guard, messages
+from checker.checks.report import CheckFailure, CheckRun
 from catalogue import assert_diagnosis
 
 RUN = CheckRun("example", seed=3)

@@ -1,55 +1,23 @@
-"""Assignment 01: how checks are called with an implementation, and what only this assignment needs."""
+"""Assignment 01: what only this assignment's checks need, run in-process as a grade cell runs them."""
 
 import numpy as np
 import pytest
 
-from checker.logistic_regression import (
-    check_data_preparation,
-    check_initialize_with_zeros,
-    check_model,
-    check_optimize,
-    check_predict,
-    check_propagate,
-    check_sigmoid,
-)
-from checker.logistic_regression import reference
-from checker.report import CheckFailure
-from logistic_regression_variants import BUGS, CORRECT
-
-CHECKS = {
-    "sigmoid": check_sigmoid,
-    "initialize_with_zeros": check_initialize_with_zeros,
-    "propagate": check_propagate,
-    "optimize": check_optimize,
-    "predict": check_predict,
-    "model": check_model,
-}
-
-
-def small_images(seed, colour):
-    """Tiny image sets of a shape the real data does not have, so nothing can be hard-coded."""
-    rng = np.random.default_rng(seed)
-    shape = (5, 5, 3) if colour else (6, 6)
-    return rng.integers(0, 256, size=(13,) + shape, dtype=np.uint8), rng.integers(0, 256, size=(4,) + shape, dtype=np.uint8)
-
-
-def run_check(check_name, implementation, seed=None):
-    if check_name == "data_preparation":
-        train, test = small_images(seed or 0, colour=(seed or 0) % 2 == 1)
-        return check_data_preparation(train, test, **implementation(train, test), seed=seed)
-    return CHECKS[check_name](implementation, seed=seed)
-
-
-def test_catalogue_is_large_enough():
-    """Does the catalogue keep at least 25 bugs and 8 correct variants, covering every check?"""
-    assert len(BUGS) >= 25 and len(CORRECT) >= 8
-    covered = {check for check, _, _ in BUGS.values()} & {check for check, _ in CORRECT.values()}
-    assert covered == set(CHECKS) | {"data_preparation"}
+import logistic_regression_variants as variants
+from catalogue import run_in_process
+from checker.assignments.logistic_regression import ASSIGNMENT, check_optimize, check_propagate, check_sigmoid, inputs, reference
+from checker.checks import seeds
+from checker.checks.guard import checker_code_allowed
+from checker.checks.report import CheckFailure
+from logistic_regression_variants import BUGS
 
 
 def test_reference_passes_every_check():
-    for name, check in CHECKS.items():
-        check(getattr(reference, name))
+    """Does the staff's reference pass its own checks (in-process, the references' helpers swapped like a student's)?"""
+    with checker_code_allowed():
+        for check in ASSIGNMENT.checks:
+            if check.name != "data_preparation":
+                check.function(getattr(reference, check.name))
 
 
 def test_failure_never_shows_the_expected_gradient():
@@ -59,10 +27,7 @@ def test_failure_never_shows_the_expected_gradient():
         check_propagate(implementation, seed=5)
     message = str(failure.value)
     # Rebuild the inputs the check drew, to know the right answer it must not print.
-    from checker import seeds
-    from checker.logistic_regression.inputs import draw_problem
-
-    w, b, X, Y = draw_problem(seeds.generator(5, "propagate"))
+    w, b, X, Y = inputs.draw_problem(seeds.generator(5, "propagate"))
     expected = reference.propagate(w, b, X, Y)[0]["dw"]
     yours = implementation(w, b, X, Y)[0]["dw"]
     assert f"{yours.flat[0]:.4g}" in message or f"{yours.max():.4g}" in message
@@ -87,8 +52,6 @@ def test_failure_names_the_seed_and_seeds_change_inputs():
 
 def test_hard_coded_output_fails_under_another_seed():
     """Can memorising the public self-check's outputs pass a hidden check? (It must not.)"""
-    from checker import seeds
-
     recorded = {}
 
     def memorise(w, b, X, Y):
@@ -126,14 +89,17 @@ def test_caller_arrays_are_not_changed_by_checks():
     assert "changed its input `w`" in str(failure.value)
 
 
-def test_optimize_is_graded_with_a_correct_propagate():
-    """Is optimize graded on its own, even when the notebook's propagate is wrong?"""
-    import logistic_regression_variants as variants
-
-    original = variants.propagate
-    variants.propagate = BUGS["propagate: dw not divided by m"][1]
+@pytest.mark.parametrize("graded, helper, broken", [
+    ("optimize", "propagate", BUGS["propagate: dw not divided by m"][1]),
+    ("propagate", "sigmoid", np.tanh),
+    ("predict", "sigmoid", np.tanh),
+])
+def test_a_wrong_helper_costs_its_own_points_only(graded, helper, broken):
+    """With a broken helper in the notebook, is the function that calls it still graded on its own?"""
+    original = getattr(variants, helper)
+    setattr(variants, helper, broken)
     try:
-        check_optimize(variants.optimize)
-        assert variants.propagate is not original  # the student's name is restored afterwards
+        run_in_process(ASSIGNMENT, graded, getattr(variants, graded))
+        assert getattr(variants, helper) is broken  # the student's own name is back afterwards
     finally:
-        variants.propagate = original
+        setattr(variants, helper, original)

@@ -10,10 +10,10 @@ import pytest
 
 from catalogue import template_fragment
 from checker.course import ASSIGNMENTS
-from checker.backprop import messages as backprop_messages
-from checker.computational_graph import messages as graph_messages
-from checker.gradient_checking import messages as checking_messages
-from checker.logistic_regression import messages as regression_messages
+from checker.assignments.backprop_digits import messages as backprop_messages
+from checker.assignments.computational_graph import messages as graph_messages
+from checker.assignments.gradient_checking import messages as checking_messages
+from checker.assignments.logistic_regression import messages as regression_messages
 from conftest import REPO, venv_environment
 from notebooks import replace_in_cell
 

@@ -5,7 +5,8 @@ import re
 import nbformat
 import pytest
 
-from checker import course, seeds
+from checker import course
+from checker.checks import seeds
 from conftest import REPO
 
 

@@ -3,8 +3,8 @@
 import numpy as np
 import pytest
 
-from checker import messages, shapes
-from checker.report import CheckFailure, CheckRun
+from checker.checks import messages, shapes
+from checker.checks.report import CheckFailure, CheckRun
 from catalogue import assert_diagnosis
 
 RUN = CheckRun("example", seed=None)

@@ -4,7 +4,7 @@ import numpy as np
 import pytest
 import sympy
 
-from checker import symbolic
+from checker.checks import symbolic
 
 
 def test_sigmoid_derivative_is_sigma_times_one_minus_sigma():
@@ -31,7 +31,7 @@ def test_constant_derivatives_are_broadcast_to_the_input_shape():
 @pytest.mark.parametrize("name", sorted(symbolic.ACTIVATIONS))
 def test_activation_derivatives_match_finite_differences(name):
     """Away from kinks, is each derived derivative the slope of its activation?"""
-    from checker.gradcheck import numerical_gradient
+    from checker.gradients.numerical import numerical_gradient
 
     z = np.random.default_rng(2).uniform(-3, 3, size=8)
     z = z[np.abs(z - symbolic.KINKS.get(name, 10.0)) > 1e-3]
@@ -41,7 +41,7 @@ def test_activation_derivatives_match_finite_differences(name):
 
 @pytest.mark.parametrize("name", sorted(symbolic.LOSSES))
 def test_loss_gradients_match_finite_differences(name):
-    from checker.gradcheck import numerical_gradient
+    from checker.gradients.numerical import numerical_gradient
 
     rng = np.random.default_rng(3)
     a, target = rng.uniform(0.1, 0.9, size=(4, 1)), np.eye(4)[:, [1]]

@@ -1,0 +1,354 @@
+"""Checks of assignment 03: the Network class (init, feedforward, backprop, mini-batch SGD), activations, softmax.
+
+Methods are graded on their own: backprop with SymPy's σ, σ' and ∂C/∂a in place of the student's,
+update_mini_batch with a stand-in backprop that hands out drawn gradients, SGD with stand-ins
+for update_mini_batch and evaluate that record what they get. Accuracy on the digits comes
+from the student's own code, end to end.
+"""
+
+import math
+
+import numpy as np
+
+from checker.assignments.backprop_digits import inputs
+from checker.assignments.backprop_digits import messages as say
+from checker.checks import compare, symbolic
+from checker.checks.guard import call_student, member, student_random, using_references
+from checker.checks.registry import check
+from checker.checks.report import CheckFailure
+from checker.checks.shapes import require_finite, require_shape
+from checker.datasets import load_digits_for_network
+from checker.thresholds import agree_below
+
+# All layers square, so a missing transpose or a wrong layer index still computes and can be named.
+SQUARE_SIZES = [4, 4, 4, 4]
+SIZES = [3, 5, 4, 2]
+GAUSSIAN_SIZES = [300, 200, 50]  # 70,000 weights: the sample std is within 0.3 % of the true one
+# Accuracy budget (documented in the notebook): Network([64, 30, 10]) from starting parameters the
+# checker draws (seed ACCURACY_SEED), EPOCHS epochs of mini-batches of BATCH at eta ETA, the global
+# random generators seeded for shuffling. The reference reaches 96-98 % on the test split.
+ACCURACY_SEED = 3
+EPOCHS, BATCH, ETA = 30, 10, 3.0
+ACCURACY_TARGET = 0.93
+
+
+# -- elementwise and output functions, against SymPy ----------------------------------------------
+def check_function(run, function, name, inputs_, expected, formula, candidates=(), notes=()):
+    """Call `function(*inputs_)` and compare with `expected`, naming a recognisable mistake."""
+    call = call_student(run, function, *inputs_, name=name)
+    value = require_shape(run, np.asarray(call.value) if np.isscalar(call.value) else call.value, expected.shape, f"{name}(...)")
+    require_finite(run, value, f"{name}(...)", call)
+    if not compare.close(value, expected):
+        headline = compare.first_match(value, candidates) or say.FUNCTION_WRONG.format(name=name, formula=formula)
+        run.fail(headline, *notes, *compare.mismatch_details(name, value, expected))
+    return value
+
+
+def away_from_kink(rng, shape, kink=0.0, margin=1e-3):
+    values = rng.uniform(-3, 3, size=shape)
+    return np.where(np.abs(values - kink) < margin, kink + 0.5, values)
+
+
+@check("sigmoid_functions")
+def check_sigmoid_functions(run, sigmoid, sigmoid_prime):
+    z = run.rng.uniform(-5, 5, size=(4, 3))
+    check_function(run, sigmoid, "sigmoid", (z,), symbolic.sigmoid(z), "1 / (1 + e^(-z))")
+    check_function(run, sigmoid_prime, "sigmoid_prime", (z,), symbolic.sigmoid_derivative(z), "σ(z)(1 - σ(z))",
+                   [(z * (1 - z), say.PRIME_OF_Z_TIMES)])
+
+
+@check("activation_derivatives")
+def check_activation_derivatives(run, tanh_prime, relu, relu_prime):
+    z = run.rng.uniform(-3, 3, size=(3, 5))
+    check_function(run, tanh_prime, "tanh_prime", (z,), symbolic.activation_derivative("tanh")(z), "1 - tanh(z)²",
+                   [(1 - np.tanh(z), say.TANH_PRIME_SQUARE)])
+    z = away_from_kink(run.rng, (3, 5), symbolic.KINKS["relu"])
+    check_function(run, relu, "relu", (z,), symbolic.activation("relu")(z), "max(0, z)")
+    check_function(run, relu_prime, "relu_prime", (z,), symbolic.activation_derivative("relu")(z), "1 for z > 0, 0 for z < 0",
+                   notes=[("note", say.KINK_NOTE)])
+
+
+@check("softmax_output")
+def check_softmax_output(run, softmax, softmax_cross_entropy_delta):
+    Z = 3 * run.rng.normal(size=(5, 4))
+    exp = np.exp(Z)
+    check_function(run, softmax, "softmax", (Z[:, :1],), symbolic.softmax(Z[:, :1]), "e^z / Σ e^z",
+                   [(np.ones((Z.shape[0], 1)), say.SOFTMAX_AXIS)])
+    check_function(run, softmax, "softmax", (Z,), symbolic.softmax(Z), "e^z / Σ e^z, column by column",
+                   [(exp / exp.sum(axis=1, keepdims=True), say.SOFTMAX_AXIS)])
+    large = Z + 1000
+    try:
+        check_function(run, softmax, "softmax", (large,), symbolic.softmax(large), "e^z / Σ e^z")
+    except CheckFailure as failure:
+        run.fail(say.SOFTMAX_OVERFLOW.format(bad="z around 1000"), ("what happened", str(failure).splitlines()[0]))
+    Y = np.eye(5)[:, run.rng.integers(0, 5, size=4)]
+    expected = symbolic.softmax_cross_entropy_gradient(Z, Y)
+    A = symbolic.softmax(Z)
+    check_function(run, softmax_cross_entropy_delta, "softmax_cross_entropy_delta", (Z, Y), expected, "∂/∂z of -Σ y log softmax(z)",
+                   [((A - Y) * A * (1 - A), say.SOFTMAX_DELTA_PRIME), (Y - A, say.SOFTMAX_DELTA_SIGN)])
+
+
+# -- Network(sizes) ----------------------------------------------------------------------------
+def build_network(run, Network, sizes, parameters=None):
+    """The student's Network(sizes), with the check's parameters in place of its random ones when given."""
+    with student_random(Network, run.seed):
+        net = call_student(run, Network, list(sizes), name="Network").value
+    for attribute in ("biases", "weights"):
+        if not hasattr(net, attribute):
+            run.fail(say.ATTRIBUTE_MISSING.format(attribute=attribute))
+    if parameters is not None:
+        net.biases, net.weights = [b.copy() for b in parameters[0]], [w.copy() for w in parameters[1]]
+    return net
+
+
+def check_layers(run, net, sizes):
+    for attribute, expected in (("num_layers", len(sizes)), ("sizes", list(sizes))):
+        value = getattr(net, attribute, None)
+        if value is None or list(np.atleast_1d(value)) != list(np.atleast_1d(expected)):
+            run.fail(say.ATTRIBUTE_WRONG.format(sizes=list(sizes), attribute=attribute, value=value, expected=expected))
+    for attribute, shapes in (("biases", [(n, 1) for n in sizes[1:]]), ("weights", list(zip(sizes[1:], sizes[:-1])))):
+        arrays = getattr(net, attribute)
+        if not isinstance(arrays, (list, tuple)) or len(arrays) != len(shapes):
+            run.fail(say.LIST_LENGTH.format(sizes=list(sizes), attribute=attribute, count=len(shapes)))
+        for index, (array, shape) in enumerate(zip(arrays, shapes)):
+            require_shape(run, array, shape, f"{attribute}[{index}]", f"{attribute}[{index}]")
+
+
+@check("network_init")
+def check_network_init(run, Network):
+    for sizes in ([2, 3, 1], [4, 5, 3, 2]):
+        check_layers(run, build_network(run, Network, sizes), sizes)
+    net = build_network(run, Network, GAUSSIAN_SIZES)
+    for what in ("weights", "biases"):
+        values = inputs.flatten(getattr(net, what))
+        mean, std = float(values.mean()), float(values.std())
+        if abs(mean) > 6 / np.sqrt(values.size) or abs(std - 1) > 6 / np.sqrt(2 * values.size) + 0.01:
+            run.fail(say.NOT_GAUSSIAN.format(what=what, mean=mean, std=std))
+
+
+def student_feedforward(run, Network, net, a):
+    with using_references(member(Network, "feedforward"), sigmoid=symbolic.sigmoid):
+        return call_student(run, net.feedforward, a, name="Network.feedforward").value
+
+
+@check("feedforward")
+def check_feedforward(run, Network):
+    sizes = [5, 4, 3]
+    biases, weights = inputs.initial_parameters(sizes, run.rng)
+    net = build_network(run, Network, sizes, (biases, weights))
+    x = run.rng.normal(size=(sizes[0], 1))
+    X = run.rng.normal(size=(sizes[0], 6))
+    expected, expected_matrix = run.reference.feedforward(biases, weights, x), run.reference.feedforward(biases, weights, X)
+    mistaken = run.mistakes.feedforward(biases, weights, x)
+    output = require_shape(run, student_feedforward(run, Network, net, x), (sizes[-1], 1), "feedforward(a)")
+    if not compare.close(output, expected):
+        headline = compare.first_match(output, compare.candidates(mistaken, lambda result: result, say.FEEDFORWARD_NO_BIAS, say.FEEDFORWARD_NO_SIGMOID))
+        run.fail(headline or say.FEEDFORWARD_WRONG, *compare.mismatch_details("feedforward(a)", output, expected))
+    try:
+        outputs = require_shape(run, student_feedforward(run, Network, net, X), (sizes[-1], 6), "feedforward(X)")
+    except CheckFailure as failure:
+        run.fail(say.FEEDFORWARD_MATRIX, ("what happened", str(failure).splitlines()[0]))
+    if not compare.close(outputs, expected_matrix):
+        run.fail(say.FEEDFORWARD_MATRIX)
+
+
+def mse_gradient(output_activations, y):
+    """∂/∂a of ½‖a - y‖², derived with SymPy: the checker's cost_derivative."""
+    output_activations = np.asarray(output_activations, dtype=np.float64)
+    return symbolic.loss_gradient("mse", output_activations.shape[0])(output_activations, y)
+
+
+@check("cost_derivative")
+def check_cost_derivative(run, Network):
+    net = build_network(run, Network, [3, 2])
+    a, y = run.rng.uniform(size=(4, 1)), np.eye(4)[:, [int(run.rng.integers(4))]]
+    expected = mse_gradient(a, y)
+    value = require_shape(run, call_student(run, net.cost_derivative, a, y, name="Network.cost_derivative").value, a.shape, "cost_derivative(a, y)")
+    if not compare.close(value, expected):
+        run.fail(compare.first_match(value, [(-expected, say.COST_DERIVATIVE_SIGN)]) or say.COST_DERIVATIVE_WRONG)
+
+
+# -- backprop and backprop_batch ---------------------------------------------------------------
+def student_gradients(run, Network, net, method, x, y):
+    """(nabla_b, nabla_w) from the student's method, checked to be lists shaped like the parameters."""
+    net.cost_derivative = mse_gradient  # graded on its own, in check_cost_derivative
+    with using_references(member(Network, method), sigmoid=symbolic.sigmoid, sigmoid_prime=symbolic.sigmoid_derivative):
+        result = call_student(run, getattr(net, method), x, y, name=f"Network.{method}").value
+    if not isinstance(result, (tuple, list)) or len(result) != 2 or not all(isinstance(part, (list, tuple)) for part in result):
+        run.fail(say.GRADIENT_LISTS)
+    biases, weights = net.biases, net.weights
+    for name, gradients, parameters in (("nabla_b", result[0], biases), ("nabla_w", result[1], weights)):
+        if len(gradients) != len(parameters):
+            run.fail(say.GRADIENT_LISTS)
+        for index, (gradient, parameter) in enumerate(zip(gradients, parameters)):
+            require_shape(run, gradient, np.shape(parameter), f"{name}[{index}]")
+            require_finite(run, gradient, f"{name}[{index}]")
+    return result
+
+
+def first_difference(yours, expected):
+    """(name, yours, expected) of the first layer's gradient that disagrees, or None."""
+    for name, mine, theirs in (("nabla_b", yours[0], expected[0]), ("nabla_w", yours[1], expected[1])):
+        for index, (a, b) in enumerate(zip(mine, theirs)):
+            if not compare.close(a, b):
+                return f"{name}[{index}]", a, b
+    return None
+
+
+def same_gradients(yours, expected):
+    return expected is not None and first_difference(yours, expected) is None
+
+
+@check("backprop")
+def check_backprop(run, Network):
+    for sizes in (SQUARE_SIZES, SIZES):
+        biases, weights = inputs.initial_parameters(sizes, run.rng)
+        x, y = run.rng.normal(size=(sizes[0], 1)), np.eye(sizes[-1])[:, [int(run.rng.integers(sizes[-1]))]]
+        numerical = run.reference.numerical_gradients(biases, weights, x, y)
+        mistaken = run.mistakes.backprop(biases, weights, x, y)
+        net = build_network(run, Network, sizes, (biases, weights))
+        yours = student_gradients(run, Network, net, "backprop", x, y)
+        difference = first_difference(yours, numerical)
+        if difference:
+            name, mine, theirs = difference
+            headline = next((message for message in (say.NO_PRIME_BP1, say.PRIME_OF_ACTIVATION, say.BP2_NOT_TRANSPOSED, say.OFF_BY_ONE)
+                             if any(same_gradients(yours, value) for value, _ in compare.candidates(mistaken, lambda result: result, message))), None)
+            run.fail(headline or say.BACKPROP_WRONG.format(what=name), ("checked on", f"a test network of sizes {sizes}"),
+                     *compare.mismatch_details(name, mine, theirs, agree_below()))
+
+
+@check("backprop_batch")
+def check_backprop_batch(run, Network):
+    sizes, m = SIZES, int(run.rng.integers(4, 8))
+    biases, weights = inputs.initial_parameters(sizes, run.rng)
+    X, Y = run.rng.normal(size=(sizes[0], m)), np.eye(sizes[-1])[:, run.rng.integers(0, sizes[-1], size=m)]
+    expected = run.reference.backprop(biases, weights, X, Y)
+    net = build_network(run, Network, sizes, (biases, weights))
+    yours = student_gradients(run, Network, net, "backprop_batch", X, Y)
+    difference = first_difference(yours, expected)
+    if difference:
+        name, mine, theirs = difference
+        averaged = ([b / m for b in expected[0]], [w / m for w in expected[1]])
+        headline = say.BATCH_AVERAGED if same_gradients(yours, averaged) else say.BATCH_WRONG.format(what=name)
+        run.fail(headline, ("checked on", f"a test batch, X {X.shape} and Y {Y.shape}"), *compare.mismatch_details(name, mine, theirs))
+
+
+# -- update_mini_batch, with a stand-in backprop --------------------------------------------------
+class GradientStandIn:
+    """backprop and backprop_batch for grading update_mini_batch: a drawn gradient per example (by its tag)."""
+
+    def __init__(self, rng, sizes, count):
+        self.gradients = [inputs.initial_parameters(sizes, rng) for _ in range(count)]
+        self.used = []
+
+    def backprop(self, x, y):
+        return self.backprop_batch(x, y)
+
+    def backprop_batch(self, X, Y):
+        tags = [int(round(float(tag))) for tag in np.asarray(X, dtype=np.float64)[0]]
+        self.used += tags
+        chosen = [self.gradients[tag] for tag in tags if 0 <= tag < len(self.gradients)]
+        return [sum(g[0][i] for g in chosen) for i in range(len(self.gradients[0][0]))], [sum(g[1][i] for g in chosen) for i in range(len(self.gradients[0][1]))]
+
+    def sums(self):
+        return self.backprop_batch(np.arange(len(self.gradients))[None, :], None)
+
+
+@check("update_mini_batch")
+def check_update_mini_batch(run, Network):
+    sizes = [3, 4, 2]
+    biases, weights = inputs.initial_parameters(sizes, run.rng)
+    batch, eta = inputs.tagged(inputs.examples(run.rng, sizes, int(run.rng.integers(3, 7)))), float(run.rng.uniform(0.5, 3))
+    stand_in = GradientStandIn(run.rng, sizes, len(batch))
+    sum_b, sum_w = stand_in.sums()
+    stand_in.used = []
+    steps = {rate: (run.reference.gradient_step(biases, sum_b, rate), run.reference.gradient_step(weights, sum_w, rate))
+             for rate in (eta / len(batch), eta, -eta / len(batch))}
+    net = build_network(run, Network, sizes, (biases, weights))
+    net.backprop, net.backprop_batch = stand_in.backprop, stand_in.backprop_batch
+    call_student(run, net.update_mini_batch, batch, eta, name="Network.update_mini_batch")
+    new_biases, new_weights = net.biases, net.weights
+    if any(np.shape(b) != old.shape for b, old in zip(new_biases, biases)):
+        run.fail(say.BIASES_TAKE_WEIGHTS)
+    if sorted(stand_in.used) != list(range(len(batch))):
+        run.fail(say.EXAMPLES_MISSED.format(used=len(set(stand_in.used) & set(range(len(batch)))), count=len(batch)))
+    for what, index, yours in (("weights", 1, new_weights), ("biases", 0, new_biases)):
+        stepped = {rate: inputs.flatten(step[index]) for rate, step in steps.items()}
+        yours = inputs.flatten(yours)
+        if not compare.close(yours, stepped[eta / len(batch)]):
+            headline = compare.first_match(yours, [(stepped[eta], say.SUMMED), (stepped[-eta / len(batch)], say.UPHILL)])
+            run.fail(headline or say.STEP_WRONG.format(what=what), ("checked on", f"a test mini-batch of {len(batch)} examples, eta {eta:.3g}"))
+
+
+# -- SGD, with stand-ins for update_mini_batch and evaluate -----------------------------------------
+@check("SGD")
+def check_SGD(run, Network):  # named like the method it grades
+    sizes, n, size, epochs = [2, 3, 2], int(run.rng.integers(9, 14)), 4, 3
+    net = build_network(run, Network, sizes)
+    training = inputs.tagged(inputs.examples(run.rng, sizes, n))
+    calls, scores = [], iter(range(100, 200))
+    net.update_mini_batch = lambda mini_batch, eta: calls.append(([int(round(float(x[0][0]))) for x, _ in mini_batch], eta))
+    net.evaluate = lambda test_data: next(scores)
+    eta = float(run.rng.uniform(0.5, 3))
+    with student_random(net, run.seed):
+        history = call_student(run, net.SGD, training, epochs, size, eta, test_data=inputs.examples(run.rng, sizes, 3, one_hot=False),
+                               name="Network.SGD").value
+    per_epoch = math.ceil(n / size)
+    if len(calls) != epochs * per_epoch:
+        run.fail(say.BATCH_SIZES.format(n=n, size=size, count=per_epoch, got=f"{len(calls)} over {epochs} epochs"))
+    orders = []
+    for epoch in range(epochs):
+        batches = calls[epoch * per_epoch : (epoch + 1) * per_epoch]
+        seen = [tag for tags, _ in batches for tag in tags]
+        if sorted(seen) != list(range(n)):
+            run.fail(say.COVERAGE.format(epoch=epoch))
+        if sorted(len(tags) for tags, _ in batches) != sorted([size] * (n // size) + ([n % size] if n % size else [])):
+            run.fail(say.BATCH_SIZES.format(n=n, size=size, count=per_epoch, got=[len(tags) for tags, _ in batches]))
+        orders.append(seen)
+    if all(order == list(range(n)) for order in orders) or all(order == orders[0] for order in orders):
+        run.fail(say.NO_SHUFFLE)
+    wrong_eta = next((value for _, value in calls if value != eta), None)
+    if wrong_eta is not None:
+        run.fail(say.ETA_PASSED.format(value=wrong_eta))
+    if not isinstance(history, (list, tuple)) or list(history) != list(range(100, 100 + epochs)):
+        run.fail(say.HISTORY.format(epochs=epochs))
+
+
+# -- evaluate and accuracy ------------------------------------------------------------------------
+@check("evaluate")
+def check_evaluate(run, Network):
+    sizes = [4, 5, 3]
+    biases, weights = inputs.initial_parameters(sizes, run.rng)
+    biases[-1] = biases[-1] - 4  # outputs well below 0.5: rounding them finds no answer at all
+    test_data = inputs.examples(run.rng, sizes, 15, one_hot=False)
+    expected = run.reference.evaluate(biases, weights, test_data)
+    mistaken = run.mistakes.evaluate(biases, weights, test_data)
+    net = build_network(run, Network, sizes, (biases, weights))
+    count = call_student(run, net.evaluate, test_data, name="Network.evaluate").value
+    if not compare.close(count, expected):
+        headline = compare.first_match(count, [(expected / len(test_data), say.FRACTION), *compare.candidates(mistaken, lambda result: result, say.ROUNDING)])
+        run.fail(headline or say.EVALUATE_WRONG, ("yours", repr(count)), ("test examples", str(len(test_data))))
+
+
+def student_accuracy(run, net, testing):
+    """The fraction of test examples the student's own feedforward classifies right."""
+    X, labels = np.hstack([x for x, _ in testing]), np.array([label for _, label in testing])
+    outputs = call_student(run, net.feedforward, X, name="Network.feedforward").value
+    if isinstance(outputs, np.ndarray) and outputs.shape == (10, X.shape[1]):
+        answers = np.argmax(outputs, axis=0)
+    else:  # a feedforward that takes one column at a time
+        answers = np.array([np.argmax(np.asarray(call_student(run, net.feedforward, x, name="Network.feedforward").value)) for x, _ in testing])
+    return float(np.mean(answers == labels))
+
+
+@check("accuracy")
+def check_accuracy(run, Network):
+    training, testing = load_digits_for_network()
+    sizes = [64, 30, 10]
+    net = build_network(run, Network, sizes, inputs.initial_parameters(sizes, np.random.default_rng(ACCURACY_SEED)))
+    with student_random(net, ACCURACY_SEED):
+        call_student(run, net.SGD, training, EPOCHS, BATCH, ETA, allow_changes=True, name="Network.SGD", time_limit_s=120)
+    achieved = student_accuracy(run, net, testing)
+    if achieved < ACCURACY_TARGET:
+        run.fail(say.ACCURACY.format(epochs=EPOCHS, batch=BATCH, eta=ETA, achieved=achieved, target=ACCURACY_TARGET),
+                 ("note", say.ACCURACY_NOTE), depends_on_seed=False)

@@ -1,0 +1,34 @@
+"""What assignment 03's checks feed to the student's network, drawn from a check's seeded generator."""
+
+import numpy as np
+
+
+def initial_parameters(sizes, rng):
+    """Gaussian biases and weights for layer sizes, as Network(sizes) draws them."""
+    biases = [rng.standard_normal((y, 1)) for y in sizes[1:]]
+    weights = [rng.standard_normal((y, x)) for x, y in zip(sizes[:-1], sizes[1:])]
+    return biases, weights
+
+
+def examples(rng, sizes, count, one_hot=True):
+    """`count` (x, y) pairs: x a column of sizes[0], y a one-hot column (or the label itself)."""
+    labels = rng.integers(0, sizes[-1], size=count)
+    targets = np.eye(sizes[-1])[:, labels]
+    return [(rng.normal(size=(sizes[0], 1)), targets[:, [i]] if one_hot else int(labels[i])) for i in range(count)]
+
+
+def tagged(examples):
+    """The examples with x[0, 0] = their index, so stand-ins can tell which example they were given."""
+    for index, (x, _) in enumerate(examples):
+        x[0, 0] = index
+    return examples
+
+
+def stack_examples(pairs):
+    """(X, Y) with the examples of a list of (x, y) columns as their columns."""
+    return np.hstack([x for x, _ in pairs]), np.hstack([y for _, y in pairs])
+
+
+def flatten(arrays):
+    """A list of parameter arrays as one vector."""
+    return np.concatenate([np.ravel(array) for array in arrays])

@@ -1,0 +1,58 @@
+"""What assignment 03's checks say about recognisable mistakes; each diagnosis has a stable id."""
+
+from checker.checks.messages import Diagnosis
+
+# sigmoid, sigmoid_prime and the activation section
+FUNCTION_WRONG = "`{name}` does not match {formula} (derived with SymPy) at the random points checked."
+PRIME_OF_Z_TIMES = Diagnosis("sigmoid_prime.of_z", "sigmoid_prime(z) computes z(1 - z); the derivative is σ(z)(1 - σ(z)).")
+TANH_PRIME_SQUARE = Diagnosis("tanh_prime.no_square", "tanh_prime lacks the square: tanh'(z) = 1 - tanh(z)².")
+KINK_NOTE = "z = 0 is left out of this check: ReLU has a kink there and no derivative, so any value is a convention"
+SOFTMAX_AXIS = Diagnosis("softmax.wrong_axis", "softmax normalised over the wrong axis: each column (one example) must sum to 1, so sum over axis=0.")
+SOFTMAX_OVERFLOW = Diagnosis("softmax.overflow", "softmax overflows for large inputs ({bad}): subtract z.max(axis=0) before np.exp; the result does not change.")
+SOFTMAX_DELTA_PRIME = Diagnosis("softmax_delta.extra_prime", "With softmax and cross-entropy the output error is simply a - y; there is no σ'(z) factor.")
+SOFTMAX_DELTA_SIGN = Diagnosis("softmax_delta.sign", "The output error has the wrong sign: it is a - y.")
+
+# Network(sizes)
+ATTRIBUTE_MISSING = Diagnosis("network_init.attribute_missing", "A Network should have the attribute `{attribute}`.")
+ATTRIBUTE_WRONG = Diagnosis("network_init.attribute_wrong", "Network({sizes}).{attribute} is {value!r}; it should be {expected}.")
+LIST_LENGTH = Diagnosis("network_init.list_length", "Network({sizes}).{attribute} should be a list with one array per layer after the input: {count} of them.")
+NOT_GAUSSIAN = Diagnosis(
+    "network_init.not_gaussian",
+    "Network's starting {what} should be drawn from a standard normal distribution, np.random.randn: "
+    "yours have mean {mean:.3g} and standard deviation {std:.3g}.",
+)
+
+# feedforward and cost_derivative
+FEEDFORWARD_WRONG = "feedforward(a) is not σ(w · a + b) applied layer after layer."
+FEEDFORWARD_NO_BIAS = Diagnosis("feedforward.no_bias", "feedforward leaves out the biases: a = σ(w · a + b).")
+FEEDFORWARD_NO_SIGMOID = Diagnosis("feedforward.no_sigmoid", "feedforward leaves out σ: a = σ(w · a + b) at every layer.")
+FEEDFORWARD_MATRIX = Diagnosis("feedforward.columns_only", "feedforward should also work on a matrix whose columns are examples, shape (n, m).")
+COST_DERIVATIVE_SIGN = Diagnosis("cost_derivative.sign", "cost_derivative has the wrong sign: ∂C/∂a = a - y.")
+COST_DERIVATIVE_WRONG = "cost_derivative should be a - y, the derivative of ½‖a - y‖² with respect to a."
+
+# backprop
+GRADIENT_LISTS = Diagnosis("backprop.not_lists", "backprop should return (nabla_b, nabla_w), two lists shaped like self.biases and self.weights.")
+NO_PRIME_BP1 = Diagnosis("backprop.no_prime_in_bp1", "The output error forgets σ'(z): BP1 is δᴸ = (aᴸ - y) ⊙ σ'(zᴸ).")
+PRIME_OF_ACTIVATION = Diagnosis("backprop.prime_of_activation", "σ' is applied to the activation a; it takes the weighted input z: σ'(zˡ).")
+BP2_NOT_TRANSPOSED = Diagnosis("backprop.bp2_not_transposed", "BP2 uses w where it needs its transpose: δˡ = ((wˡ⁺¹)ᵀ δˡ⁺¹) ⊙ σ'(zˡ).")
+OFF_BY_ONE = Diagnosis("backprop.off_by_one", "nabla_w pairs δˡ with the wrong layer's activation: BP4 is δˡ (aˡ⁻¹)ᵀ, the activation of the layer before.")
+BACKPROP_WRONG = "{what} disagrees with centred finite differences of the cost ½‖a - y‖²."
+BATCH_AVERAGED = Diagnosis("backprop_batch.averaged", "backprop_batch returns the average over the batch; it should equal the sum of the per-example gradients.")
+BATCH_WRONG = "backprop_batch's {what} is not the sum of the per-example gradients."
+
+# update_mini_batch (graded with a stand-in backprop), SGD (stand-in update_mini_batch and evaluate), evaluate
+SUMMED = Diagnosis("update_mini_batch.summed", "The step is len(mini_batch) times too large: average the gradients, w - (eta / len(mini_batch)) Σ ∇w.")
+UPHILL = Diagnosis("update_mini_batch.uphill", "The parameters move uphill: w = w - (eta / len(mini_batch)) Σ ∇w.")
+BIASES_TAKE_WEIGHTS = Diagnosis("update_mini_batch.biases_take_weights", "The biases changed shape: they were updated with the weights' gradient. Use nabla_b for the biases.")
+EXAMPLES_MISSED = Diagnosis("update_mini_batch.examples_missed", "update_mini_batch should compute the gradient of every example in the mini-batch, each once; it used {used} of {count}.")
+STEP_WRONG = "The {what} after update_mini_batch are not w - (eta / len(mini_batch)) Σ ∇w."
+NO_SHUFFLE = Diagnosis("SGD.no_shuffle", "SGD visits the examples in the same order every epoch: shuffle the training data at the start of each epoch.")
+COVERAGE = Diagnosis("SGD.coverage", "In epoch {epoch}, the mini-batches do not cover every training example exactly once.")
+BATCH_SIZES = Diagnosis("SGD.batch_sizes", "With {n} examples and mini_batch_size {size}, an epoch has {count} mini-batches: yours had {got}.")
+ETA_PASSED = Diagnosis("SGD.eta_changed", "SGD should pass eta on to update_mini_batch unchanged; it passed {value!r}.")
+HISTORY = Diagnosis("SGD.history", "With test_data, SGD should return a list with evaluate(test_data) for each of the {epochs} epochs.")
+ROUNDING = Diagnosis("evaluate.rounding", "evaluate rounds the outputs; the network's answer is the index of its largest output, np.argmax.")
+FRACTION = Diagnosis("evaluate.fraction", "evaluate should return the number of correct answers, not the fraction.")
+EVALUATE_WRONG = "evaluate should count the test examples where np.argmax of the output equals the label."
+ACCURACY = Diagnosis("accuracy.below_target", "After {epochs} epochs (mini-batches of {batch}, eta {eta:g}) on the digits, test accuracy is {achieved:.1%}; the target is {target:.0%}.")
+ACCURACY_NOTE = "the accuracy is measured with your own SGD and feedforward: pass their checks first"

@@ -1,0 +1,414 @@
+"""Checks of assignment 02: initialize_parameters, LinearLayer, SigmoidLayer, compute_cost, train, and outcomes.
+
+Layers are graded as vector–Jacobian products: a backward pass must equal centred differences
+of the student's own forward pass. `train` is graded with stand-in layers that hand out drawn
+arrays and keep one journal of every call, so the journal shows exactly where the loop strays.
+The outcome checks train networks built from the student's own classes, from weights drawn here.
+"""
+
+import zlib
+
+import numpy as np
+
+from checker.assignments.computational_graph import inputs
+from checker.assignments.computational_graph import messages as say
+from checker.checks import compare, symbolic
+from checker.checks.guard import call_student, member, set_items, student_random, using_references
+from checker.checks.registry import check
+from checker.checks.report import describe_value
+from checker.checks.shapes import require_finite, require_scalar, require_shape
+from checker.gradients.numerical import numerical_gradient, numerical_vjp, relative_error
+from checker.thresholds import agree_below
+
+# -- initialize_parameters: each scaling tested statistically -----------------------------------
+# With 200,000 weights the sample standard deviation is within 0.2 % of the true one (one standard
+# error), so the 3 % tolerance fails a correct implementation far less than once in a million runs,
+# while the nearest mistake (Xavier scaled by n_out) is 10 % off.
+N_IN, N_OUT = 400, 500
+SCALE_RTOL = 0.03
+NORMAL_WITHIN_ONE_SD = 0.6827  # fraction of a normal sample within one standard deviation of 0
+NORMALITY_TOLERANCE = 0.02  # uniform draws give 0.577
+
+
+def draw_parameters(run, initialize_parameters, n_in, n_out, **ini_type):
+    with student_random(initialize_parameters, run.seed):
+        params = call_student(run, initialize_parameters, n_in, n_out, **ini_type).value
+    if not isinstance(params, dict):
+        run.fail(say.PARAMS_NOT_DICT.format(kind=describe_value(params)))
+    for key in ("W", "b"):
+        if key not in params:
+            run.fail(say.PARAMS_KEY.format(key=key, keys=sorted(map(str, params)) or "none"))
+    W = require_shape(run, params["W"], (n_out, n_in), 'params["W"]', "W")
+    b = require_shape(run, params["b"], (n_out, 1), 'params["b"]', "b")
+    if np.any(b != 0):
+        run.fail(say.BIAS_RANDOM)
+    return W
+
+
+def _close_scale(measured, expected):
+    return abs(measured / expected - 1) <= SCALE_RTOL
+
+
+def check_scale(run, W, ini_type):
+    expected, measured = inputs.SCALES[ini_type](N_IN), float(W.std())
+    if abs(W.mean()) > 6 * measured / np.sqrt(W.size):  # six standard errors of the mean
+        run.fail(say.NOT_CENTRED.format(mean=W.mean()))
+    formula = say.FORMULAS[ini_type]
+    if not _close_scale(measured, expected):
+        for other, scale in inputs.SCALES.items():
+            if other != ini_type and _close_scale(measured, scale(N_IN)):
+                run.fail(say.SCALE_SWAPPED.format(ini_type=ini_type, other=other, formula=formula))
+        if ini_type != "plain" and _close_scale(measured, inputs.SCALES[ini_type](N_OUT)):
+            run.fail(say.SCALE_N_OUT.format(ini_type=ini_type))
+        if _close_scale(measured, 1.0):
+            run.fail(say.SCALE_MISSING.format(ini_type=ini_type, measured=measured, formula=formula))
+        run.fail(say.SCALE_WRONG.format(ini_type=ini_type, measured=measured, n_in=N_IN, formula=formula))
+    if abs(np.mean(np.abs(W) < measured) - NORMAL_WITHIN_ONE_SD) > NORMALITY_TOLERANCE:
+        run.fail(say.NOT_NORMAL)
+
+
+@check("initialize_parameters")
+def check_initialize_parameters(run, initialize_parameters):
+    for n_in, n_out in ((3, 2), (2, 5)):
+        draw_parameters(run, initialize_parameters, n_in, n_out)
+    check_scale(run, draw_parameters(run, initialize_parameters, N_IN, N_OUT), "plain")
+    for ini_type in inputs.SCALES:
+        check_scale(run, draw_parameters(run, initialize_parameters, N_IN, N_OUT, ini_type=ini_type), ini_type)
+
+
+# -- LinearLayer ---------------------------------------------------------------------------------
+SQUARE = 4  # n_in = n_out = m, so transposition mistakes compute and can be recognised by value
+
+
+def stored(run, layer, attribute, method):
+    """An attribute a method must have set on the layer."""
+    if not hasattr(layer, attribute):
+        run.fail(say.NOT_STORED.format(method=method, attribute=attribute))
+    return getattr(layer, attribute)
+
+
+def build_linear(run, LinearLayer, n_in, m, n_out):
+    """The student's LinearLayer, built with stand-in zero parameters (the checks set their own)."""
+    with using_references(member(LinearLayer, "__init__"), initialize_parameters=inputs.zero_parameters):
+        layer = call_student(run, LinearLayer, (n_in, m), n_out, name="LinearLayer").value
+    params = stored(run, layer, "params", "LinearLayer(...)")
+    if not isinstance(params, dict):
+        run.fail(say.NOT_STORED.format(method="LinearLayer(...)", attribute="params"))
+    require_shape(run, params.get("W"), (n_out, n_in), 'params["W"]', "W")
+    require_shape(run, params.get("b"), (n_out, 1), 'params["b"]', "b")
+    return layer
+
+
+def linear_forward(run, layer, W, b, A_prev):
+    """Z from the student's forward with the given parameters."""
+    set_items(layer, "params", {"W": W.copy(), "b": b.copy()})
+    call_student(run, layer.forward, A_prev, name="LinearLayer.forward")
+    return stored(run, layer, "Z", "forward")
+
+
+def check_linear_forward(run, layer, W, b, A_prev):
+    expected = run.reference.linear_forward(W, b, A_prev)
+    mistaken = run.mistakes.linear_forward(W, b, A_prev)
+    Z = require_shape(run, linear_forward(run, layer, W, b, A_prev), expected.shape, "self.Z", "Z")
+    if not compare.close(Z, expected):
+        headline = compare.first_match(Z, compare.candidates(mistaken, lambda result: result, say.Z_NO_BIAS, say.Z_TRANSPOSED_W))
+        run.fail(headline or say.Z_WRONG, *compare.mismatch_details("Z", Z, expected))
+    if not compare.close(stored(run, layer, "A_prev", "forward"), A_prev):
+        run.fail(say.A_PREV_NOT_INPUT)
+
+
+def check_linear_backward(run, layer, W, b, A_prev):
+    G = run.rng.normal(size=(W.shape[0], A_prev.shape[1]))
+    mistaken = run.mistakes.linear_backward(W, A_prev, G)
+    linear_forward(run, layer, W, b, A_prev)
+    call_student(run, layer.backward, G, name="LinearLayer.backward")
+    dW, db, dA_prev = (stored(run, layer, name, "backward") for name in ("dW", "db", "dA_prev"))
+    if not compare.close(stored(run, layer, "A_prev", "backward"), A_prev):
+        run.fail(say.CACHE_CHANGED)
+    m = A_prev.shape[1]
+    numerical = {
+        "dW": numerical_vjp(lambda v: linear_forward(run, layer, v, b, A_prev), W, G),
+        "db": numerical_vjp(lambda v: linear_forward(run, layer, W, v, A_prev), b, G),
+        "dA_prev": numerical_vjp(lambda v: linear_forward(run, layer, W, b, v), A_prev, G),
+    }
+    if isinstance(db, np.ndarray) and db.shape == G.shape and db.shape != b.shape:
+        run.fail(say.DB_NOT_SUMMED)
+    candidates = {
+        "dW": [*compare.candidates(mistaken, lambda result: result["dW"], say.DW_NOT_TRANSPOSED), (numerical["dW"] / m, say.DW_AVERAGED)],
+        "db": [(numerical["db"] / m, say.DB_AVERAGED)],
+        "dA_prev": compare.candidates(mistaken, lambda result: result["dA_prev"], say.DA_PREV_NO_TRANSPOSE),
+    }
+    for name, value in (("dW", dW), ("db", db), ("dA_prev", dA_prev)):
+        require_shape(run, value, numerical[name].shape, f"self.{name}", name)
+        require_finite(run, value, f"self.{name}")
+        if not compare.close(value, numerical[name]):
+            headline = compare.first_match(value, candidates[name])
+            run.fail(headline or say.VJP_WRONG.format(what=name), *compare.mismatch_details(name, value, numerical[name], agree_below()))
+
+
+def check_update(run, layer, n_in, n_out):
+    W, b = run.rng.normal(size=(n_out, n_in)), run.rng.normal(size=(n_out, 1))
+    dW, db = run.rng.normal(size=W.shape), run.rng.normal(size=b.shape)
+    rate = float(run.rng.uniform(0.2, 0.9))
+    for arguments, step in (((rate,), rate), ((), 0.1)):
+        expected_W, expected_b = run.reference.linear_update(W, b, dW, db, step)
+        mistaken = run.mistakes.linear_update(W, b, dW, db, step)
+        set_items(layer, "params", {"W": W.copy(), "b": b.copy()})
+        layer.dW, layer.db = dW.copy(), db.copy()
+        call_student(run, layer.update_params, *arguments, name="LinearLayer.update_params")
+        params = stored(run, layer, "params", "update_params")
+        new_W, new_b = params["W"], params["b"]
+        if not compare.close(new_W, expected_W):
+            headline = compare.first_match(new_W, compare.candidates(mistaken, lambda result: result[0], say.UPDATE_UPHILL, say.UPDATE_RATE))
+            run.fail(headline or (say.UPDATE_DEFAULT if not arguments else say.UPDATE_WRONG))
+        if not compare.close(new_b, expected_b):
+            run.fail(say.UPDATE_B if compare.close(new_b, b) else say.UPDATE_WRONG)
+
+
+def probe(run, LinearLayer, rows, cols, examples):
+    """A fresh layer for inputs of `cols` features and `examples` columns, with parameters and input drawn here."""
+    layer = build_linear(run, LinearLayer, cols, examples, rows)
+    return layer, run.rng.normal(size=(rows, cols)), run.rng.normal(size=(rows, 1)), run.rng.normal(size=(cols, examples))
+
+
+@check("linear_layer")
+def check_linear_layer(run, LinearLayer):
+    n_in, m, n_out = 3, int(run.rng.integers(5, 8)), 2
+    layer = build_linear(run, LinearLayer, n_in, m, n_out)
+    for shape in ((n_out, n_in, m), (SQUARE, SQUARE, SQUARE)):
+        check_linear_forward(run, *probe(run, LinearLayer, *shape))
+    for shape in ((SQUARE, SQUARE, SQUARE), (n_out, n_in, m)):
+        check_linear_backward(run, *probe(run, LinearLayer, *shape))
+    check_update(run, layer, n_in, n_out)
+
+
+# -- SigmoidLayer: against SymPy's σ and σ' -----------------------------------------------------
+def sigmoid_forward(run, layer, Z):
+    call_student(run, layer.forward, Z, name="SigmoidLayer.forward")
+    return stored(run, layer, "A", "forward")
+
+
+@check("sigmoid_layer")
+def check_sigmoid_layer(run, SigmoidLayer):
+    Z = run.rng.uniform(-4, 4, size=(int(run.rng.integers(2, 4)), int(run.rng.integers(4, 7))))
+    layer = call_student(run, SigmoidLayer, Z.shape, name="SigmoidLayer").value
+    A = require_shape(run, sigmoid_forward(run, layer, Z), Z.shape, "self.A", "A")
+    if not compare.close(A, symbolic.sigmoid(Z)):
+        run.fail(say.A_WRONG, *compare.mismatch_details("A", A, symbolic.sigmoid(Z)))
+
+    G = run.rng.normal(size=Z.shape)
+    call_student(run, layer.backward, G, name="SigmoidLayer.backward")
+    dZ = require_shape(run, stored(run, layer, "dZ", "backward"), Z.shape, "self.dZ", "dZ")
+    numerical = numerical_vjp(lambda v: sigmoid_forward(run, layer, v), Z, G)
+    exact = G * symbolic.sigmoid_derivative(Z)  # SymPy's σ'(Z): ground truth next to the differences
+    if not (compare.close(dZ, exact) and relative_error(dZ, numerical) < agree_below()):
+        s = symbolic.sigmoid(Z)
+        headline = compare.first_match(dZ, [
+            (G * Z * (1 - Z), say.DZ_FROM_Z), (G * s, say.DZ_MISSING_ONE_MINUS_A),
+            (s * (1 - s), say.DZ_NO_UPSTREAM), (G, say.DZ_NO_DERIVATIVE),
+        ])
+        run.fail(headline or say.DZ_WRONG, *compare.mismatch_details("dZ", dZ, numerical, agree_below()))
+
+
+# -- compute_cost ----------------------------------------------------------------------------
+def student_cost(run, compute_cost, Y, Y_hat):
+    result = call_student(run, compute_cost, Y, Y_hat).value
+    if not isinstance(result, (tuple, list)) or len(result) != 2:
+        run.fail(say.COST_PAIR.format(kind=describe_value(result)))
+    cost, dY_hat = result
+    cost = require_scalar(run, cost, "cost")
+    require_finite(run, cost, "cost")
+    return cost, require_shape(run, dY_hat, Y_hat.shape, "dY_hat")
+
+
+@check("compute_cost")
+def check_compute_cost(run, compute_cost):
+    m = int(run.rng.integers(5, 10))
+    Y = inputs.labels(run.rng, m)
+    Y_hat = run.rng.uniform(0.05, 0.95, size=(1, m))
+    expected_cost, expected_dY = run.reference.compute_cost(Y, Y_hat)
+    cost, dY_hat = student_cost(run, compute_cost, Y, Y_hat)
+    if not compare.close(cost, expected_cost):
+        headline = compare.first_match(cost, [
+            (2 * expected_cost, say.COST_NO_HALF), (m * expected_cost, say.COST_NOT_AVERAGED), (2 * m * expected_cost, say.COST_NOT_AVERAGED),
+        ])
+        run.fail(headline or say.COST_WRONG, ("yours", describe_value(cost)), ("inputs", f"Y and Y_hat of shape {Y.shape}, so m = {m}"))
+    own = numerical_gradient(lambda v: student_cost(run, compute_cost, Y, v)[0], Y_hat)
+    if not compare.close(dY_hat, expected_dY):
+        headline = compare.first_match(dY_hat, [(m * expected_dY, say.DY_NO_M), (-expected_dY, say.DY_SIGN)])
+        run.fail(headline or say.DY_WRONG, *compare.mismatch_details("dY_hat", dY_hat, own, agree_below()))
+
+
+# -- train: stand-in layers keep a journal -------------------------------------------------------
+class Journal:
+    """Stand-ins for the layers and the cost given to train: outputs drawn by (who, what, how many times), every call noted."""
+
+    def __init__(self, seed, m):
+        self.seed, self.m, self.entries = seed, m, []
+
+    def drawn(self, who, what, count, shape, low=-1.0, high=1.0):
+        rng = np.random.default_rng([self.seed, zlib.crc32(f"{who}/{what}".encode()), count])
+        return rng.uniform(low, high, size=shape)
+
+    def note(self, who, what, argument):
+        self.entries.append((who, what, argument))
+        return sum(1 for entry in self.entries if entry[:2] == (who, what)) - 1
+
+
+class LinearStandIn:
+    def __init__(self, journal, who, n_in, n_out):
+        self.journal, self.who, self.n_in, self.n_out = journal, who, n_in, n_out
+        self.params = {"W": np.zeros((n_out, n_in)), "b": np.zeros((n_out, 1))}
+
+    def forward(self, A_prev):
+        count = self.journal.note(self.who, "forward", A_prev)
+        self.A_prev, self.Z = A_prev, self.journal.drawn(self.who, "forward", count, (self.n_out, self.journal.m))
+        return self.Z
+
+    def backward(self, upstream_grad):
+        count = self.journal.note(self.who, "backward", upstream_grad)
+        self.dW, self.db = np.zeros((self.n_out, self.n_in)), np.zeros((self.n_out, 1))
+        self.dA_prev = self.journal.drawn(self.who, "backward", count, (self.n_in, self.journal.m))
+        return self.dA_prev
+
+    def update_params(self, learning_rate=0.1):
+        self.journal.note(self.who, "update", learning_rate)
+
+
+class SigmoidStandIn:
+    def __init__(self, journal, who, n):
+        self.journal, self.who, self.n = journal, who, n
+
+    def forward(self, Z):
+        count = self.journal.note(self.who, "forward", Z)
+        self.Z, self.A = Z, self.journal.drawn(self.who, "forward", count, (self.n, self.journal.m), 0.05, 0.95)
+        return self.A
+
+    def backward(self, upstream_grad):
+        count = self.journal.note(self.who, "backward", upstream_grad)
+        self.dZ = self.journal.drawn(self.who, "backward", count, (self.n, self.journal.m))
+        return self.dZ
+
+
+class CostStandIn:
+    def __init__(self, journal, n):
+        self.journal, self.n = journal, n
+
+    def __call__(self, Y, Y_hat):
+        count = self.journal.note("compute_cost", "call", Y_hat)
+        return float(self.journal.drawn("compute_cost", "cost", count, (), 0.0, 1.0)), self.journal.drawn("compute_cost", "call", count, (self.n, self.journal.m))
+
+
+def expected_journal(journal, sizes, X, epochs):
+    """What train must do, epoch by epoch (without the updates, checked apart): (who, what, argument, step in words)."""
+    layers = len(sizes) - 1
+    names = lambda k: (f"linear {k + 1}", f"sigmoid {k + 1}")
+    steps = []
+    for epoch in range(epochs):
+        A = X
+        for k in range(layers):
+            linear, sigmoid = names(k)
+            steps.append((epoch, linear, "forward", A, f"the forward of linear layer {k + 1}"))
+            Z = journal.drawn(linear, "forward", epoch, (sizes[k + 1], journal.m))
+            steps.append((epoch, sigmoid, "forward", Z, f"the forward of sigmoid layer {k + 1}"))
+            A = journal.drawn(sigmoid, "forward", epoch, (sizes[k + 1], journal.m), 0.05, 0.95)
+        steps.append((epoch, "compute_cost", "call", A, "compute_cost"))
+        upstream = journal.drawn("compute_cost", "call", epoch, (sizes[-1], journal.m))
+        for k in reversed(range(layers)):
+            linear, sigmoid = names(k)
+            steps.append((epoch, sigmoid, "backward", upstream, f"the backward of sigmoid layer {k + 1}"))
+            steps.append((epoch, linear, "backward", journal.drawn(sigmoid, "backward", epoch, (sizes[k + 1], journal.m)), f"the backward of linear layer {k + 1}"))
+            upstream = journal.drawn(linear, "backward", epoch, (sizes[k], journal.m))
+    return steps
+
+
+def check_journal(run, journal, sizes, X, epochs, rate):
+    """Fail with the first step of the student's train that differs from what train must do."""
+    calls = [(who, what, argument) for who, what, argument in journal.entries if what != "update"]
+    for index, (epoch, who, what, argument, step) in enumerate(expected_journal(journal, sizes, X, epochs)):
+        actual = calls[index] if index < len(calls) else None
+        if actual is None or actual[:2] != (who, what) or not compare.close(actual[2], argument):
+            if what == "forward":
+                run.fail(say.FORWARD_WRONG.format(epoch=epoch, step=step))
+            if what == "call":
+                run.fail(say.COST_ARGUMENTS.format(epoch=epoch))
+            run.fail(say.BACKWARD_WRONG.format(epoch=epoch, step=step))
+    # Each linear layer is updated once per epoch, after its backward and before its next forward.
+    for k in range(len(sizes) - 1):
+        who, epoch, seen = f"linear {k + 1}", 0, None
+        for entry_who, what, argument in journal.entries:
+            if entry_who != who:
+                continue
+            if what == "backward":
+                seen = "backward"
+            elif what == "update" and seen == "backward":
+                if argument != rate:
+                    run.fail(say.UPDATE_RATE_TRAIN.format(value=argument))
+                seen, epoch = "update", epoch + 1
+            elif what == "forward" and seen == "backward":
+                run.fail(say.NOT_LEARNING.format(epoch=epoch))
+        if epoch < epochs:
+            run.fail(say.NOT_LEARNING.format(epoch=epoch))
+
+
+@check("train")
+def check_train(run, train):
+    sizes, m = (2, 3, 1), 6
+    X, Y = run.rng.normal(size=(sizes[0], m)), inputs.labels(run.rng, m)
+    epochs, rate = int(run.rng.integers(3, 6)), float(run.rng.uniform(0.5, 2.0))
+    journal = Journal(int(run.rng.integers(2**31)), m)
+    layers = []
+    for k, (n_in, n_out) in enumerate(zip(sizes[:-1], sizes[1:])):
+        layers += [LinearStandIn(journal, f"linear {k + 1}", n_in, n_out), SigmoidStandIn(journal, f"sigmoid {k + 1}", n_out)]
+    cost = CostStandIn(journal, sizes[-1])
+    with using_references(train, compute_cost=cost, sigmoid=symbolic.sigmoid):
+        costs = call_student(run, train, layers, X, Y, epochs, rate, allow_changes=True).value
+    check_journal(run, journal, sizes, X, epochs, rate)
+    costs = [require_scalar(run, value, f"costs[{i}]", "cost") for i, value in enumerate(costs)] if isinstance(costs, (list, tuple, np.ndarray)) else None
+    if costs is None or len(costs) != epochs:
+        run.fail(say.COSTS_LENGTH.format(count=len(costs) if costs is not None else 0, epochs=epochs))
+    if not compare.close(costs, [float(journal.drawn("compute_cost", "cost", e, (), 0.0, 1.0)) for e in range(epochs)]):
+        run.fail(say.COSTS_WRONG)
+
+
+# -- outcomes: the student's own classes and loop, on OR and XOR ---------------------------------
+# The check draws the starting weights (Xavier scale, seed OUTCOME_SEED), so a correct implementation
+# passes whichever way it draws random numbers. Budget: EPOCHS epochs at LEARNING_RATE; with it, the
+# reference reaches 100 % on XOR from 30 of 30 seeds, with a final cost below 0.003.
+OUTCOME_SEED = 2
+EPOCHS = 5000
+LEARNING_RATE = 2.0
+COST_TARGET = 0.01
+
+
+def build_network(run, LinearLayer, SigmoidLayer, sizes, m, rng):
+    """[LinearLayer, SigmoidLayer, ...] from the student's classes, with starting weights drawn here, Xavier scale."""
+    layers = []
+    for n_in, n_out in zip(sizes[:-1], sizes[1:]):
+        linear = build_linear(run, LinearLayer, n_in, m, n_out)
+        set_items(linear, "params", {"W": rng.normal(size=(n_out, n_in)) / np.sqrt(n_in), "b": np.zeros((n_out, 1))})
+        layers += [linear, call_student(run, SigmoidLayer, (n_out, m), name="SigmoidLayer").value]
+    return layers
+
+
+def network_output(run, layers, X):
+    A = X
+    for linear, activation in zip(layers[::2], layers[1::2]):
+        call_student(run, linear.forward, A, name="LinearLayer.forward")
+        call_student(run, activation.forward, linear.Z, name="SigmoidLayer.forward")
+        A = activation.A
+    return A
+
+
+@check("outcomes")
+def check_outcomes(run, LinearLayer, SigmoidLayer, train):
+    for task, X, Y, sizes in inputs.TASKS:
+        layers = build_network(run, LinearLayer, SigmoidLayer, sizes, X.shape[1], np.random.default_rng(OUTCOME_SEED))
+        costs = call_student(run, train, layers, X, Y, EPOCHS, LEARNING_RATE, allow_changes=True).value
+        costs = [float(np.squeeze(cost)) for cost in (costs if isinstance(costs, (list, tuple, np.ndarray)) else [])]
+        if len(costs) != EPOCHS:
+            run.fail(say.COSTS_LENGTH.format(count=len(costs), epochs=EPOCHS))
+        accuracy = float(np.mean((network_output(run, layers, X) > 0.5) == Y))
+        if accuracy < 1 or not costs[-1] < COST_TARGET:
+            run.fail(say.OUTCOME.format(task=task, epochs=EPOCHS, rate=LEARNING_RATE, accuracy=accuracy, cost=costs[-1], target=COST_TARGET),
+                     depends_on_seed=False)

@@ -1,0 +1,70 @@
+"""What assignment 02's checks say about recognisable mistakes; each diagnosis has a stable id."""
+
+from checker.checks.messages import Diagnosis
+
+# initialize_parameters
+PARAMS_NOT_DICT = Diagnosis("initialize_parameters.not_dict", 'initialize_parameters should return {{"W": ..., "b": ...}}, but it returned a {kind}.')
+PARAMS_KEY = Diagnosis("initialize_parameters.key_missing", 'The parameters have no "{key}" entry; they have {keys}.')
+BIAS_RANDOM = Diagnosis("initialize_parameters.bias_random", "b should start at zero: randomness in W already breaks the symmetry, biases need none.")
+SCALE_WRONG = 'W for ini_type="{ini_type}" has standard deviation {measured:.4g}; with n_in = {n_in} it should be {formula}.'
+SCALE_SWAPPED = Diagnosis("initialize_parameters.scale_swapped", 'W for ini_type="{ini_type}" is scaled like "{other}": {formula} is the {ini_type} scaling.')
+SCALE_MISSING = Diagnosis("initialize_parameters.scale_missing", 'W for ini_type="{ini_type}" has standard deviation {measured:.3g}: multiply np.random.randn(...) by {formula}.')
+SCALE_N_OUT = Diagnosis("initialize_parameters.scaled_by_n_out", 'W for ini_type="{ini_type}" is scaled with n_out; the formula uses n_in, the number of inputs of the layer.')
+NOT_CENTRED = Diagnosis("initialize_parameters.not_centred", "W has mean {mean:.3g}: draw from a normal distribution centred at 0, np.random.randn, not np.random.rand.")
+NOT_NORMAL = Diagnosis("initialize_parameters.not_normal", "W looks uniformly distributed: use np.random.randn, which draws from a normal distribution.")
+FORMULAS = {"plain": "0.01", "xavier": "1/√n_in", "he": "√(2/n_in)"}
+
+# LinearLayer
+NOT_STORED = Diagnosis("layer.not_stored", "After {method}, the layer has no attribute `{attribute}`: store it, as in self.{attribute} = ...")
+Z_WRONG = "Z should be W · A_prev + b."
+Z_NO_BIAS = Diagnosis("linear.forward_without_b", "Z ignores b: Z = W · A_prev + b.")
+Z_TRANSPOSED_W = Diagnosis("linear.forward_transposed_w", "Z uses Wᵀ; the weights already have shape (n_out, n_in), so Z = W · A_prev + b.")
+A_PREV_NOT_INPUT = Diagnosis("linear.cache_not_input", "self.A_prev should be the input forward received, unchanged.")
+DW_NOT_TRANSPOSED = Diagnosis("linear.dw_not_transposed", "dW uses A_prev where it needs its transpose: dW = upstream_grad · A_prevᵀ.")
+DW_AVERAGED = Diagnosis("linear.dw_averaged", "dW is divided by m; the 1/m already comes with the cost's derivative, so dW = upstream_grad · A_prevᵀ.")
+DB_NOT_SUMMED = Diagnosis("linear.db_not_summed", "db must add up the upstream gradient over the examples: np.sum(upstream_grad, axis=1, keepdims=True).")
+DB_AVERAGED = Diagnosis("linear.db_averaged", "db is divided by m; the 1/m already comes with the cost's derivative.")
+DA_PREV_NO_TRANSPOSE = Diagnosis("linear.da_prev_not_transposed", "dA_prev uses W where it needs Wᵀ: dA_prev = Wᵀ · upstream_grad.")
+VJP_WRONG = "{what} is not the gradient of Σ Z ⊙ upstream_grad: centred differences of your forward pass disagree."
+CACHE_CHANGED = Diagnosis("linear.cache_changed", "backward changed self.A_prev in place; the cache must stay what forward saw.")
+UPDATE_UPHILL = Diagnosis("linear.update_uphill", "update_params moves uphill: W = W - learning_rate * dW.")
+UPDATE_RATE = Diagnosis("linear.update_without_rate", "update_params does not scale the step by learning_rate.")
+UPDATE_DEFAULT = Diagnosis("linear.update_default_rate", "update_params() without an argument should use learning_rate = 0.1.")
+UPDATE_WRONG = "update_params should set W = W - learning_rate * dW and b = b - learning_rate * db."
+UPDATE_B = Diagnosis("linear.update_forgets_b", "update_params leaves b unchanged: update it too, b = b - learning_rate * db.")
+
+# SigmoidLayer
+A_WRONG = "A should be σ(Z) = 1 / (1 + e^(-Z)), entry by entry."
+DZ_FROM_Z = Diagnosis("sigmoid_layer.derivative_from_z", "dZ computes σ' from Z; it is A(1 - A), with A = σ(Z) saved by forward.")
+DZ_MISSING_ONE_MINUS_A = Diagnosis("sigmoid_layer.missing_one_minus_a", "dZ lacks the (1 - A) factor: σ'(Z) = A(1 - A).")
+DZ_NO_UPSTREAM = Diagnosis("sigmoid_layer.no_upstream", "dZ forgets the upstream gradient: dZ = upstream_grad ⊙ A(1 - A).")
+DZ_NO_DERIVATIVE = Diagnosis("sigmoid_layer.no_derivative", "dZ passes the upstream gradient through unchanged; multiply it by σ'(Z) = A(1 - A).")
+DZ_WRONG = "dZ is not upstream_grad ⊙ σ'(Z)."
+
+# compute_cost
+COST_PAIR = Diagnosis("compute_cost.wrong_container", "compute_cost should return (cost, dY_hat), but it returned a {kind}.")
+COST_NO_HALF = Diagnosis("compute_cost.no_half", "Your cost is twice too large: the cost is 1/(2m) Σ (Y - Ŷ)².")
+COST_NOT_AVERAGED = Diagnosis("compute_cost.not_averaged", "Your cost is m times too large: divide by 2m.")
+COST_WRONG = "The cost should be 1/(2m) Σ (Y - Ŷ)²."
+DY_NO_M = Diagnosis("compute_cost.gradient_without_m", "dY_hat is m times too large: dY_hat = -(1/m)(Y - Ŷ).")
+DY_SIGN = Diagnosis("compute_cost.gradient_sign", "dY_hat has the wrong sign: it is -(1/m)(Y - Ŷ).")
+DY_WRONG = "dY_hat is not the derivative of the cost you return: centred differences of your cost disagree."
+
+# train (graded with stand-in layers that record what they are given)
+COSTS_LENGTH = Diagnosis("train.costs_length", "train should return one cost per epoch, but it returned {count} for {epochs} epochs.")
+COSTS_WRONG = Diagnosis("train.costs_wrong", "train's costs should be the cost compute_cost returned in each epoch, in order.")
+FORWARD_WRONG = Diagnosis(
+    "train.forward_wrong",
+    "In epoch {epoch}, the forward pass went wrong at {step}: feed X to the first linear layer, "
+    "each linear layer's Z to the sigmoid after it, and each sigmoid's A to the next linear layer.",
+)
+COST_ARGUMENTS = Diagnosis("train.cost_arguments", "In epoch {epoch}, compute_cost should get (Y, A) with the last sigmoid layer's A.")
+BACKWARD_WRONG = Diagnosis(
+    "train.backward_wrong",
+    "In epoch {epoch}, the backward pass went wrong at {step}: go through the pairs in reverse, give each sigmoid layer "
+    "the upstream gradient (first dY_hat from compute_cost, then the next linear layer's dA_prev), and each linear layer its sigmoid's dZ.",
+)
+NOT_LEARNING = Diagnosis("train.no_update", "train did not call update_params on every LinearLayer in epoch {epoch}: update each one after the backward pass.")
+UPDATE_RATE_TRAIN = Diagnosis("train.update_rate", "train should call update_params(learning_rate) with the learning_rate it was given; it passed {value!r}.")
+TRAIN_WRONG = "train should, every epoch: forward through every pair, compute the cost, go backward in reverse, then update every LinearLayer."
+OUTCOME = Diagnosis("outcomes.not_learned", "{task}: after {epochs} epochs at learning rate {rate:g}, accuracy {accuracy:.0%} (target 100%) and cost {cost:.4g} (target below {target:g}).")

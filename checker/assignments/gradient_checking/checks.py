@@ -1,0 +1,184 @@
+"""Checks of assignment 04: the students' gradient checkers, their vector helpers, the fixed backward pass.
+
+The students' checkers are graded on a panel of functions whose gradients SymPy derives, each
+with its correct gradient and with subtly wrong ones; a checker that reports the wrong values is
+matched against the usual mistakes across the whole panel (a single case is ambiguous). The
+fixed backward pass is graded with the checker's own gradient check, entry by entry.
+"""
+
+import numpy as np
+
+from checker.assignments.gradient_checking import inputs
+from checker.assignments.gradient_checking import messages as say
+from checker.checks import compare
+from checker.checks.guard import call_student, using_references
+from checker.checks.registry import check
+from checker.checks.shapes import require_scalar, require_shape
+from checker.gradients.directional import check_gradient
+from checker.thresholds import agree_below
+
+# A checker "agrees" with the right value when it reports one this close to it on a wrong gradient;
+# on correct gradients the values are round-off, so only smallness is required.
+AGREEMENT = 0.05
+# Correct gradients are also checked with a large ε, where one-sided differences give themselves away.
+CORRECT_EPSILONS, WRONG_EPSILON = (1e-7, 1e-3), 1e-7
+
+
+def agrees(value, expected):
+    small = agree_below()
+    return value < small if expected < small else abs(value - expected) <= AGREEMENT * expected
+
+
+def panel_cases(names, correct, wrongs):
+    """(description, name, label, ε) for each panel function's correct gradient and each of its wrong ones."""
+    cases = []
+    for name in names:
+        cases += [(say.PANEL_CASE.format(function=name, case=correct, epsilon=e), name, correct, e) for e in CORRECT_EPSILONS]
+        cases += [(say.PANEL_CASE.format(function=name, case=label, epsilon=WRONG_EPSILON), name, label, WRONG_EPSILON) for label in wrongs]
+    return cases
+
+
+def grade_panel(run, cases, values, expected, mistaken):
+    """Fail with the recognised mistake, if any, when the student's checker disagrees on some case.
+
+    values and expected hold one number per case; mistaken one {diagnosis id: number} per case.
+    """
+    if all(agrees(v, e) for v, e in zip(values, expected)):
+        return
+    small = agree_below()
+    for mistake in say.MISTAKES.values():
+        variant = [results.get(mistake.id) for results in mistaken]
+        if all(w is not None and (abs(v - w) <= AGREEMENT * max(abs(w), 1e-12) or max(v, w) < small) for v, w in zip(values, variant)):
+            run.fail(mistake)
+    case, value, target = next((c[0], v, e) for c, v, e in zip(cases, values, expected) if not agrees(v, e))
+    if target < small:
+        run.fail(say.SMALL_FOR_CORRECT.format(value=value, agree=small), ("case", case))
+    run.fail(say.LARGE_FOR_WRONG.format(value=value, case=case))
+
+
+@check("one_dimensional")
+def check_one_dimensional(run, forward_propagation, backward_propagation):
+    x, theta = float(run.rng.uniform(-3, 3)), float(run.rng.uniform(-3, 3))
+    J = require_scalar(run, call_student(run, forward_propagation, x, theta).value, "forward_propagation(x, theta)")
+    if not compare.close(J, theta * x):
+        run.fail(say.FORWARD_1D)
+    dtheta = require_scalar(run, call_student(run, backward_propagation, x, theta).value, "backward_propagation(x, theta)")
+    if not compare.close(dtheta, x):
+        run.fail(say.BACKWARD_1D)
+
+
+@check("gradient_check")
+def check_gradient_check(run, gradient_check):
+    x, theta = float(run.rng.uniform(0.5, 2)), float(run.rng.uniform(0.5, 1.5))
+    cases = panel_cases(inputs.ONE_D, inputs.CORRECT_1D, [inputs.WRONG_1D])
+    expected = [run.reference.panel_gradient_check(x, theta, e, name, label) for _, name, label, e in cases]
+    mistaken = [run.mistakes.panel_gradient_check(x, theta, e, name, label) for _, name, label, e in cases]
+    values = []
+    for _, name, label, epsilon in cases:
+        J, derivative = inputs.one_dimensional(name)[0], inputs.derivative_1d(name, label)
+        forward = lambda x, theta, J=J: float(J(x, theta))
+        backward = lambda x, theta, derivative=derivative: float(derivative(x, theta))
+        with using_references(gradient_check, forward_propagation=forward, backward_propagation=backward):
+            value = call_student(run, gradient_check, x, theta, epsilon=epsilon).value
+        values.append(require_scalar(run, value, "gradient_check(x, theta)"))
+    grade_panel(run, cases, values, expected, mistaken)
+
+
+@check("vector_helpers")
+def check_vector_helpers(run, dictionary_to_vector, vector_to_dictionary, gradients_to_vector):
+    parameters = inputs.random_parameters(run.rng)
+    shapes = {name: value.shape for name, value in parameters.items()}
+    gradients = {f"d{name}": run.rng.normal(size=shape) for name, shape in shapes.items()}
+    noise = {"dZ1": run.rng.normal(size=(3, 4)), "dA2": run.rng.normal(size=(2, 4))}
+    mixed = dict(list(noise.items())[:1] + list(gradients.items())[::-1] + list(noise.items())[1:])
+    expected_theta, expected_keys = run.reference.dictionary_to_vector(parameters)
+    expected_column = run.reference.gradients_to_vector(gradients)
+
+    result = call_student(run, dictionary_to_vector, parameters).value
+    theta, keys = result if isinstance(result, tuple) and len(result) == 2 else (result, None)
+    require_shape(run, theta, expected_theta.shape, "theta")
+    if not compare.close(theta, expected_theta):
+        run.fail(say.ORDER_WRONG)
+    if not isinstance(keys, (list, tuple)) or list(keys) != expected_keys:
+        run.fail(say.KEYS_WRONG.format(count=len(expected_keys)))
+    rebuilt = call_student(run, vector_to_dictionary, expected_theta, shapes).value
+    if not isinstance(rebuilt, dict) or list(rebuilt) != list(shapes) or not all(compare.close(rebuilt[k], parameters[k]) for k in shapes):
+        run.fail(say.ROUND_TRIP)
+    column = call_student(run, gradients_to_vector, mixed).value
+    if not compare.close(column, expected_column):
+        run.fail(say.GRADIENTS_ORDER)
+
+
+class VectorStandIns:
+    """Stand-ins for the vector helpers and the network, for grading gradient_check_n on a panel function.
+
+    The parameters travel as tokens: vector_to_dictionary wraps θ, forward_propagation_n unwraps it
+    and returns the panel function's cost, so only the student's checker itself is graded.
+    """
+
+    def __init__(self, parameters, theta, gradient, cost):
+        self.parameters, self.theta, self.gradient, self.cost = parameters, theta, gradient, cost
+        self.unbuilt = False
+
+    def dictionary_to_vector(self, parameters):
+        return self.theta.copy(), list(inputs.KEYS)
+
+    def gradients_to_vector(self, gradients):
+        return self.gradient.copy()
+
+    def vector_to_dictionary(self, theta, shapes):
+        return {"θ": np.array(theta, dtype=np.float64).reshape(-1, 1)}
+
+    def forward_propagation_n(self, X, Y, parameters):
+        if isinstance(parameters, dict) and "θ" in parameters:
+            return self.cost(parameters["θ"]), None
+        if isinstance(parameters, dict) and all(compare.close(parameters.get(k), v) for k, v in self.parameters.items()):
+            return self.cost(self.theta), None  # the original parameters: θ itself
+        self.unbuilt = True
+        return self.cost(self.theta), None
+
+    def helpers(self):
+        return {name: getattr(self, name) for name in ("dictionary_to_vector", "gradients_to_vector", "vector_to_dictionary", "forward_propagation_n")}
+
+
+@check("gradient_check_n")
+def check_gradient_check_n(run, gradient_check_n):
+    parameters = inputs.random_parameters(run.rng)
+    theta = run.reference.dictionary_to_vector(parameters)[0]
+    X, Y = np.zeros((3, 1)), np.zeros((1, 1))  # the panel's functions depend on the parameters only
+    cases = panel_cases(inputs.VECTOR_FUNCTIONS, inputs.CORRECT_N, list(inputs.WRONG_GRADIENTS))
+    expected = [run.reference.panel_gradient_check_n(theta, name, label, e) for _, name, label, e in cases]
+    mistaken = [run.mistakes.panel_gradient_check_n(theta, name, label, e) for _, name, label, e in cases]
+    values = []
+    for _, name, label, epsilon in cases:
+        stand_ins = VectorStandIns(parameters, theta, inputs.gradient_n(name, label, theta), inputs.vector_function(name)[0])
+        gradients = {f"d{key}": np.zeros(shape) for key, shape in inputs.SHAPES.items()}
+        with using_references(gradient_check_n, **stand_ins.helpers()):
+            value = call_student(run, gradient_check_n, parameters, gradients, X, Y, epsilon=epsilon, print_msg=False).value
+        if stand_ins.unbuilt:
+            run.fail(say.REBUILD_PARAMETERS)
+        values.append(require_scalar(run, value, "gradient_check_n(...)"))
+    grade_panel(run, cases, values, expected, mistaken)
+
+
+def provided_network_case(rng):
+    X, Y = rng.normal(size=(3, 6)), (rng.uniform(size=(1, 6)) > 0.5).astype(float)
+    return X, Y, inputs.random_parameters(rng)
+
+
+@check("backward_propagation_n")
+def check_backward_propagation_n(run, backward_propagation_n):
+    X, Y, parameters = provided_network_case(run.rng)
+    cache = inputs.forward_propagation_n(X, Y, parameters)[1]
+    truth = run.reference.backward_propagation_n(X, Y, cache)
+    gradients = call_student(run, backward_propagation_n, X, Y, cache).value
+    names = [f"d{name}" for name in parameters]
+    for name in names:
+        require_shape(run, gradients.get(name) if isinstance(gradients, dict) else None, truth[name].shape, f'gradients["{name}"]', name)
+    for name, factor in (("dW2", 2), ("db1", 4)):
+        if not compare.close(gradients[name], truth[name]) and compare.close(gradients[name], factor * truth[name]):
+            run.fail(say.PLANTED_LEFT.format(name=name, factor=factor))
+    cost = lambda p: inputs.forward_propagation_n(X, Y, {k: p[k] for k in parameters})[0]
+    report = check_gradient(cost, parameters, {name: gradients["d" + name] for name in parameters}, mode="full", rng=run.rng)
+    if not report.passed and report.kind == "mismatch":
+        run.fail(say.BACKWARD_WRONG.format(where=report.describe()))

@@ -1,0 +1,102 @@
+"""What assignment 04's checks work with: the network the notebook provides, and a panel of functions with SymPy gradients.
+
+Students' gradient checkers are graded on the panel: functions whose gradients SymPy derives,
+each given with its correct gradient and with subtly wrong ones.
+"""
+
+import functools
+
+import numpy as np
+import sympy
+
+from checker.checks import symbolic
+
+theta, x = sympy.symbols("theta x", real=True)
+ONE_D = {
+    "J = θx": theta * x,
+    "J = sin(θx)": sympy.sin(theta * x),
+    "J = θ³x": theta**3 * x,
+    "J = x·e^θ": x * sympy.exp(theta),
+}
+# Small parameters with the 3-layer names, W1 square so a transposed block stays the same shape.
+SHAPES = {"W1": (3, 3), "b1": (3, 1), "W2": (2, 3), "b2": (2, 1), "W3": (1, 2), "b3": (1, 1)}
+SIZE = sum(int(np.prod(shape)) for shape in SHAPES.values())
+KEYS = [name for name, shape in SHAPES.items() for _ in range(int(np.prod(shape)))]
+VECTOR_FUNCTIONS = ("tanh chain", "log-sum-exp")
+
+
+def relu(Z):
+    return np.maximum(0, Z)
+
+
+def forward_propagation_n(X, Y, parameters):
+    """The notebook's provided 3-layer network (LINEAR→RELU→LINEAR→RELU→LINEAR→SIGMOID): (cost, cache)."""
+    W1, b1, W2, b2, W3, b3 = (parameters[k] for k in ("W1", "b1", "W2", "b2", "W3", "b3"))
+    Z1 = W1 @ X + b1
+    A1 = relu(Z1)
+    Z2 = W2 @ A1 + b2
+    A2 = relu(Z2)
+    Z3 = W3 @ A2 + b3
+    A3 = symbolic.sigmoid(Z3)
+    cost = float(np.mean(symbolic.binary_cross_entropy(Z3, Y)))
+    return cost, (Z1, A1, W1, b1, Z2, A2, W2, b2, Z3, A3, W3, b3)
+
+
+def random_parameters(rng, shapes=SHAPES):
+    return {name: rng.normal(size=shape) for name, shape in shapes.items()}
+
+
+@functools.lru_cache(maxsize=None)
+def one_dimensional(name):
+    """(J(x, θ), dJ/dθ(x, θ)) as NumPy functions."""
+    expression = ONE_D[name]
+    return symbolic.to_numpy(expression, x, theta), symbolic.to_numpy(sympy.diff(expression, theta), x, theta)
+
+
+@functools.lru_cache(maxsize=None)
+def vector_function(name):
+    """(cost(θ column), gradient(θ column)) of a smooth function of all the parameters."""
+    t = sympy.symbols(f"t0:{SIZE}", real=True)
+    weights = [sympy.Rational(k % 5 + 1, 7) for k in range(SIZE)]
+    expression = {
+        "tanh chain": sum(sympy.tanh(t[k] * t[k + 1]) for k in range(SIZE - 1)) + sum(w * ti**2 for w, ti in zip(weights, t)) / 4,
+        "log-sum-exp": sympy.log(sum(sympy.exp(w * ti) for w, ti in zip(weights, t))),
+    }[name]
+    cost = sympy.lambdify([t], expression, modules="numpy")
+    gradient = sympy.lambdify([t], [sympy.diff(expression, ti) for ti in t], modules="numpy")
+    return (lambda column: float(cost(np.ravel(column)))), (lambda column: np.array(gradient(np.ravel(column)), dtype=float).reshape(-1, 1))
+
+
+def _one_wrong_entry(gradient):
+    wrong = gradient.copy()
+    wrong[7, 0] = 1.5 * wrong[7, 0] + 0.3
+    return wrong
+
+
+def _dW2_doubled(gradient):
+    wrong = gradient.copy()
+    wrong[12:18] *= 2  # dW2 follows dW1 (9 entries) and db1 (3)
+    return wrong
+
+
+def _dW1_transposed(gradient):
+    wrong = gradient.copy()
+    wrong[0:9] = gradient[0:9].reshape(3, 3).T.reshape(9, 1)
+    return wrong
+
+
+WRONG_GRADIENTS = {"one wrong entry": _one_wrong_entry, "dW2 doubled": _dW2_doubled, "dW1 transposed": _dW1_transposed}
+CORRECT_1D, WRONG_1D = "correct derivative", "derivative 10 % too large"
+CORRECT_N = "correct gradient"
+
+
+def derivative_1d(name, label):
+    """dJ/dθ of a 1-D panel function, correct or with the panel's mistake."""
+    _, derivative = one_dimensional(name)
+    return derivative if label == CORRECT_1D else (lambda x, t: 1.1 * derivative(x, t))
+
+
+def gradient_n(name, label, theta):
+    """The gradient column of a vector panel function at θ, correct or with one of the panel's mistakes."""
+    truth = vector_function(name)[1](theta)
+    return truth if label == CORRECT_N else WRONG_GRADIENTS[label](truth)

@@ -1,0 +1,369 @@
+"""Checks of assignment 01: data preparation, sigmoid, initialize_with_zeros, propagate, optimize, predict, model.
+
+A function is graded on its own: `propagate` with the SymPy-derived sigmoid in place of the
+student's, `optimize` with a stand-in `propagate` (the gradient of a random convex quadratic,
+which records what it was asked), `model` with stand-ins for all its helpers that record how
+they were called. Reference results come from `run.reference`, recognised mistakes from
+`run.mistakes`; the model's accuracy comes from the student's own code, end to end.
+"""
+
+import numbers
+
+import numpy as np
+
+from checker.assignments.logistic_regression import inputs
+from checker.assignments.logistic_regression import messages as say
+from checker.checks import compare, symbolic
+from checker.checks.guard import call_student, using_references
+from checker.checks.registry import check
+from checker.checks.report import describe_value
+from checker.checks.shapes import require_array, require_finite, require_scalar, require_shape
+from checker.gradients.numerical import numerical_gradient, relative_error
+from checker.thresholds import agree_below
+
+# model() with its defaults reaches 92.2% on the digits' test split; the target leaves a margin.
+ACCURACY_TARGET = 0.88
+
+
+# -- data preparation: properties of the student's own arrays ---------------------------------
+def _require_count(run, name, value, expected, array, shape):
+    if not isinstance(value, (numbers.Integral, np.integer)) or isinstance(value, bool) or value != expected:
+        run.fail(say.COUNT_WRONG.format(name=name, value=value, array=array, shape=shape))
+
+
+def _check_flattened(run, name, flat, images):
+    m = images.shape[0]
+    require_shape(run, flat, (int(np.prod(images.shape[1:])), m), name)
+    if not all(np.array_equal(flat[:, i], images[i].ravel()) for i in range(m)):
+        run.fail(say.COLUMNS_NOT_IMAGES.format(name=name))
+
+
+def _check_scaled(run, name, scaled, flat, source):
+    require_shape(run, scaled, flat.shape, name)
+    if np.allclose(np.asarray(scaled, dtype=np.float64) * 255.0, flat, rtol=1e-5, atol=1e-4):
+        return
+    if np.array_equal(scaled, flat) and flat.max() > 1:
+        run.fail(say.NOT_NORMALIZED.format(name=name, top=float(np.max(scaled))))
+    if np.all((scaled == 0) | (scaled == 1)) and np.array_equal(scaled, (flat >= 255).astype(scaled.dtype)):
+        run.fail(say.INTEGER_DIVISION.format(name=name))
+    run.fail(say.WRONG_SCALE.format(name=name, source=source))
+
+
+@check("data_preparation")
+def check_data_preparation(run, train_set_x_orig, test_set_x_orig, m_train, m_test, num_px,
+                           train_set_x_flatten, test_set_x_flatten, train_set_x, test_set_x):
+    for name, images in (("train_set_x_orig", train_set_x_orig), ("test_set_x_orig", test_set_x_orig)):
+        require_array(run, images, name)
+    _require_count(run, "m_train", m_train, train_set_x_orig.shape[0], "train_set_x_orig", train_set_x_orig.shape)
+    _require_count(run, "m_test", m_test, test_set_x_orig.shape[0], "test_set_x_orig", test_set_x_orig.shape)
+    if not isinstance(num_px, (numbers.Integral, np.integer)) or isinstance(num_px, bool) or num_px != train_set_x_orig.shape[1]:
+        run.fail(say.NUM_PX_WRONG.format(value=num_px, shape=train_set_x_orig.shape))
+    _check_flattened(run, "train_set_x_flatten", train_set_x_flatten, train_set_x_orig)
+    _check_flattened(run, "test_set_x_flatten", test_set_x_flatten, test_set_x_orig)
+    _check_scaled(run, "train_set_x", train_set_x, train_set_x_flatten, "train_set_x_flatten")
+    _check_scaled(run, "test_set_x", test_set_x, test_set_x_flatten, "test_set_x_flatten")
+
+
+# -- sigmoid: against SymPy's σ and σ' --------------------------------------------------------
+@check("sigmoid")
+def check_sigmoid(run, sigmoid):
+    z_scalar = float(run.rng.uniform(-4, 4))
+    value = call_student(run, sigmoid, z_scalar).value
+    if isinstance(value, np.ndarray) and value.size == 1 and value.ndim > 0:
+        run.fail(say.SCALAR_RESULT.format(z=z_scalar, kind=f"array of shape {value.shape}"))
+    require_scalar(run, value, f"sigmoid({z_scalar:.3g})")
+
+    z = run.rng.uniform(-6, 6, size=(int(run.rng.integers(2, 5)), int(run.rng.integers(3, 7))))
+    call = call_student(run, sigmoid, z)
+    require_shape(run, call.value, z.shape, "sigmoid(z)")
+    require_finite(run, call.value, "sigmoid(z)", call)
+    expected = symbolic.sigmoid(z)
+    if not compare.close(call.value, expected):
+        headline = compare.first_match(call.value, [(symbolic.sigmoid(-z), say.SIGMOID_SIGN), (1 / expected, say.SIGMOID_NO_RECIPROCAL)])
+        run.fail(headline or say.SIGMOID_WRONG, *compare.mismatch_details("sigmoid(z)", call.value, expected))
+
+    # The slope must match the SymPy-derived σ'(z) too, which catches rounded or tabulated outputs.
+    points = z.ravel()[:6]
+    slope = np.array([numerical_gradient(lambda t: call_student(run, sigmoid, t).value, point) for point in points])
+    if relative_error(slope, symbolic.sigmoid_derivative(points)) > agree_below():
+        run.fail(say.SIGMOID_SLOPE)
+
+
+# -- initialize_with_zeros: properties --------------------------------------------------------
+@check("initialize_with_zeros")
+def check_initialize_with_zeros(run, initialize_with_zeros):
+    for dim in (int(run.rng.integers(2, 6)), int(run.rng.integers(6, 12))):
+        result = call_student(run, initialize_with_zeros, dim).value
+        if not isinstance(result, tuple) or len(result) != 2:
+            run.fail(say.RETURNS_PAIR.format(name="initialize_with_zeros", pair="(w, b)", kind=describe_value(result)))
+        w, b = result
+        require_shape(run, w, (dim, 1), f"w for dim = {dim}", "w")
+        if not np.issubdtype(w.dtype, np.floating):
+            run.fail(say.W_INTEGERS.format(dtype=w.dtype))
+        if np.count_nonzero(w):
+            run.fail(say.W_NOT_ZEROS.format(count=np.count_nonzero(w)))
+        if isinstance(b, (int, np.integer)) and not isinstance(b, bool) and b == 0:
+            run.fail(say.B_INTEGER)
+        if require_scalar(run, b, "b") != 0.0:
+            run.fail(say.B_NOT_ZERO.format(value=b))
+
+
+# -- propagate: against the reference, its own cost's finite differences and known mistakes -----
+def _unpack_grads(run, result):
+    """The student's (dw, db, cost), after checking the container types."""
+    if not isinstance(result, (tuple, list)) or len(result) != 2:
+        run.fail(say.RETURNS_PAIR.format(name="propagate", pair="(grads, cost)", kind=describe_value(result)))
+    grads, cost = result
+    if isinstance(cost, dict) and not isinstance(grads, dict):
+        run.fail(say.GRADS_ORDER)
+    if not isinstance(grads, dict):
+        run.fail(say.GRADS_NOT_DICT.format(kind=describe_value(grads)))
+    for key in ("dw", "db"):
+        if key not in grads:
+            run.fail(say.GRADS_KEY.format(key=key, keys=sorted(map(str, grads)) or "no entries"))
+    return grads["dw"], grads["db"], cost
+
+
+def _student_propagate(run, propagate, w, b, X, Y):
+    """One checked call: (dw, db, cost) with shapes, types and finiteness verified."""
+    call = call_student(run, propagate, w, b, X, Y)
+    dw, db, cost = _unpack_grads(run, call.value)
+    require_shape(run, dw, w.shape, 'grads["dw"]', "dw")
+    db = require_scalar(run, db, 'grads["db"]', "db")
+    cost = require_scalar(run, cost, "cost")
+    for value, what in ((cost, "cost"), (dw, 'grads["dw"]'), (db, 'grads["db"]')):
+        require_finite(run, value, what, call)
+    return dw, db, cost
+
+
+@check("propagate")
+def check_propagate(run, propagate):
+    w, b, X, Y = inputs.draw_problem(run.rng)
+    m = X.shape[1]
+    expected, expected_cost = run.reference.propagate(w, b, X, Y)
+    mistaken = run.mistakes.propagate(w, b, X, Y)
+    with using_references(propagate, sigmoid=symbolic.sigmoid):
+        dw, db, cost = _student_propagate(run, propagate, w, b, X, Y)
+        # "Is your dw the gradient of the cost you return?": centred differences of the student's own cost.
+        own_dw = numerical_gradient(lambda v: _student_propagate(run, propagate, v, b, X, Y)[2], w)
+        own_db = numerical_gradient(lambda v: _student_propagate(run, propagate, w, float(v), X, Y)[2], np.array(b))
+    dw_consistent = relative_error(dw, own_dw) < agree_below()
+    inputs_line = ("inputs", f"w {w.shape}, X {X.shape}, so m = {m}")
+
+    if not compare.close(cost, expected_cost):
+        headline = compare.first_match(cost, [
+            (expected_cost * m, say.COST_TIMES_M), (expected_cost / m, say.COST_OVER_M), (-expected_cost, say.COST_SIGN),
+            *compare.candidates(mistaken, lambda result: result[1], say.COST_SWAPPED, say.COST_NO_BIAS, say.COST_HALF, say.COST_SQUARED),
+        ])
+        details = [("yours", describe_value(cost)), inputs_line]
+        if dw_consistent:
+            details.append(("note", say.COST_WRONG_BUT_CONSISTENT))
+        run.fail(headline or say.COST_WRONG, *details)
+
+    if not compare.close(dw, expected["dw"]):
+        headline = compare.first_match(dw, [
+            (expected["dw"] * m, say.DW_TIMES_M), (expected["dw"] / m, say.DW_OVER_M), (-expected["dw"], say.DW_SIGN),
+            *compare.candidates(mistaken, lambda result: result[0]["dw"], say.DW_NO_BIAS, say.DW_USED_Z, say.DW_SQUARED),
+        ])
+        run.fail(headline or say.DW_NOT_GRADIENT, inputs_line, *compare.mismatch_details("dw", dw, own_dw, agree_below()))
+
+    if not compare.close(db, expected["db"]):
+        headline = compare.first_match(db, [(expected["db"] * m, say.DB_TIMES_M), (-expected["db"], say.DB_SIGN)])
+        details = [("yours", describe_value(db)), ("relative error", f"{relative_error(db, own_db):.2g} against centred differences of your cost")]
+        run.fail(headline or say.DB_NOT_GRADIENT, *details)
+
+
+# -- optimize: with a stand-in propagate ------------------------------------------------------
+class QuadraticBowl:
+    """A stand-in for propagate: the gradient of J(w, b) = ½(w - w*)ᵀH(w - w*) + ½h(b - b*)², H positive definite.
+
+    Gradient descent on it has one well-defined path, which the reference traces; it records
+    the (w, b) it was asked about, so a check can tell which parameters optimize passed.
+    """
+
+    def __init__(self, rng, dim):
+        root = rng.normal(size=(dim, dim)) / np.sqrt(dim)
+        self.H = root @ root.T + 0.5 * np.eye(dim)
+        self.w_star, self.h, self.b_star = rng.normal(size=(dim, 1)), float(rng.uniform(0.5, 2)), float(rng.normal())
+        self.asked = 0
+
+    def __call__(self, w, b, X, Y):
+        self.asked += 1
+        w, b = np.asarray(w, dtype=np.float64), float(np.asarray(b, dtype=np.float64))
+        d = w - self.w_star
+        grads = {"dw": self.H @ d, "db": self.h * (b - self.b_star)}
+        return grads, float(0.5 * (d.T @ self.H @ d).item() + 0.5 * self.h * (b - self.b_star) ** 2)
+
+    def parameters(self):
+        return self.H, self.w_star, self.h, self.b_star
+
+
+def _costs_as_floats(run, costs, source="costs"):
+    if not isinstance(costs, (list, tuple, np.ndarray)):
+        run.fail(say.COSTS_WRONG, ("yours", describe_value(costs)))
+    return [require_scalar(run, cost, f"{source}[{i}]", "cost") for i, cost in enumerate(costs)]
+
+
+def _student_optimize(run, optimize, bowl, w, b, X, Y, **arguments):
+    with using_references(optimize, propagate=bowl, sigmoid=symbolic.sigmoid):
+        call = call_student(run, optimize, w, b, X, Y, **arguments)
+    if not isinstance(call.value, (tuple, list)) or len(call.value) != 3:
+        run.fail(say.RETURNS_TRIPLE.format(kind=describe_value(call.value)))
+    return call
+
+
+@check("optimize")
+def check_optimize(run, optimize):
+    w, b, X, Y = inputs.draw_problem(run.rng, dim=3)
+    iterations, rate = int(run.rng.integers(201, 400)), float(run.rng.uniform(0.02, 0.2))
+    bowl = QuadraticBowl(run.rng, w.shape[0])
+    # Paths of gradient descent on the bowl: (w, b, cost) at every step 0..n, for the right rate and recognised wrong ones.
+    path = run.reference.descent_path(w, b, *bowl.parameters(), rate, iterations + 1)
+    wrong_rates = {say.ASCENT: -rate, say.RATE_IGNORED: 1.0, say.RATE_DEFAULT: 0.009}
+    wrong_paths = {message: run.reference.descent_path(w, b, *bowl.parameters(), wrong, iterations) for message, wrong in wrong_rates.items()}
+
+    call = _student_optimize(run, optimize, bowl, w, b, X, Y, num_iterations=iterations, learning_rate=rate, print_cost=False)
+    params, grads, costs = call.value
+    if not isinstance(params, dict) or "w" not in params or "b" not in params:
+        run.fail(say.RETURNS_TRIPLE.format(kind=describe_value(call.value)))
+    new_w = require_shape(run, params["w"], w.shape, 'params["w"]', "w")
+    new_b = require_scalar(run, params["b"], 'params["b"]', "b")
+    require_finite(run, new_w, 'params["w"]', call)
+
+    final_w, final_b = path["w"][iterations], path["b"][iterations]
+    if compare.close(new_b, b) and not compare.close(final_b, b):
+        run.fail(say.B_FROZEN)
+    if not compare.close(new_w, final_w):
+        ran = next((n for n in (100, iterations - 1, iterations + 1) if compare.close(new_w, path["w"][n])), None)
+        headline = compare.first_match(new_w, [(wrong["w"][iterations], message) for message, wrong in wrong_paths.items()])
+        if headline is None and ran is not None:
+            headline = say.ITERATIONS_IGNORED.format(ran=ran, iterations=iterations)
+        if headline is None and compare.close(new_w, w - iterations * rate * bowl(w, b, X, Y)[0]["dw"]):
+            headline = say.STALE_PARAMETERS.format(iteration=1)
+        run.fail(headline or say.PARAMS_WRONG.format(iterations=iterations, rate=rate), ("yours", describe_value(new_w)))
+    if not compare.close(new_b, final_b):
+        run.fail(say.PARAMS_WRONG.format(iterations=iterations, rate=rate), ("yours", describe_value(new_b)))
+
+    costs = _costs_as_floats(run, costs)
+    expected_costs = path["cost"][:iterations:100]
+    if len(costs) != len(expected_costs):
+        template = say.COSTS_EVERY_ITERATION if len(costs) >= iterations else say.COSTS_COUNT
+        run.fail(template.format(count=len(costs), iterations=iterations))
+    if not compare.close(costs, expected_costs):
+        after = compare.close(costs, path["cost"][1 : iterations + 1 : 100])
+        run.fail(say.COSTS_AFTER_UPDATE if after else say.COSTS_WRONG, ("yours", describe_value(np.array(costs))))
+
+    last = bowl(path["w"][iterations - 1], path["b"][iterations - 1], X, Y)[0]
+    if not isinstance(grads, dict) or not compare.close(grads.get("dw", np.nan), last["dw"]):
+        run.fail(say.GRADS_LAST)
+
+
+# -- predict -----------------------------------------------------------------------------------
+def _student_predictions(run, predict, w, b, X):
+    with using_references(predict, sigmoid=symbolic.sigmoid):
+        predictions = call_student(run, predict, w, b, X).value
+    require_shape(run, predictions, (1, X.shape[1]), "predict(w, b, X)")
+    values = np.unique(predictions)
+    if not np.isin(values, (0, 1)).all():
+        between = np.logical_and(values > 0, values < 1).any()
+        run.fail(say.PROBABILITIES if between else say.NOT_LABELS.format(values=values[:6]))
+    return predictions.astype(np.float64)
+
+
+@check("predict")
+def check_predict(run, predict):
+    w, b, X = inputs.problem_with_margins(run.rng)
+    expected = run.reference.predict(w, b, X)
+    mistaken = run.mistakes.predict(w, b, X)
+    predictions = _student_predictions(run, predict, w, b, X)
+    if not compare.close(predictions, expected):
+        headline = compare.first_match(predictions, [*compare.candidates(mistaken, lambda result: result, say.THRESHOLD_ON_Z), (1 - expected, say.FLIPPED)])
+        count = int((predictions != expected).sum())
+        run.fail(headline or say.PREDICTIONS_WRONG.format(count=count, total=expected.size), ("yours", describe_value(predictions)))
+    # An example sitting exactly on the boundary: z = 0, so A = 0.5, which is not > 0.5.
+    X_edge = np.concatenate([X[:, :2], np.zeros((X.shape[0], 1))], axis=1)
+    if _student_predictions(run, predict, w, 0.0, X_edge)[0, 2] != 0:
+        run.fail(say.BOUNDARY)
+
+
+# -- model: wiring with stand-ins, then accuracy with the student's own code ---------------------
+class ModelStandIns:
+    """Stand-ins for model's helpers: each returns values drawn here and records how it was called."""
+
+    def __init__(self, rng, dim, m_train, m_test):
+        self.start = (rng.normal(size=(dim, 1)), float(rng.normal()))
+        self.trained = {"w": rng.normal(size=(dim, 1)), "b": float(rng.normal())}
+        self.grads = {"dw": rng.normal(size=(dim, 1)), "db": float(rng.normal())}
+        self.costs = [float(c) for c in rng.uniform(0.1, 1.0, size=4)]
+        self.labels = {m_train: (rng.uniform(size=(1, m_train)) > 0.5).astype(float), m_test: (rng.uniform(size=(1, m_test)) > 0.5).astype(float)}
+        self.calls = {"initialize_with_zeros": [], "optimize": [], "predict": []}
+
+    def initialize_with_zeros(self, dim):
+        self.calls["initialize_with_zeros"].append(dim)
+        return self.start[0].copy(), self.start[1]
+
+    def optimize(self, w, b, X, Y, num_iterations=100, learning_rate=0.009, print_cost=False):
+        self.calls["optimize"].append(dict(w=w, b=b, X=X, Y=Y, num_iterations=num_iterations, learning_rate=learning_rate))
+        return {"w": self.trained["w"].copy(), "b": self.trained["b"]}, dict(self.grads), list(self.costs)
+
+    def predict(self, w, b, X):
+        self.calls["predict"].append(dict(w=w, b=b, X=X))
+        columns = np.shape(X)[1] if np.ndim(X) == 2 else 0
+        return self.labels.get(columns, np.zeros((1, columns))).copy()
+
+    def helpers(self):
+        return {"initialize_with_zeros": self.initialize_with_zeros, "optimize": self.optimize, "predict": self.predict,
+                "sigmoid": symbolic.sigmoid}
+
+
+def _check_model_calls(run, stand_ins, X_train, Y_train, X_test, iterations, rate):
+    """Did model call its helpers as the exercise says? Fails with the first thing it did otherwise."""
+    if stand_ins.calls["initialize_with_zeros"] != [X_train.shape[0]]:
+        run.fail(say.INIT_DIM)
+    if len(stand_ins.calls["optimize"]) != 1:
+        run.fail(say.OPTIMIZE_ONCE.format(count=len(stand_ins.calls["optimize"])))
+    call = stand_ins.calls["optimize"][0]
+    if compare.close(call["X"], X_test) and not compare.close(call["X"], X_train):
+        run.fail(say.TRAINED_ON_TEST)
+    if not (compare.close(call["X"], X_train) and compare.close(call["Y"], Y_train)):
+        run.fail(say.TRAINED_ON_TEST)
+    if call["num_iterations"] != iterations or call["learning_rate"] != rate:
+        run.fail(say.MODEL_DEFAULTS)
+    if not (compare.close(call["w"], stand_ins.start[0]) and compare.close(call["b"], stand_ins.start[1])):
+        run.fail(say.MODEL_START)
+
+
+@check("model")
+def check_model(run, model):
+    X_train, Y_train, X_test, Y_test = inputs.model_data(run.rng)
+    iterations, rate = int(run.rng.integers(150, 260)), float(run.rng.uniform(0.05, 0.3))
+    stand_ins = ModelStandIns(run.rng, X_train.shape[0], X_train.shape[1], X_test.shape[1])
+    with using_references(model, **stand_ins.helpers()):
+        d = call_student(run, model, X_train, Y_train, X_test, Y_test, num_iterations=iterations, learning_rate=rate).value
+    if not isinstance(d, dict):
+        run.fail(say.RESULT_NOT_DICT.format(kind=describe_value(d)))
+    _check_model_calls(run, stand_ins, X_train, Y_train, X_test, iterations, rate)
+    missing = [key for key in ("costs", "Y_prediction_test", "Y_prediction_train", "w", "b", "learning_rate", "num_iterations") if key not in d]
+    if missing:
+        run.fail(say.MISSING_KEYS.format(keys=", ".join(f'"{key}"' for key in missing)))
+    for key, given in (("learning_rate", rate), ("num_iterations", iterations)):
+        if d[key] != given:
+            run.fail(say.ECHO_WRONG.format(key=key, value=d[key], given=given))
+    if not (compare.close(d["w"], stand_ins.trained["w"]) and compare.close(d["b"], stand_ins.trained["b"])):
+        run.fail(say.MODEL_WEIGHTS, ("yours", describe_value(d["w"])))
+    for key, data, X in (("Y_prediction_train", "X_train", X_train), ("Y_prediction_test", "X_test", X_test)):
+        if not compare.close(d[key], stand_ins.labels[X.shape[1]]):
+            swapped = key == "Y_prediction_train" and compare.close(d[key], stand_ins.labels[X_test.shape[1]])
+            run.fail(say.PREDICTIONS_SWAPPED if swapped else say.PREDICTION_WRONG.format(key=key, data=data))
+    if not compare.close(_costs_as_floats(run, d["costs"], 'd["costs"]'), stand_ins.costs):
+        run.fail(say.MODEL_COSTS)
+
+    # End to end with the student's own functions and model's own defaults.
+    X_train, Y_train, X_test, Y_test = inputs.digits_prepared()
+    d = call_student(run, model, X_train, Y_train, X_test, Y_test).value
+    if not isinstance(d, dict) or "Y_prediction_test" not in d:
+        run.fail(say.RESULT_NOT_DICT.format(kind=describe_value(d)))
+    predictions = require_shape(run, d["Y_prediction_test"], Y_test.shape, 'd["Y_prediction_test"]')
+    achieved = float(np.mean(predictions == Y_test))
+    if achieved < ACCURACY_TARGET:
+        run.fail(say.ACCURACY.format(achieved=achieved, target=ACCURACY_TARGET))

@@ -1,0 +1,39 @@
+"""The inputs assignment 01's checks feed to the student's functions, drawn from a check's seeded generator."""
+
+import numpy as np
+
+from checker.datasets import load_dataset
+
+
+def draw_problem(rng, dim=None, m=None):
+    """w (dim, 1), b, X (dim, m) and Y (1, m): both labels present, b clearly non-zero, m > dim."""
+    dim = dim or int(rng.integers(3, 6))
+    m = m or int(rng.integers(6, 10))
+    w = rng.normal(0.0, 0.5, size=(dim, 1))
+    b = float(rng.choice([-1, 1]) * rng.uniform(0.3, 1.0))
+    X = rng.normal(0.0, 1.0, size=(dim, m))
+    Y = np.zeros((1, m))
+    Y[0, rng.permutation(m)[: int(rng.integers(1, m))]] = 1.0
+    return w, b, X, Y
+
+
+def problem_with_margins(rng):
+    """w, b, X whose activations include values just above 0.5, so thresholds on Z are caught."""
+    w, b, X, _ = draw_problem(rng, m=10)
+    targets = rng.uniform(-3, 3, size=X.shape[1])
+    targets[:3] = rng.uniform(0.05, 0.45, size=3)  # 0 < z <= 0.5: A > 0.5 but z < 0.5
+    X = X + w * (targets - (w.T @ X + b).ravel()) / (w.T @ w).item()
+    return w, b, X
+
+
+def model_data(rng):
+    """X_train, Y_train, X_test, Y_test: small and random, the test set smaller than the training set."""
+    _, _, X_train, Y_train = draw_problem(rng, dim=3, m=9)
+    _, _, X_test, Y_test = draw_problem(rng, dim=3, m=6)
+    return X_train, Y_train, X_test, Y_test
+
+
+def digits_prepared():
+    """The default dataset, flattened and scaled as the notebook teaches."""
+    train_x, train_y, test_x, test_y, _ = load_dataset()
+    return train_x.reshape(train_x.shape[0], -1).T / 255.0, train_y, test_x.reshape(test_x.shape[0], -1).T / 255.0, test_y

@@ -1,0 +1,96 @@
+"""What assignment 01's checks say about recognisable mistakes; each diagnosis has a stable id."""
+
+from checker.checks.messages import Diagnosis
+
+# Data preparation
+COUNT_WRONG = Diagnosis("data_preparation.count_wrong", "{name} is {value}, but it should count the examples: the first axis of {array} (shape {shape}).")
+NUM_PX_WRONG = Diagnosis("data_preparation.num_px_wrong", "num_px is {value}, but it should be the height (= width) of one image: axis 1 of train_set_x_orig (shape {shape}).")
+COLUMNS_NOT_IMAGES = Diagnosis(
+    "data_preparation.columns_not_images",
+    "The columns of {name} are not the images: column i should hold image i's pixels. "
+    "reshape(-1, m) mixes pixels of different images; use X.reshape(X.shape[0], -1).T.",
+)
+NOT_NORMALIZED = Diagnosis("data_preparation.not_scaled", "{name} still holds values up to {top:g}: divide the flattened pixels by 255.")
+INTEGER_DIVISION = Diagnosis("data_preparation.integer_division", "{name} holds only 0 and 1: `//` is integer division. Use `/ 255`.")
+WRONG_SCALE = "{name} should be {source} divided by 255, so that every value lies between 0 and 1."
+
+# sigmoid
+SCALAR_RESULT = Diagnosis("sigmoid.not_a_number", "sigmoid({z:.3g}) should be a single number, but it is a {kind}.")
+SIGMOID_SIGN = Diagnosis("sigmoid.sign", "Your sigmoid computes 1 / (1 + e^z): the exponent needs a minus sign, e^(-z).")
+SIGMOID_NO_RECIPROCAL = Diagnosis("sigmoid.no_reciprocal", "Your sigmoid returns 1 + e^(-z): take the reciprocal, 1 / (1 + e^(-z)).")
+SIGMOID_WRONG = "sigmoid(z) is not 1 / (1 + e^(-z)) for every entry of z."
+SIGMOID_SLOPE = Diagnosis("sigmoid.rounded", "Your sigmoid's values are close, but its slope is not σ(z)(1 − σ(z)): are you rounding the result?")
+
+# initialize_with_zeros
+RETURNS_PAIR = Diagnosis("returns.wrong_container", "{name} should return the pair {pair}, but it returned a {kind}.")
+W_NOT_ZEROS = Diagnosis("initialize_with_zeros.w_not_zeros", "w should be all zeros; it holds {count} non-zero entries.")
+W_INTEGERS = Diagnosis("initialize_with_zeros.w_integers", "w holds integers (dtype {dtype}): use np.zeros((dim, 1)), which gives floats.")
+B_INTEGER = Diagnosis("initialize_with_zeros.b_integer", "b is the integer 0: make it the float 0.0 so the updates stay fractional.")
+B_NOT_ZERO = Diagnosis("initialize_with_zeros.b_not_zero", "b should start at 0.0, but it is {value!r}.")
+
+# propagate
+GRADS_ORDER = Diagnosis("propagate.returns_cost_first", "propagate returned (cost, grads); the order is (grads, cost).")
+GRADS_NOT_DICT = Diagnosis("propagate.grads_not_dict", 'grads should be a dictionary {{"dw": ..., "db": ...}}, but it is a {kind}.')
+GRADS_KEY = Diagnosis("propagate.grads_key", 'grads has no "{key}" entry; it has {keys}.')
+COST_TIMES_M = Diagnosis("propagate.cost_not_divided_by_m", "Your cost is exactly m times too large: did you divide by m?")
+COST_OVER_M = Diagnosis("propagate.cost_divided_by_m_twice", "Your cost is exactly m times too small: you divided by m twice.")
+COST_SIGN = Diagnosis("propagate.cost_sign", "Your cost has the wrong sign: the cross-entropy is -(1/m) Σ (y log a + (1 - y) log(1 - a)).")
+COST_SWAPPED = Diagnosis("propagate.cost_logs_swapped", "The log terms of your cost are swapped: y goes with log(a), and (1 - y) with log(1 - a).")
+COST_NO_BIAS = Diagnosis("propagate.cost_without_b", "Your cost ignores b: the activation is A = σ(wᵀX + b).")
+COST_SQUARED = Diagnosis("propagate.cost_squared_error", "This is a squared error. Logistic regression uses the cross-entropy cost, which keeps the problem convex.")
+COST_HALF = Diagnosis("propagate.cost_one_term", "Your cost has only the y·log(a) term; add the (1 - y)·log(1 - a) term.")
+COST_WRONG = "Your cost is not the mean binary cross-entropy of A = σ(wᵀX + b)."
+COST_WRONG_BUT_CONSISTENT = "your dw is the gradient of this cost, so fix the cost and dw will follow"
+DW_TIMES_M = Diagnosis("propagate.dw_not_divided_by_m", "dw is exactly m times too large: did you divide by m?")
+DW_OVER_M = Diagnosis("propagate.dw_divided_by_m_twice", "dw is exactly m times too small: you divided by m twice.")
+DW_SIGN = Diagnosis("propagate.dw_sign", "dw has the wrong sign: dZ = A - Y, not Y - A.")
+DW_NO_BIAS = Diagnosis("propagate.dw_without_b", "dw ignores b: compute A = σ(wᵀX + b) before the gradients.")
+DW_USED_Z = Diagnosis("propagate.dw_from_z", "dw uses Z where it needs A = σ(Z): dZ = A - Y.")
+DW_SQUARED = Diagnosis("propagate.dw_squared_error", "dw is the gradient of the squared error, not of the cross-entropy cost.")
+DW_NOT_GRADIENT = "dw is not the gradient of the cost you return: centred differences of your own cost disagree."
+DB_TIMES_M = Diagnosis("propagate.db_not_averaged", "db is exactly m times too large: average dZ over the examples (np.mean, or np.sum / m).")
+DB_SIGN = Diagnosis("propagate.db_sign", "db has the wrong sign: dZ = A - Y, not Y - A.")
+DB_NOT_GRADIENT = "db is not the derivative of the cost you return with respect to b."
+
+# optimize (graded with a stand-in propagate that records the parameters it is asked about)
+RETURNS_TRIPLE = Diagnosis("optimize.wrong_container", "optimize should return (params, grads, costs), but it returned a {kind}.")
+COSTS_EVERY_ITERATION = Diagnosis("optimize.cost_every_iteration", "costs has {count} entries for {iterations} iterations: record the cost only when i % 100 == 0.")
+COSTS_COUNT = Diagnosis("optimize.costs_count", "costs has {count} entries; with num_iterations = {iterations} it should have one for each i with i % 100 == 0.")
+COSTS_AFTER_UPDATE = Diagnosis("optimize.costs_after_update", "Your costs are recorded after the update. Record the cost computed at iteration i, before w and b change.")
+COSTS_WRONG = "costs does not hold the cost propagate returned at iterations 0, 100, 200, ..."
+ASCENT = Diagnosis("optimize.ascent", "w moves uphill: gradient descent subtracts, w = w - learning_rate * dw.")
+RATE_IGNORED = Diagnosis("optimize.rate_ignored", "Your updates do not use the learning_rate argument: multiply dw and db by learning_rate.")
+RATE_DEFAULT = Diagnosis("optimize.rate_hard_coded", "Your updates use 0.009 whatever learning_rate is passed: use the argument.")
+ITERATIONS_IGNORED = Diagnosis("optimize.iterations_wrong", "optimize ran {ran} iterations instead of num_iterations = {iterations}: loop over range(num_iterations).")
+B_FROZEN = Diagnosis("optimize.b_never_updated", "b never changes: update it too, b = b - learning_rate * db.")
+STALE_PARAMETERS = Diagnosis(
+    "optimize.stale_parameters",
+    "At iteration {iteration}, optimize asked propagate about parameters that are not the ones it had just updated: "
+    "pass the current w and b to propagate on every iteration.",
+)
+DATA_CHANGED = Diagnosis("optimize.data_changed", "optimize should pass X and Y to propagate unchanged.")
+PARAMS_WRONG = "params after gradient descent are not what {iterations} steps of learning rate {rate:g} give."
+GRADS_LAST = Diagnosis("optimize.grads_not_last", "grads should be the gradients from the last iteration.")
+
+# predict
+PROBABILITIES = Diagnosis("predict.probabilities", "Your predictions are probabilities; turn them into labels: 1 where A > 0.5, else 0.")
+NOT_LABELS = Diagnosis("predict.not_labels", "Predictions should hold only 0 and 1; yours hold {values}.")
+THRESHOLD_ON_Z = Diagnosis("predict.threshold_on_z", "You compared Z with 0.5; compare the activation A = σ(Z) with 0.5.")
+BOUNDARY = Diagnosis("predict.boundary", "At A = 0.5 exactly the prediction should be 0: use A > 0.5, not A >= 0.5.")
+FLIPPED = Diagnosis("predict.flipped", "Your labels are flipped: predict 1 where A > 0.5.")
+PREDICTIONS_WRONG = "{count} of {total} predictions are wrong."
+
+# model (graded with stand-ins for its helpers that record how they are called)
+RESULT_NOT_DICT = Diagnosis("model.not_dict", "model should return a dictionary, but it returned a {kind}.")
+MISSING_KEYS = Diagnosis("model.missing_keys", "model's dictionary lacks {keys}.")
+ECHO_WRONG = Diagnosis("model.echo_wrong", 'd["{key}"] is {value!r}, but model was called with {key}={given!r}.')
+INIT_DIM = Diagnosis("model.init_dim", "model should call initialize_with_zeros(X_train.shape[0]) once, to start from zeros of the right size.")
+OPTIMIZE_ONCE = Diagnosis("model.optimize_calls", "model should call optimize exactly once; it called it {count} times.")
+TRAINED_ON_TEST = Diagnosis("model.trained_on_test", "model trained on the test set: optimize must see X_train and Y_train only.")
+MODEL_DEFAULTS = Diagnosis("model.arguments_not_passed", "model does not pass num_iterations and learning_rate on to optimize, so they have no effect.")
+MODEL_START = Diagnosis("model.start_not_initialized", "model should start optimize from the w and b that initialize_with_zeros returned.")
+PREDICTIONS_SWAPPED = Diagnosis("model.predictions_swapped", "Y_prediction_train and Y_prediction_test are swapped.")
+PREDICTION_WRONG = Diagnosis("model.prediction_wrong", 'd["{key}"] is not predict(w, b, {data}) with the w and b that optimize returned.')
+MODEL_WEIGHTS = Diagnosis("model.weights_wrong", 'd["w"] and d["b"] should be the w and b that optimize returned.')
+MODEL_COSTS = Diagnosis("model.costs_wrong", 'd["costs"] is not the costs list optimize returned.')
+ACCURACY = Diagnosis("model.accuracy", "Test accuracy with model's defaults on the digits is {achieved:.1%}; the target is {target:.0%}.")

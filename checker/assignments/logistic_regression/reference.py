@@ -1,0 +1,65 @@
+"""Reference logistic regression, assembled from the SymPy-derived pieces in checker.checks.symbolic.
+
+Staff side only: the student kit has no copy of this module (its checks read recorded results).
+"""
+
+import numpy as np
+
+from checker.checks import symbolic
+
+sigmoid = symbolic.sigmoid
+
+
+def initialize_with_zeros(dim):
+    return np.zeros((dim, 1)), 0.0
+
+
+def propagate(w, b, X, Y):
+    m = X.shape[1]
+    Z = w.T @ X + b
+    dZ = symbolic.binary_cross_entropy_dz(Z, Y)
+    grads = {"dw": X @ dZ.T / m, "db": float(np.mean(dZ))}
+    return grads, float(np.mean(symbolic.binary_cross_entropy(Z, Y)))
+
+
+def optimize(w, b, X, Y, num_iterations=100, learning_rate=0.009, print_cost=False):
+    costs = []
+    for i in range(num_iterations):
+        grads, cost = propagate(w, b, X, Y)
+        w = w - learning_rate * grads["dw"]
+        b = b - learning_rate * grads["db"]
+        if i % 100 == 0:
+            costs.append(cost)
+            if print_cost:
+                print(f"cost after iteration {i}: {cost:.6f}")
+    return {"w": w, "b": b}, grads, costs
+
+
+def predict(w, b, X):
+    return (sigmoid(w.T @ X + b) > 0.5).astype(np.float64)
+
+
+def model(X_train, Y_train, X_test, Y_test, num_iterations=2000, learning_rate=0.5, print_cost=False):
+    w, b = initialize_with_zeros(X_train.shape[0])
+    params, _, costs = optimize(w, b, X_train, Y_train, num_iterations, learning_rate, print_cost)
+    w, b = params["w"], params["b"]
+    return {"costs": costs, "Y_prediction_test": predict(w, b, X_test), "Y_prediction_train": predict(w, b, X_train),
+            "w": w, "b": b, "learning_rate": learning_rate, "num_iterations": num_iterations}
+
+
+def descent_path(w, b, H, w_star, h, b_star, learning_rate, steps):
+    """Gradient descent on the quadratic bowl that grades optimize: w, b and the cost at steps 0..steps.
+
+    Written with the same operations as the bowl's gradient and a student's update, so a correct
+    optimize lands on these values to the last bit.
+    """
+    path = {"w": [], "b": [], "cost": []}
+    w, b = np.array(w, dtype=np.float64), float(b)
+    for _ in range(steps + 1):
+        d = w - w_star
+        path["w"].append(w)
+        path["b"].append(b)
+        path["cost"].append(float(0.5 * (d.T @ H @ d).item() + 0.5 * h * (b - b_star) ** 2))
+        w = w - learning_rate * (H @ d)
+        b = b - learning_rate * (h * (b - b_star))
+    return path

@@ -1,0 +1,61 @@
+"""Comparing a student's numbers with the right ones, and naming recognisable mistakes."""
+
+import numpy as np
+
+from checker.checks import messages
+from checker.gradients.numerical import relative_error, worst_entries
+from checker.thresholds import SAME_ATOL, SAME_RTOL
+
+
+def as_numbers(value):
+    """`value` as a float64 array, or None when it cannot be read as numbers."""
+    try:
+        array = np.asarray(value, dtype=np.float64)
+    except (TypeError, ValueError, OverflowError):
+        return None
+    return array
+
+
+def close(yours, expected):
+    """Same shape and equal within the checker's tolerance (False for anything that is not numbers)."""
+    yours, expected = as_numbers(yours), as_numbers(expected)
+    if yours is None or expected is None:
+        return False
+    return yours.shape == expected.shape and bool(np.allclose(yours, expected, rtol=SAME_RTOL, atol=SAME_ATOL))
+
+
+def first_match(yours, candidates):
+    """The message of the first (value, message) candidate equal to `yours`, else None."""
+    for value, message in candidates:
+        if value is not None and close(yours, value):
+            return message
+    return None
+
+
+def candidates(mistaken, part, *diagnoses):
+    """(value, diagnosis) pairs from `run.mistakes.f(...)`'s results: part(result) of each diagnosis's mistakes.
+
+    A diagnosis may have several mistaken implementations (ids `<id>` and `<id>_<variant>`).
+    """
+    pairs = []
+    for diagnosis in diagnoses:
+        for mistake, result in mistaken.items():
+            if result is not None and (mistake == diagnosis.id or mistake.startswith(diagnosis.id + "_")):
+                try:
+                    pairs.append((part(result), diagnosis))
+                except (KeyError, IndexError, TypeError):
+                    continue
+    return pairs
+
+
+def mismatch_details(name, yours, expected, tolerance=SAME_RTOL):
+    """numpy.testing-style details, showing the student's values but never the expected ones."""
+    yours = np.asarray(yours, dtype=np.float64)
+    expected = np.asarray(expected, dtype=np.float64)
+    wrong = ~np.isclose(yours, expected, rtol=SAME_RTOL, atol=SAME_ATOL)
+    details = [("mismatch", messages.MISMATCH.format(count=int(wrong.sum()), total=wrong.size))]
+    if yours.ndim:
+        entries = ", ".join(f"{name}[{', '.join(map(str, index))}] = {yours[index]:.4g}" for index in worst_entries(yours, expected))
+        details.append(("worst entries (yours)", entries))
+    details.append(("relative error", messages.RELATIVE_ERROR.format(error=relative_error(yours, expected), tolerance=tolerance)))
+    return details

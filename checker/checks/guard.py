@@ -1,0 +1,214 @@
+"""Calling a student's code from a check: in the sandbox (a Remote) or, in a grade cell, in-process.
+
+Checks read the same either way: `call_student(run, propagate, w, b, X, Y)`. With a Remote the
+call crosses to the sandboxed check process, which the judge kills when it overruns; in-process
+(the student's own Jupyter kernel, where tampering only fools oneself) a SIGALRM timer stops it.
+Whatever went wrong becomes a CheckFailure with the student's own line and a hint.
+"""
+
+import contextlib
+import copy
+import signal
+import threading
+
+from checker.checks import messages
+from checker.checks.seeds import seeded_global_random
+from checker.sandbox import student
+from checker.sandbox.remote import StudentEnded, StudentProblem, StudentRaised, StudentTimedOut, StudentUnreadable, is_remote
+
+# Generous for the small inputs the checks use; a correct function answers in milliseconds.
+DEFAULT_TIME_LIMIT = 20.0
+
+
+class StudentCall:
+    """What one call of a student's function gave back and did on the side."""
+
+    def __init__(self, value, warnings, changed_inputs):
+        self.value = value
+        self.warnings = warnings
+        self.changed_inputs = changed_inputs
+
+    def warning_text(self):
+        """The distinct warning messages, joined for a hint line (empty when none)."""
+        return "; ".join(dict.fromkeys(self.warnings))
+
+
+_CHECKER_CODE_ALLOWED = [False]
+
+
+@contextlib.contextmanager
+def checker_code_allowed():
+    """Let the checker's own reference code be graded in-process: the staff's build and tests, never a student."""
+    _CHECKER_CODE_ALLOWED[0] = True
+    try:
+        yield
+    finally:
+        _CHECKER_CODE_ALLOWED[0] = False
+
+
+class _InProcessTimeout(BaseException):
+    """Raised into a student's code when it runs past its limit in-process (a BaseException: `except Exception` lets it pass)."""
+
+
+@contextlib.contextmanager
+def time_limit(seconds):
+    """Interrupt the block after `seconds` (main thread only; elsewhere no limit)."""
+    if seconds is None or not hasattr(signal, "setitimer") or threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def interrupt(signum, frame):
+        raise _InProcessTimeout()
+
+    previous = signal.signal(signal.SIGALRM, interrupt)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+def call_student(run, function, *args, name=None, time_limit_s=None, allow_changes=False, **kwargs):
+    """Call `function` and report any misbehaviour through `run`; returns a StudentCall.
+
+    The arguments reach the student's code as copies, and any change to them is reported, unless
+    allow_changes (a training loop meant to update the layers it is given).
+    """
+    __tracebackhide__ = True
+    name = name or getattr(function, "__name__", None) or "your function"
+    run.last_call = name
+    limit = DEFAULT_TIME_LIMIT if time_limit_s is None else time_limit_s
+    try:
+        if is_remote(function):
+            report = function._process.call(function, args, kwargs, time_limit=limit, track=not allow_changes, what=name)
+        else:
+            report = _call_in_process(run, function, args, kwargs, limit, allow_changes, name)
+    except StudentProblem as problem:
+        fail_for_problem(run, problem, name)
+    if report.changed and not allow_changes:
+        run.fail(messages.CHANGED_INPUT.format(name=name, argument=report.changed[0]))
+    return StudentCall(report.value, report.warnings, report.changed)
+
+
+class _LocalReport:
+    def __init__(self, value, warnings, changed):
+        self.value, self.warnings, self.changed = value, warnings, changed
+
+
+def _call_in_process(run, function, args, kwargs, limit, allow_changes, name):
+    module, _ = student.origin(function)
+    if isinstance(module, str) and (module == "checker" or module.startswith("checker.")) and not _CHECKER_CODE_ALLOWED[0]:
+        run.fail(messages.FROM_CHECKER.format(name=name), depends_on_seed=False)
+    duplicate = (lambda value: value) if allow_changes else copy.deepcopy
+    passed_args, passed_kwargs = [duplicate(value) for value in args], {key: duplicate(value) for key, value in kwargs.items()}
+    with time_limit(limit):
+        report = student.invoke(function, passed_args, passed_kwargs, track_changes=not allow_changes)
+    raised = report.get("raised")
+    if raised is not None:
+        if raised["type"] == "_InProcessTimeout":
+            raise StudentTimedOut(name, limit)
+        raise StudentRaised(name, raised)
+    changed = [] if allow_changes else _changed_arguments(function, args, passed_args, kwargs, passed_kwargs)
+    return _LocalReport(report["value"], report["warnings"], changed)
+
+
+def _changed_arguments(function, originals, passed, original_kwargs, passed_kwargs):
+    """Names of the arguments the call modified (the caller's originals against the copies passed)."""
+    names = student._parameter_names(function)
+    changed = [names[i] if i < len(names) else f"argument {i + 1}" for i, (a, b) in enumerate(zip(originals, passed)) if not student.same_value(a, b)]
+    return changed + [key for key in original_kwargs if not student.same_value(original_kwargs[key], passed_kwargs[key])]
+
+
+def fail_for_problem(run, problem, name=None):
+    """Fail the check with the message for something the student's code did."""
+    __tracebackhide__ = True
+    name = name or problem.what
+    if isinstance(problem, StudentTimedOut):
+        run.fail(messages.TIMED_OUT.format(name=name, seconds=problem.seconds))
+    if isinstance(problem, StudentEnded):
+        run.fail(messages.ENDED.format(name=name, how=problem.how))
+    if isinstance(problem, StudentUnreadable):
+        run.fail(messages.UNREADABLE_REPLY.format(name=name, reason=problem.description.get("text") or "it broke the protocol"))
+    description = problem.description if isinstance(problem, StudentRaised) else {}
+    if description.get("not_implemented"):
+        # Name the stub that raised, which may be a helper the called function relies on.
+        stub, where = description.get("function") or name, description.get("notebook") or "your notebook"
+        run.fail(messages.NOT_IMPLEMENTED.format(name=stub, where=where), depends_on_seed=False)
+    if description.get("ended") and description.get("type") not in ("GraderStopped", "_InProcessTimeout"):
+        run.fail(messages.ENDED.format(name=name, how=f"it raised {description.get('type')}"))
+    error_type, text = description.get("type", "an error"), description.get("text", "")
+    headline = messages.RAISED.format(name=name, error=f"{error_type}: {text}" if text else error_type)
+    details = []
+    if description.get("where"):
+        details.append(("your line", description["where"]))
+        if description.get("line"):
+            details.append(("", description["line"]))
+    for fragment, hint in messages.KNOWN_ERRORS:
+        if fragment in f"{error_type}: {text}":
+            details.append(("hint", hint))
+            break
+    run.fail(headline, *details)
+
+
+@contextlib.contextmanager
+def using_references(function, **references):
+    """While the block runs, the names `function` looks up globally resolve to the checker's references.
+
+    So `optimize` is graded with a correct `propagate`, and one mistake costs points once. In the
+    sandbox the references stay with the judge (the student's process gets stubs that ask for
+    results) and are revoked afterwards; in-process the student's names are restored.
+    """
+    if is_remote(function):
+        process = function._process
+        process.swap_globals(function, references)
+        try:
+            yield
+        finally:
+            with contextlib.suppress(StudentProblem):
+                process.swap_globals(function, None)
+        return
+    namespace = getattr(getattr(function, "__func__", function), "__globals__", None)
+    if namespace is None:
+        yield
+        return
+    missing = object()
+    saved = {name: namespace.get(name, missing) for name in references}
+    namespace.update(references)
+    try:
+        yield
+    finally:
+        for name, value in saved.items():
+            if value is missing:
+                namespace.pop(name, None)
+            else:
+                namespace[name] = value
+
+
+@contextlib.contextmanager
+def student_random(owner, seed):
+    """Python's and NumPy's global generators seeded for the student's code (theirs given back in-process)."""
+    if is_remote(owner):
+        owner._process.seed_random(seed)
+        yield
+        return
+    with seeded_global_random(seed):
+        yield
+
+
+def member(owner, name):
+    """owner.name, also for special names (`LinearLayer.__init__`), which a Remote never fetches implicitly."""
+    if is_remote(owner):
+        return owner._process.get_attribute(owner, name)
+    return getattr(owner, name)
+
+
+def set_items(owner, attribute, items):
+    """owner.attribute[key] = value for each item, on the student's own object (e.g. a layer's params)."""
+    if is_remote(owner):
+        owner._process.set_items(owner, attribute, items)
+        return
+    container = getattr(owner, attribute)
+    for key, value in items.items():
+        container[key] = value
+

@@ -1,0 +1,116 @@
+"""Student-facing message templates shared by every assignment, kept in one place and pinned by tests.
+
+A template that names a recognised mistake or outcome is a `Diagnosis`: a string that carries a
+stable id (`shape.transposed`, `propagate.dw_not_divided_by_m`), so class reports can count
+diagnoses across terms while the wording improves. Plain strings are generic ("this is wrong")
+and count as unrecognised failures.
+"""
+
+
+class Diagnosis(str):
+    """A message template with a stable id; formatting keeps the id."""
+
+    def __new__(cls, id, text):
+        message = super().__new__(cls, text)
+        message.id = id
+        return message
+
+    def format(self, *args, **kwargs):
+        return Diagnosis(self.id, str.format(self, *args, **kwargs))
+
+
+def diagnosis_of(message):
+    """The id a message carries, or None for a generic one."""
+    return getattr(message, "id", None)
+
+
+# What happened when the student's code ran.
+NOT_IMPLEMENTED = Diagnosis("code.not_implemented", "not implemented yet: fill in `{name}` in {where}")
+RAISED = Diagnosis("code.raised", "`{name}` stopped with {error}")
+TIMED_OUT = Diagnosis("code.timed_out", "`{name}` was still running after {seconds:g} s, so it was stopped. Is there a loop that never ends?")
+ENDED = Diagnosis(
+    "code.ended_process",
+    "your code ended the process in `{name}`: {how}. Remove calls such as os._exit, sys.exit or exit() from it, "
+    "and look for what could crash (very deep recursion, an enormous array).",
+)
+UNREADABLE_REPLY = Diagnosis(
+    "code.unreadable",
+    "the grader could not read what `{name}` gave back: {reason}. Return plain numbers, lists, dicts and NumPy arrays.",
+)
+FROM_CHECKER = Diagnosis(
+    "sandbox.checker_code",
+    "`{name}` comes from the checker's own package, not from your notebook, so it earns no points. Write your own `{name}`.",
+)
+HELPER_MISUSED = Diagnosis("sandbox.stopped", "the check of `{name}` was stopped: {reason}.")
+BUDGET_USED = Diagnosis(
+    "code.budget_used",
+    "your notebook used up its time budget of {seconds:g} s before this check, so `{name}` was not run. "
+    "Look for slow or endless code in the checks above.",
+)
+CHANGED_INPUT = Diagnosis(
+    "code.changed_input",
+    "`{name}` changed its input `{argument}`, so the caller's array is different afterwards. "
+    "In-place steps such as `{argument} -= ...` or `{argument}[...] = ...` do that: "
+    "write `{argument} = {argument} - ...` or work on `{argument}.copy()`.",
+)
+MEMORY = "Your code tried to use more memory than the grader allows: look for an array far larger than the data."
+NO_FILES = "The grader does not let graded code write files: remove the file writing from this function."
+CHECK_COULD_NOT_READ = Diagnosis(
+    "check.could_not_read",
+    "the checker could not read what {source} gave back ({error}). Make sure it returns the types the exercise asks for.",
+)
+
+# Loading the notebook.
+NOT_DEFINED = Diagnosis("notebook.not_defined", "`{name}` is not defined in {where}. Did you rename or delete its cell?")
+CELL_STOPPED = Diagnosis(
+    "notebook.cell_stopped",
+    "`{name}` is missing because cell {cell} of {where} stopped with {error}. Fix that cell, then run the checks again.",
+)
+CELL_SYNTAX = Diagnosis(
+    "notebook.cell_syntax",
+    "`{name}` is missing because cell {cell} of {where} has a syntax error on its line {line}: {error}. "
+    "Fix that cell, then run the checks again.",
+)
+UNREADABLE_NOTEBOOK = Diagnosis(
+    "notebook.unreadable",
+    "could not read {where}: {error}. The file is not a valid notebook any more; "
+    "restore it from a checkpoint (File > Revert) or from a fresh copy of the exercise.",
+)
+REPRODUCE = "inputs drawn with seed {seed}: `pytest checker --checker-seed {seed} -k {check}` repeats this check"
+WARNING_HINT = "NumPy warned while your code ran: {warnings}"
+
+# Shapes and types (checker.checks.shapes).
+NOT_AN_ARRAY = Diagnosis("shape.not_an_array", "{what} should be a NumPy array, but it is a {kind}.")
+RANK_ONE = Diagnosis(
+    "shape.rank_one",
+    "{what} has shape {shape}, a rank-1 array; it should be {expected}. "
+    "Rank-1 arrays ignore .T and broadcast in surprising ways: create it with shape {expected} or add .reshape{expected}.",
+)
+TRANSPOSED = Diagnosis("shape.transposed", "{what} has shape {shape}; it should be {expected}. It looks transposed: try {what_short}.T")
+WRONG_SHAPE = Diagnosis("shape.wrong", "{what} has shape {shape}; it should be {expected}.")
+ONE_BY_ONE = Diagnosis(
+    "shape.one_by_one",
+    "{what} has shape (1, 1); it should be a single number. Use np.squeeze({what_short}) or float({what_short}).",
+)
+NOT_A_NUMBER = Diagnosis("shape.not_a_number", "{what} should be a number, but it is a {kind}.")
+NOT_FINITE = Diagnosis("value.not_finite", "{what} contains {bad}, first at index {where}. {hint}")
+NOT_FINITE_VALUE = Diagnosis("value.not_finite", "{what} is {bad}. {hint}")
+
+# Comparisons (checker.checks.compare).
+MISMATCH = "{count} of {total} entries"
+RELATIVE_ERROR = "{error:.2g} (a correct answer is below {tolerance:g})"
+
+# Error texts a beginner often meets (NumPy words them differently across versions), and what they mean.
+MATH_ON_ARRAYS = "math.exp and math.log take single numbers; use np.exp and np.log on arrays."
+INNER_SIZES = "A matrix product's inner sizes differ: print both shapes; one of them probably needs a .T."
+KNOWN_ERRORS = (
+    ("only length-1 arrays can be converted", MATH_ON_ARRAYS),
+    ("only 0-dimensional arrays can be converted", MATH_ON_ARRAYS),
+    ("could not be broadcast together", "Two arrays' shapes do not line up. Print the shapes of w, X and b to see which one is off."),
+    ("mismatch in its core dimension", INNER_SIZES),
+    ("not aligned", INNER_SIZES),
+    ("shapes", "Print the shapes of the arrays on that line to see which one is off."),
+    ("MemoryError", MEMORY),
+    ("Permission denied", NO_FILES),
+    ("Read-only file system", NO_FILES),
+)

@@ -1,0 +1,89 @@
+"""Reading a student's notebook on the judge's side: its code cells as plain data, and why a name is missing.
+
+The judge never runs a notebook's code. It reads the file (read-only, size-limited), keeps the
+code cells that are not grade cells, and sends them to the sandbox, which runs setup and
+solution cells whole and, from every other cell, only its imports, functions and classes. The
+sandbox reports what each cell bound and how it failed; `missing_name` words that for the student.
+"""
+
+import json
+
+from checker.checks import messages
+
+SETUP_TAG = "setup"
+SIZE_LIMIT = 64 * 2**20
+
+
+class NotebookUnreadable(Exception):
+    """The file is not a notebook we can read; the message is written for the student."""
+
+
+def read_cells(path, display_path=None):
+    """[{"number", "source", "whole"}] for the code cells to run, or NotebookUnreadable."""
+    display_path = display_path or str(path)
+    try:
+        with open(path, "rb") as file:
+            data = file.read(SIZE_LIMIT + 1)
+        if len(data) > SIZE_LIMIT:
+            raise ValueError(f"it is larger than {SIZE_LIMIT // 2**20} MB")
+        notebook = json.loads(data.decode("utf-8", errors="replace"))
+        if not isinstance(notebook, dict):
+            raise ValueError("it is not a JSON object")
+        cells = _cells_of(notebook)
+        return [_plain_cell(number, cell) for number, cell in enumerate(cells, start=1) if _runs(cell)]
+    except FileNotFoundError:
+        raise NotebookUnreadable(f"there is no notebook at {display_path}") from None
+    except (OSError, ValueError, KeyError, TypeError, AttributeError, RecursionError) as error:
+        reason = f"it has no {error} entry" if isinstance(error, KeyError) else f"{type(error).__name__}: {error}"
+        raise NotebookUnreadable(messages.UNREADABLE_NOTEBOOK.format(where=display_path, error=reason)) from None
+
+
+def _cells_of(notebook):
+    """The cell list of a format 4 notebook, or of a format 3 one upgraded as Jupyter would."""
+    if notebook.get("nbformat") == 3 or "worksheets" in notebook:
+        import nbformat
+
+        notebook = nbformat.v4.upgrade(nbformat.from_dict(notebook), from_version=3)
+    cells = notebook["cells"]
+    if not isinstance(cells, list):
+        raise TypeError("its cells are not a list")
+    return cells
+
+
+def _runs(cell):
+    """Code cells run, except grade cells (a solution cell that is also graded runs)."""
+    if cell["cell_type"] != "code":
+        return False
+    nbgrader = cell.get("metadata", {}).get("nbgrader", {})
+    return not (nbgrader.get("grade", False) and not nbgrader.get("solution", False))
+
+
+def _plain_cell(number, cell):
+    source = cell.get("source", "")
+    source = "".join(source) if isinstance(source, list) else str(source)
+    metadata = cell.get("metadata", {})
+    whole = bool(metadata.get("nbgrader", {}).get("solution", False)) or SETUP_TAG in (metadata.get("tags") or [])
+    return {"number": number, "source": source, "whole": whole}
+
+
+def missing_name(outcomes, name, where):
+    """Why `name` is not bound, in words: (headline, depends on the seed?)."""
+    failing = [(number, outcome) for number, outcome in sorted(outcomes.items()) if name in outcome["defines"] and outcome["failure"]]
+    number, outcome = failing[-1] if failing else (None, None)
+    if outcome is None:
+        if any(o["failure"] == "not implemented" for o in outcomes.values()):
+            # An untouched exercise cell binds nothing yet: it only raises NotImplementedError.
+            return messages.NOT_IMPLEMENTED.format(name=name, where=where)
+        return messages.NOT_DEFINED.format(name=name, where=where)
+    error = outcome["error"]
+    if outcome["failure"] == "not implemented":
+        return messages.NOT_IMPLEMENTED.format(name=name, where=where)
+    if outcome["failure"] == "syntax":
+        return messages.CELL_SYNTAX.format(name=name, cell=number, where=where, line=error.get("line"), error=error.get("text"))
+    if outcome["failure"] == "timeout":
+        text = "a time-out"
+    elif outcome["failure"] == "ended":
+        text = f"the end of its process ({error.get('text')})"
+    else:
+        text = f"{error.get('type')}: {error.get('text')}" if error.get("text") else str(error.get("type"))
+    return messages.CELL_STOPPED.format(name=name, cell=number, where=where, error=text)

@@ -1,0 +1,123 @@
+"""The operating system's limits, applied by a freshly forked child to itself before any student code runs.
+
+A notebook process (which runs the notebook's cells, then forks one process per check) gets:
+its own session, resource limits (memory, file size, CPU time, open files, and processes when
+the grader is not root), a process-count and memory cgroup when the grader can create one, no
+network (a new network namespace, and Landlock's TCP rules), Landlock's file rules (read-only
+libraries and a read-only copy of the submission's folder; nothing writable, nothing else: not the
+checker, not other submissions),
+Landlock's scope (no signals or abstract sockets beyond its own processes) and a seccomp filter
+against the system calls that reach other processes or the kernel's privileged corners. A check
+process adds a filter that forbids creating processes.
+"""
+
+import contextlib
+import ctypes
+import errno
+import os
+import resource
+
+from checker.sandbox import landlock
+
+CLONE_NEWNET, CLONE_NEWUSER, CLONE_THREAD = 0x40000000, 0x10000000, 0x00010000
+_PR_SET_DUMPABLE = 4
+# System calls a student's code never needs, which would let it reach other processes or the kernel.
+DENIED = (
+    "ptrace", "process_vm_readv", "process_vm_writev", "pidfd_open", "pidfd_getfd", "pidfd_send_signal", "kcmp",
+    "perf_event_open", "bpf", "mount", "umount2", "pivot_root", "chroot", "setns", "unshare", "keyctl", "add_key",
+    "request_key", "userfaultfd", "name_to_handle_at", "open_by_handle_at", "io_uring_setup", "io_uring_enter",
+    "io_uring_register", "fanotify_init", "kexec_load", "kexec_file_load", "init_module", "finit_module",
+    "delete_module", "reboot", "swapon", "swapoff", "acct", "settimeofday", "clock_settime", "adjtimex", "quotactl",
+    "iopl", "ioperm", "execve", "execveat", "tkill", "tgkill", "rt_sigqueueinfo", "rt_tgsigqueueinfo",
+)
+_libc = ctypes.CDLL(None, use_errno=True)
+
+
+def enter_notebook_process(config):
+    """Confine a notebook process; `config` comes from the judge (see broker.sandbox_config)."""
+    os.setsid()
+    os.chdir(config["scratch"])
+    for procs in config["cgroups"]:
+        with open(procs, "w") as file:
+            file.write(str(os.getpid()))
+    _set_limits(config)
+    if config["netns"]:
+        _check(_libc.unshare(CLONE_NEWNET | (CLONE_NEWUSER if os.geteuid() else 0)), "enter a network namespace")
+    _libc.prctl(_PR_SET_DUMPABLE, 0, 0, 0, 0)
+    if config["landlock"]:
+        landlock.restrict(read=config["read"], write=config["write"], list_only=config["list"], abi=config["landlock"])
+    if config["seccomp"]:
+        _filter(forbid_processes=False)
+
+
+def enter_check_process(config):
+    """Confine a check process further: no new processes (it inherits everything else)."""
+    os.setsid()
+    if config["seccomp"]:
+        _filter(forbid_processes=True)
+
+
+def _set_limits(config):
+    limits = [
+        (resource.RLIMIT_AS, config["memory"] + _address_space_now()),
+        (resource.RLIMIT_FSIZE, config["file_size"]),
+        (resource.RLIMIT_CORE, 0),
+        (resource.RLIMIT_NOFILE, 256),
+        (resource.RLIMIT_CPU, config["cpu_seconds"]),
+    ]
+    if config["nproc"]:
+        limits.append((resource.RLIMIT_NPROC, config["nproc"]))
+    for kind, value in limits:
+        hard = resource.getrlimit(kind)[1]
+        value = value if hard == resource.RLIM_INFINITY else min(value, hard)
+        resource.setrlimit(kind, (value, value))
+
+
+def _address_space_now():
+    """Bytes of address space this process already maps (the libraries the fork server imported)."""
+    with open("/proc/self/statm") as file:
+        return int(file.read().split()[0]) * resource.getpagesize()
+
+
+def _filter(forbid_processes):
+    import pyseccomp as seccomp
+
+    rules = seccomp.SyscallFilter(seccomp.ALLOW)
+    for name in DENIED:
+        with contextlib.suppress(Exception):  # a call this architecture lacks needs no rule
+            rules.add_rule(seccomp.ERRNO(errno.EPERM), name)
+    # Signals go to the caller's own process group only (after setsid: just itself).
+    rules.add_rule(seccomp.ERRNO(errno.EPERM), "kill", seccomp.Arg(0, seccomp.NE, 0))
+    if forbid_processes:
+        for name in ("fork", "vfork"):
+            rules.add_rule(seccomp.ERRNO(errno.EPERM), name)
+        rules.add_rule(seccomp.ERRNO(errno.EPERM), "clone", seccomp.Arg(0, seccomp.MASKED_EQ, CLONE_THREAD, 0))
+        rules.add_rule(seccomp.ERRNO(errno.ENOSYS), "clone3")  # glibc then falls back to clone, which is checked
+    rules.load()
+
+
+def _check(result, what):
+    if result != 0:
+        error = ctypes.get_errno()
+        raise OSError(error, f"could not {what}: {os.strerror(error)}")
+
+
+def probe():
+    """What this machine offers, as plain data: {"landlock": ABI, "seccomp": bool, "netns": bool, "processes": how}."""
+    found = {"landlock": landlock.abi_version(), "seccomp": _seccomp_available(), "netns": False}
+    pid = os.fork()
+    if pid == 0:  # try the network namespace in a throwaway child
+        code = _libc.unshare(CLONE_NEWNET | (CLONE_NEWUSER if os.geteuid() else 0))
+        os._exit(0 if code == 0 else 1)
+    found["netns"] = os.waitpid(pid, 0)[1] == 0
+    return found
+
+
+def _seccomp_available():
+    try:
+        import pyseccomp as seccomp
+
+        seccomp.SyscallFilter(seccomp.ALLOW)
+        return True
+    except Exception:  # no libseccomp on this machine
+        return False

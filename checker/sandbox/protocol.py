@@ -1,0 +1,176 @@
+"""The judge and the sandboxed target talk in plain data: JSON plus raw array bytes, never pickles.
+
+A frame is `MAGIC`, the byte lengths of a JSON header and of each binary buffer, then the header
+and the buffers. Values are None, bool, int, float, str, bytes, tuples, lists and dicts of them, NumPy
+arrays and scalars of numeric or bool dtype, and references to objects that stay on the side
+that owns them (`Ref`). Everything else is sent as a reference, so it is described, never copied.
+
+Both sides use this module; the judge decodes with `Limits` that bound depth, size and count, and
+every field of what it receives is validated here before anything else reads it.
+"""
+
+import collections
+import json
+import struct
+
+import numpy as np
+
+MAGIC = b"BPL1"
+# Dtypes that cross the boundary: NumPy's own numeric and bool types, in native byte order.
+DTYPES = frozenset(np.dtype(code).str for code in "?bhilqBHILQefdgFDG")
+SCALAR_TYPES = {np.dtype(code).type: np.dtype(code).str for code in "?bhilqBHILQefdgFDG"}
+PLAIN_SCALARS = (type(None), bool, int, float, str)
+# Dictionaries of the standard library that students return for grads; read through dict's own methods.
+DICT_TYPES = (dict, collections.OrderedDict, collections.defaultdict)
+
+
+class ProtocolError(Exception):
+    """What arrived is not a frame of this protocol, or breaks one of its limits."""
+
+
+class Limits:
+    """How much one frame may hold, so that a hostile sender cannot exhaust the receiver."""
+
+    def __init__(self, frame_bytes=512 * 2**20, depth=48, items=2_000_000, string=1_000_000):
+        self.frame_bytes, self.depth, self.items, self.string = frame_bytes, depth, items, string
+
+
+DEFAULT_LIMITS = Limits()
+
+
+class Ref:
+    """An object that stays on `side` ("target" or "judge"); the other side only holds its number."""
+
+    __slots__ = ("side", "id", "type", "callable")
+
+    def __init__(self, side, id, type="object", callable=False):
+        self.side, self.id, self.type, self.callable = side, id, type, callable
+
+
+def encode(value, export):
+    """(JSON-ready tree, buffers) for `value`; `export(obj)` turns a non-plain object into a Ref."""
+    buffers = []
+    return _encode(value, export, buffers, 0), buffers
+
+
+def _encode(value, export, buffers, depth):
+    kind = type(value)
+    if kind in PLAIN_SCALARS:
+        return value
+    if depth > DEFAULT_LIMITS.depth:
+        return _reference(export(value))
+    if kind is list or kind is tuple:
+        return {"t": kind.__name__, "v": [_encode(item, export, buffers, depth + 1) for item in value]}
+    if kind in DICT_TYPES and all(type(key) in PLAIN_SCALARS for key in dict.keys(value)):
+        pairs = list(dict.items(value))
+        return {"t": "dict", "k": [key for key, _ in pairs], "v": [_encode(v, export, buffers, depth + 1) for _, v in pairs]}
+    if kind is np.ndarray and value.dtype.str in DTYPES:
+        buffers.append(np.ascontiguousarray(value).tobytes())
+        return {"t": "array", "d": value.dtype.str, "s": list(value.shape), "b": len(buffers) - 1}
+    if kind is bytes:
+        buffers.append(value)
+        return {"t": "bytes", "b": len(buffers) - 1}
+    if kind in SCALAR_TYPES:
+        buffers.append(np.asarray(value).tobytes())
+        return {"t": "scalar", "d": SCALAR_TYPES[kind], "b": len(buffers) - 1}
+    return _reference(export(value))
+
+
+def _reference(ref):
+    return {"t": "ref", "side": ref.side, "id": ref.id, "type": ref.type, "call": ref.callable}
+
+
+def decode(tree, buffers, resolve, limits=DEFAULT_LIMITS):
+    """The value a tree stands for; `resolve(Ref)` gives the local object or proxy for a reference."""
+    counter = [0]
+    return _decode(tree, buffers, resolve, limits, 0, counter)
+
+
+def _decode(tree, buffers, resolve, limits, depth, counter):
+    counter[0] += 1
+    if counter[0] > limits.items or depth > limits.depth + 2:
+        raise ProtocolError("the value is too large or too deeply nested")
+    if type(tree) in PLAIN_SCALARS:
+        if type(tree) is str and len(tree) > limits.string:
+            raise ProtocolError("a string is too long")
+        return tree
+    if type(tree) is not dict:
+        raise ProtocolError(f"unexpected {type(tree).__name__} in a value")
+    tag = tree.get("t")
+    if tag in ("list", "tuple"):
+        items = [_decode(item, buffers, resolve, limits, depth + 1, counter) for item in _field(tree, "v", list)]
+        return items if tag == "list" else tuple(items)
+    if tag == "dict":
+        keys, values = _field(tree, "k", list), _field(tree, "v", list)
+        if len(keys) != len(values) or not all(type(key) in PLAIN_SCALARS for key in keys):
+            raise ProtocolError("a dictionary's keys are malformed")
+        return dict(zip(keys, (_decode(v, buffers, resolve, limits, depth + 1, counter) for v in values)))
+    if tag in ("array", "scalar"):
+        return _decode_array(tree, buffers, tag)
+    if tag == "bytes":
+        index = _field(tree, "b", int)
+        if not 0 <= index < len(buffers):
+            raise ProtocolError("bytes with no data")
+        return bytes(buffers[index])
+    if tag == "ref":
+        side, number = _field(tree, "side", str), _field(tree, "id", int)
+        kind, is_callable = _field(tree, "type", str)[:200], _field(tree, "call", bool)
+        return resolve(Ref(side, number, kind, is_callable))
+    raise ProtocolError(f"unknown tag {tag!r}")
+
+
+def _field(tree, key, kind):
+    value = tree.get(key)
+    if type(value) is not kind:
+        raise ProtocolError(f"field {key!r} should be a {kind.__name__}")
+    return value
+
+
+def _decode_array(tree, buffers, tag):
+    dtype_code, index = _field(tree, "d", str), _field(tree, "b", int)
+    if dtype_code not in DTYPES or not 0 <= index < len(buffers):
+        raise ProtocolError("an array has an unsupported dtype or no data")
+    dtype = np.dtype(dtype_code)
+    shape = () if tag == "scalar" else tuple(_field(tree, "s", list))
+    if not all(type(n) is int and n >= 0 for n in shape) or len(shape) > 32:
+        raise ProtocolError("an array has a malformed shape")
+    count = 1
+    for n in shape:
+        count *= n
+    if count * dtype.itemsize != len(buffers[index]):
+        raise ProtocolError("an array's data does not match its shape")
+    array = np.frombuffer(buffers[index], dtype=dtype).reshape(shape).copy()
+    return array[()] if tag == "scalar" else array
+
+
+def pack(message, export):
+    """A whole frame for a message (a dict of fields; values inside are encoded)."""
+    tree, buffers = encode(message, export)
+    header = json.dumps(tree, separators=(",", ":"), allow_nan=True).encode()
+    sizes = struct.pack(f"<II{len(buffers)}Q", len(header), len(buffers), *(len(b) for b in buffers))
+    return b"".join([MAGIC, sizes, header, *buffers])
+
+
+def read_frame(read_exactly, limits=DEFAULT_LIMITS):
+    """(tree, buffers) of the next frame; `read_exactly(n)` returns n bytes or raises EOFError."""
+    if read_exactly(4) != MAGIC:
+        raise ProtocolError("the stream is not speaking this protocol")
+    header_size, count = struct.unpack("<II", read_exactly(8))
+    if count > 100_000:
+        raise ProtocolError("too many buffers")
+    sizes = struct.unpack(f"<{count}Q", read_exactly(8 * count)) if count else ()
+    if header_size + sum(sizes) > limits.frame_bytes:
+        raise ProtocolError(f"a message of {header_size + sum(sizes):,} bytes is over the limit of {limits.frame_bytes:,}")
+    try:
+        tree = json.loads(read_exactly(header_size))
+    except (ValueError, RecursionError) as error:
+        raise ProtocolError(f"the header is not valid JSON ({type(error).__name__})") from None
+    return tree, [read_exactly(size) for size in sizes]
+
+
+def unpack(tree, buffers, resolve, limits=DEFAULT_LIMITS):
+    """The message a frame holds (a dict), with its values decoded."""
+    message = decode(tree, buffers, resolve, limits)
+    if type(message) is not dict:
+        raise ProtocolError("a message must be a dictionary")
+    return message

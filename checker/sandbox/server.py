@@ -1,0 +1,107 @@
+"""The fork server: a clean process that imports the heavy libraries once and forks a notebook process per notebook.
+
+Started by the judge as `python -m checker.sandbox.server FD`, with the judge's end of a socket
+pair as FD. It never runs student code and never imports the checker's checks or references;
+it imports NumPy, SymPy, matplotlib and the data loaders, works out what a sandboxed process may
+read, then answers the judge's requests: spawn a notebook process (with the socket it sends),
+reap one, describe this machine's limits.
+"""
+
+import os
+import site
+import socket
+import sys
+import sysconfig
+
+# One BLAS thread: a forked child keeps only the thread that forked, and two workers share two cores.
+for _variable in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
+    os.environ[_variable] = "1"
+os.environ.setdefault("MPLBACKEND", "Agg")
+
+SYSTEM_READABLE = ("/usr", "/lib", "/lib64", "/etc/ld.so.cache", "/etc/localtime", "/dev/null", "/dev/zero", "/dev/urandom")
+
+
+def warm_up():
+    """Import what notebooks use, so a forked child starts in milliseconds."""
+    import math  # noqa: F401
+    import random  # noqa: F401
+
+    import matplotlib
+    import matplotlib.pyplot  # noqa: F401
+    import numpy  # noqa: F401
+    import sympy  # noqa: F401
+
+    import checker.datasets
+
+    matplotlib.use("Agg")
+    checker.datasets.warm_cache()
+
+
+def readable_paths(excluded):
+    """Paths a sandboxed process may read: the interpreter, its libraries and the system's, minus `excluded`."""
+    roots = list(SYSTEM_READABLE) + [sys.prefix, sys.base_prefix]
+    roots += [path for key in ("stdlib", "platstdlib", "purelib", "platlib") if (path := sysconfig.get_paths().get(key))]
+    roots += site.getsitepackages()
+    excluded = [os.path.realpath(path) for path in excluded]
+    readable, listable = set(), set()
+    for root in dict.fromkeys(os.path.realpath(root) for root in roots if os.path.exists(root)):
+        _split(root, excluded, readable, listable)
+    return sorted(readable), sorted(listable - readable)
+
+
+def _split(root, excluded, readable, listable):
+    """Allow `root`, or, when an excluded path lies beneath it, its other entries (and listing it)."""
+    if any(root == path or root.startswith(path + os.sep) for path in excluded):
+        return
+    if not any(path.startswith(root + os.sep) for path in excluded):
+        readable.add(root)
+        return
+    listable.add(root)
+    for entry in os.listdir(root):
+        _split(os.path.join(root, entry), excluded, readable, listable)
+
+
+def main():
+    control = socket.socket(fileno=int(sys.argv[1]))
+    warm_up()
+    import checker
+    import checker.datasets
+    from checker.sandbox import confine, target
+    from checker.sandbox.channel import Channel
+
+    checker_dir = os.path.dirname(os.path.abspath(checker.__file__))
+    importable_files = [checker.__file__, checker.datasets.__file__]
+    target.install_import_blocker()
+    channel = Channel(control, "server", lambda ref: None)
+
+    def spawn(message):
+        fds = channel.take_fds()
+        config = dict(message["config"])
+        read, listable = readable_paths([checker_dir, *config.pop("excluded")])
+        config["read"] = read + importable_files + config["read"]
+        config["list"] = listable
+        pid = os.fork()
+        if pid == 0:
+            try:
+                control.close()
+                target.serve_notebook(socket.socket(fileno=fds[0]), config)
+            finally:
+                os._exit(0)
+        os.close(fds[0])
+        return pid
+
+    def reap(message):
+        try:
+            pid, status = os.waitpid(message["pid"], 0 if message.get("wait") else os.WNOHANG)
+        except ChildProcessError:
+            return None
+        if pid == 0:
+            return None
+        return {"signal": os.WTERMSIG(status)} if os.WIFSIGNALED(status) else {"exit": os.WEXITSTATUS(status)}
+
+    channel.handlers.update(spawn=spawn, reap=reap, probe=lambda message: confine.probe())
+    channel.serve_forever()
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,192 @@
+"""Calling a student's code and telling, as plain data, what it gave back and what it did on the side.
+
+Used inside the sandboxed target, and in-process when a grade cell runs in the student's own
+kernel. Nothing here decides a grade: the judge reads the report this module produces.
+"""
+
+import contextlib
+import copy
+import inspect
+import io
+import os
+import re
+import sysconfig
+import traceback
+import warnings
+
+import numpy as np
+
+PRINTED_LIMIT = 4_000  # characters of printed output kept per call
+CHECKER_DIR = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+_LIBRARY_DIRS = tuple(
+    os.path.abspath(path) for key in ("stdlib", "platstdlib", "purelib", "platlib") if (path := sysconfig.get_paths().get(key))
+)
+# Cells we load are compiled under a name that says where they came from.
+_CELL_FILENAME = "{path}, cell {cell}"
+_CELL_PATTERN = re.compile(r"^(?P<path>.+\.ipynb), cell (?P<cell>\d+)$")
+
+
+def cell_filename(path, cell):
+    """The name a notebook cell is compiled under, so tracebacks and messages can name it."""
+    return _CELL_FILENAME.format(path=path, cell=cell)
+
+
+def notebook_of_filename(filename):
+    """The notebook path inside a cell filename, or None for any other file."""
+    match = _CELL_PATTERN.match(filename or "")
+    return match.group("path") if match else None
+
+
+class BoundedText(io.TextIOBase):
+    """A text stream that keeps the first `limit` characters and counts the rest."""
+
+    def __init__(self, limit=PRINTED_LIMIT):
+        self.limit, self.parts, self.kept, self.dropped = limit, [], 0, 0
+
+    def writable(self):
+        return True
+
+    def write(self, text):
+        text = str(text)
+        room = max(self.limit - self.kept, 0)
+        self.parts.append(text[:room])
+        self.kept += min(len(text), room)
+        self.dropped += max(len(text) - room, 0)
+        return len(text)
+
+    def getvalue(self):
+        return "".join(self.parts)
+
+
+@contextlib.contextmanager
+def quiet():
+    """Record warnings and keep printed output (bounded), so nothing reaches the real stdout/stderr."""
+    printed = BoundedText()
+    with warnings.catch_warnings(record=True) as caught, contextlib.redirect_stdout(printed), contextlib.redirect_stderr(printed):
+        warnings.simplefilter("always")
+        yield caught, printed
+
+
+def invoke(function, args, kwargs, track_changes=True):
+    """Call function(*args, **kwargs) and report what happened, as a dict of plain data and the value.
+
+    Keys: "value" (only when it returned), "raised" (a description, when it raised), "warnings",
+    "printed" and "changed" (names of arguments the call modified).
+    """
+    before = _snapshot(args, kwargs) if track_changes else None
+    report = {}
+    with quiet() as (caught, printed):
+        try:
+            report["value"] = function(*args, **kwargs)
+        except BaseException as error:  # the student's code may raise anything, even SystemExit
+            report["raised"] = describe_exception(error)
+    report["warnings"] = _distinct(str(w.message)[:300] for w in caught)[:10]
+    report["printed"] = printed.getvalue()
+    report["changed"] = _changed(function, before, args, kwargs) if before is not None else []
+    return report
+
+
+def _snapshot(args, kwargs):
+    try:
+        return copy.deepcopy((args, kwargs))
+    except Exception:  # a value that cannot be copied cannot be checked for changes either
+        return None
+
+
+def _distinct(texts):
+    return list(dict.fromkeys(texts))
+
+
+def _parameter_names(function):
+    try:
+        return list(inspect.signature(function).parameters)
+    except (TypeError, ValueError):
+        return []
+
+
+def _changed(function, before, args, kwargs):
+    """Names of the arguments that differ from the snapshot taken before the call."""
+    if before is None:
+        return []
+    names = None
+    old_args, old_kwargs = before
+    changed = []
+    for index, (a, b) in enumerate(zip(old_args, args)):
+        if not same_value(a, b):
+            names = _parameter_names(function) if names is None else names
+            changed.append(names[index] if index < len(names) else f"argument {index + 1}")
+    return changed + [key for key in old_kwargs if not same_value(old_kwargs[key], kwargs.get(key))]
+
+
+def same_value(a, b):
+    """Whether two argument values are equal, looking inside arrays, dicts and lists."""
+    if isinstance(a, np.ndarray) or isinstance(b, np.ndarray):
+        return isinstance(a, np.ndarray) and isinstance(b, np.ndarray) and a.shape == b.shape and np.array_equal(a, b, equal_nan=True)
+    if isinstance(a, dict) and isinstance(b, dict):
+        return a.keys() == b.keys() and all(same_value(a[k], b[k]) for k in a)
+    if isinstance(a, (list, tuple)) and isinstance(b, (list, tuple)):
+        return len(a) == len(b) and all(same_value(x, y) for x, y in zip(a, b))
+    try:
+        return bool(a == b)
+    except Exception:
+        return a is b
+
+
+def _is_students(filename):
+    if filename.startswith("<frozen"):
+        return False
+    filename = filename if filename.startswith("<") else os.path.abspath(filename)
+    return not (filename.startswith(CHECKER_DIR + os.sep) or filename.startswith(_LIBRARY_DIRS))
+
+
+def describe_exception(error):
+    """An exception from student code as plain data: what, where in the student's code, and how it ended."""
+    try:
+        text = str(error).strip()
+    except BaseException:  # a student's exception whose message itself fails
+        text = "(its message could not be read)"
+    description = {
+        "type": type(error).__name__,
+        "text": text.splitlines()[0][:300] if text else "",
+        "ended": not isinstance(error, Exception),
+        "not_implemented": isinstance(error, NotImplementedError),
+    }
+    frames = traceback.extract_tb(error.__traceback__)
+    frame = next((f for f in reversed(frames) if _is_students(f.filename)), None)
+    if frame is not None:
+        description["where"] = _describe_frame(frame)
+        description["line"] = (frame.line or "").strip()[:300]
+    raiser = _raising_function(error)
+    if raiser:
+        description["function"], description["notebook"] = raiser
+    return description
+
+
+def _describe_frame(frame):
+    match = _CELL_PATTERN.match(frame.filename)
+    if match:
+        return f"cell {match.group('cell')} of {match.group('path')}, line {frame.lineno}"
+    if frame.filename.endswith(".py") and "ipykernel_" not in frame.filename:
+        return f"{os.path.basename(frame.filename)}, line {frame.lineno}"
+    return f"line {frame.lineno} of its cell"
+
+
+def _raising_function(error):
+    """(qualified name, notebook path or None) of the deepest student function in the traceback."""
+    found = None
+    tb = error.__traceback__
+    while tb is not None:
+        code = tb.tb_frame.f_code
+        if _is_students(code.co_filename) and code.co_name != "<module>":
+            name = getattr(code, "co_qualname", code.co_name).rpartition("<locals>.")[2]
+            found = (name, notebook_of_filename(code.co_filename))
+        tb = tb.tb_next
+    return found
+
+
+def origin(value):
+    """Where a function or class was defined: (module name, file name), for telling checker code apart."""
+    function = getattr(value, "__func__", value)
+    code = getattr(function, "__code__", None)
+    module = getattr(function, "__module__", None)
+    return (module if isinstance(module, str) else None, code.co_filename if code is not None else None)
