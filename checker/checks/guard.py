@@ -13,7 +13,7 @@ import threading
 
 from checker.checks import messages
 from checker.checks.seeds import seeded_global_random
-from checker.sandbox import student
+from checker.sandbox import standins, student
 from checker.sandbox.remote import StudentEnded, StudentProblem, StudentRaised, StudentTimedOut, StudentUnreadable, is_remote
 
 # Generous for the small inputs the checks use; a correct function answers in milliseconds.
@@ -194,6 +194,13 @@ def student_random(owner, seed):
         return
     with seeded_global_random(seed):
         yield
+
+
+def beside(student_code, kind, *args):
+    """A stand-in (checker.sandbox.standins) in the same process as `student_code`: a Remote, or a local object."""
+    if is_remote(student_code):
+        return student_code._process.make_standin(kind, args)
+    return standins.KINDS[kind](*args)
 
 
 def member(owner, name):

@@ -383,6 +383,10 @@ class CheckProcess:
         what = f"setting entries of `{attribute}`"
         Report.checked(self._request(what, "setitems", time_limit, target=target, attribute=attribute, items=dict(items)), what)
 
+    def make_standin(self, kind, args):
+        """A stand-in from checker.sandbox.standins, built in the check process beside the student's code."""
+        return self._request(f"preparing the stand-in {kind}", "standin", 10.0, kind=kind, args=list(args))
+
     def seed_random(self, seed):
         self._request("seeding the random generators", "seed_random", 10.0, seed=int(seed))
 
@@ -407,15 +411,12 @@ class CheckProcess:
             self.channel.sock.close()
 
     def close(self):
-        """End the check process (closing its socket makes it exit; SIGKILL makes sure)."""
+        """End the check process (closing its socket makes it exit; SIGKILL makes sure; its parent reaps it)."""
         with contextlib.suppress(OSError):
             self.channel.sock.close()
         if self.pid is not None and _child_of(self.pid, self.notebook.pid):
             with contextlib.suppress(ProcessLookupError):
                 os.kill(self.pid, signal.SIGKILL)
-            if self.notebook.channel is not None:
-                with contextlib.suppress(Exception):
-                    self.notebook.channel.request("reap", deadline=time.monotonic() + 5, pid=self.pid, wait=True)
 
 
 def _revoked(*args, **kwargs):

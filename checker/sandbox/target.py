@@ -22,7 +22,7 @@ import sys
 
 import numpy as np
 
-from checker.sandbox import confine, student
+from checker.sandbox import confine, standins, student
 from checker.sandbox.names import bound_names, names_by_pattern
 from checker.sandbox.channel import Channel, RemoteError
 
@@ -125,6 +125,7 @@ def _fork(channel, message):
     fds = channel.take_fds()
     if len(fds) != 1:
         raise ValueError("a check process needs exactly one socket")
+    _reap_finished()
     pid = os.fork()
     if pid == 0:
         try:
@@ -137,6 +138,17 @@ def _fork(channel, message):
             os._exit(0)
     os.close(fds[0])
     return pid
+
+
+def _reap_finished():
+    """Collect check processes that have ended, so none lingers as a zombie."""
+    while True:
+        try:
+            pid, _ = os.waitpid(-1, os.WNOHANG)
+        except ChildProcessError:
+            return
+        if pid == 0:
+            return
 
 
 def _reap(message):
@@ -156,7 +168,7 @@ def serve_check(sock):
     _CURRENT[0] = channel
     channel.handlers.update(
         lookup=_lookup, call=_call, getattr=_getattr, setattr=_setattr,
-        setitems=_setitems, swap_globals=_swap_globals, seed_random=seed_random,
+        setitems=_setitems, swap_globals=_swap_globals, seed_random=seed_random, standin=_standin,
     )
     channel.serve_forever()
 
@@ -192,6 +204,11 @@ def _setitems(message):
             container[key] = value
 
     return student.invoke(assign, (message["target"], message["attribute"], message["items"]), {}, track_changes=False)
+
+
+def _standin(message):
+    """One of the stand-ins that may run beside the student's code (see standins.py), built from plain data."""
+    return standins.KINDS[message["kind"]](*message["args"])
 
 
 def seed_random(message):

@@ -79,3 +79,8 @@ def linear_forward(W, b, A_prev):
 
 def linear_update(W, b, dW, db, learning_rate):
     return W - learning_rate * dW, b - learning_rate * db
+
+
+def linear_backward(W, A_prev, G):
+    """The vector–Jacobian products of Z = W A_prev + b with the upstream gradient G."""
+    return {"dW": G @ A_prev.T, "db": np.sum(G, axis=1, keepdims=True), "dA_prev": W.T @ G}

@@ -11,7 +11,7 @@ import numpy as np
 from checker.assignments.gradient_checking import inputs
 from checker.assignments.gradient_checking import messages as say
 from checker.checks import compare
-from checker.checks.guard import call_student, using_references
+from checker.checks.guard import beside, call_student, using_references
 from checker.checks.registry import check
 from checker.checks.shapes import require_scalar, require_shape
 from checker.gradients.directional import check_gradient
@@ -109,38 +109,6 @@ def check_vector_helpers(run, dictionary_to_vector, vector_to_dictionary, gradie
         run.fail(say.GRADIENTS_ORDER)
 
 
-class VectorStandIns:
-    """Stand-ins for the vector helpers and the network, for grading gradient_check_n on a panel function.
-
-    The parameters travel as tokens: vector_to_dictionary wraps θ, forward_propagation_n unwraps it
-    and returns the panel function's cost, so only the student's checker itself is graded.
-    """
-
-    def __init__(self, parameters, theta, gradient, cost):
-        self.parameters, self.theta, self.gradient, self.cost = parameters, theta, gradient, cost
-        self.unbuilt = False
-
-    def dictionary_to_vector(self, parameters):
-        return self.theta.copy(), list(inputs.KEYS)
-
-    def gradients_to_vector(self, gradients):
-        return self.gradient.copy()
-
-    def vector_to_dictionary(self, theta, shapes):
-        return {"θ": np.array(theta, dtype=np.float64).reshape(-1, 1)}
-
-    def forward_propagation_n(self, X, Y, parameters):
-        if isinstance(parameters, dict) and "θ" in parameters:
-            return self.cost(parameters["θ"]), None
-        if isinstance(parameters, dict) and all(compare.close(parameters.get(k), v) for k, v in self.parameters.items()):
-            return self.cost(self.theta), None  # the original parameters: θ itself
-        self.unbuilt = True
-        return self.cost(self.theta), None
-
-    def helpers(self):
-        return {name: getattr(self, name) for name in ("dictionary_to_vector", "gradients_to_vector", "vector_to_dictionary", "forward_propagation_n")}
-
-
 @check("gradient_check_n")
 def check_gradient_check_n(run, gradient_check_n):
     parameters = inputs.random_parameters(run.rng)
@@ -150,12 +118,15 @@ def check_gradient_check_n(run, gradient_check_n):
     expected = [run.reference.panel_gradient_check_n(theta, name, label, e) for _, name, label, e in cases]
     mistaken = [run.mistakes.panel_gradient_check_n(theta, name, label, e) for _, name, label, e in cases]
     values = []
+    gradients = {f"d{key}": np.zeros(shape) for key, shape in inputs.SHAPES.items()}
     for _, name, label, epsilon in cases:
-        stand_ins = VectorStandIns(parameters, theta, inputs.gradient_n(name, label, theta), inputs.vector_function(name)[0])
-        gradients = {f"d{key}": np.zeros(shape) for key, shape in inputs.SHAPES.items()}
-        with using_references(gradient_check_n, **stand_ins.helpers()):
+        # Stand-ins for the helpers and the network, beside the student's code: θ travels as a token.
+        helpers = beside(gradient_check_n, "PanelVectorHelpers", parameters, theta, inputs.gradient_n(name, label, theta),
+                         inputs.KEYS, inputs.vector_cost_source(name))
+        names = ("dictionary_to_vector", "gradients_to_vector", "vector_to_dictionary", "forward_propagation_n")
+        with using_references(gradient_check_n, **{helper: getattr(helpers, helper) for helper in names}):
             value = call_student(run, gradient_check_n, parameters, gradients, X, Y, epsilon=epsilon, print_msg=False).value
-        if stand_ins.unbuilt:
+        if helpers.unbuilt:
             run.fail(say.REBUILD_PARAMETERS)
         values.append(require_scalar(run, value, "gradient_check_n(...)"))
     grade_panel(run, cases, values, expected, mistaken)

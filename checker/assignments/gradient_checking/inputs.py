@@ -54,14 +54,29 @@ def one_dimensional(name):
 
 
 @functools.lru_cache(maxsize=None)
-def vector_function(name):
-    """(cost(θ column), gradient(θ column)) of a smooth function of all the parameters."""
+def vector_expression(name):
+    """(symbols t0..t17, SymPy expression) of a smooth panel function of all the parameters."""
     t = sympy.symbols(f"t0:{SIZE}", real=True)
     weights = [sympy.Rational(k % 5 + 1, 7) for k in range(SIZE)]
     expression = {
         "tanh chain": sum(sympy.tanh(t[k] * t[k + 1]) for k in range(SIZE - 1)) + sum(w * ti**2 for w, ti in zip(weights, t)) / 4,
         "log-sum-exp": sympy.log(sum(sympy.exp(w * ti) for w, ti in zip(weights, t))),
     }[name]
+    return t, expression
+
+
+@functools.lru_cache(maxsize=None)
+def vector_cost_source(name):
+    """The panel function as NumPy source in t0, t1, ..., for the stand-in that runs beside the student's code."""
+    from sympy.printing.numpy import NumPyPrinter
+
+    return NumPyPrinter().doprint(vector_expression(name)[1])
+
+
+@functools.lru_cache(maxsize=None)
+def vector_function(name):
+    """(cost(θ column), gradient(θ column)) of a smooth function of all the parameters."""
+    t, expression = vector_expression(name)
     cost = sympy.lambdify([t], expression, modules="numpy")
     gradient = sympy.lambdify([t], [sympy.diff(expression, ti) for ti in t], modules="numpy")
     return (lambda column: float(cost(np.ravel(column)))), (lambda column: np.array(gradient(np.ravel(column)), dtype=float).reshape(-1, 1))

@@ -2,7 +2,7 @@
 
 A function is graded on its own: `propagate` with the SymPy-derived sigmoid in place of the
 student's, `optimize` with a stand-in `propagate` (the gradient of a random convex quadratic,
-which records what it was asked), `model` with stand-ins for all its helpers that record how
+which runs beside the student's code: it gives nothing away), `model` with stand-ins for all its helpers that record how
 they were called. Reference results come from `run.reference`, recognised mistakes from
 `run.mistakes`; the model's accuracy comes from the student's own code, end to end.
 """
@@ -14,11 +14,12 @@ import numpy as np
 from checker.assignments.logistic_regression import inputs
 from checker.assignments.logistic_regression import messages as say
 from checker.checks import compare, symbolic
-from checker.checks.guard import call_student, using_references
+from checker.checks.guard import beside, call_student, using_references
 from checker.checks.registry import check
 from checker.checks.report import describe_value
 from checker.checks.shapes import require_array, require_finite, require_scalar, require_shape
 from checker.gradients.numerical import numerical_gradient, relative_error
+from checker.sandbox import standins
 from checker.thresholds import agree_below
 
 # model() with its defaults reaches 92.2% on the digits' test split; the target leaves a margin.
@@ -144,6 +145,8 @@ def check_propagate(run, propagate):
     mistaken = run.mistakes.propagate(w, b, X, Y)
     with using_references(propagate, sigmoid=symbolic.sigmoid):
         dw, db, cost = _student_propagate(run, propagate, w, b, X, Y)
+        if compare.close(cost, expected_cost) and compare.close(dw, expected["dw"]) and compare.close(db, expected["db"]):
+            return
         # "Is your dw the gradient of the cost you return?": centred differences of the student's own cost.
         own_dw = numerical_gradient(lambda v: _student_propagate(run, propagate, v, b, X, Y)[2], w)
         own_db = numerical_gradient(lambda v: _student_propagate(run, propagate, w, float(v), X, Y)[2], np.array(b))
@@ -174,28 +177,10 @@ def check_propagate(run, propagate):
 
 
 # -- optimize: with a stand-in propagate ------------------------------------------------------
-class QuadraticBowl:
-    """A stand-in for propagate: the gradient of J(w, b) = ½(w - w*)ᵀH(w - w*) + ½h(b - b*)², H positive definite.
-
-    Gradient descent on it has one well-defined path, which the reference traces; it records
-    the (w, b) it was asked about, so a check can tell which parameters optimize passed.
-    """
-
-    def __init__(self, rng, dim):
-        root = rng.normal(size=(dim, dim)) / np.sqrt(dim)
-        self.H = root @ root.T + 0.5 * np.eye(dim)
-        self.w_star, self.h, self.b_star = rng.normal(size=(dim, 1)), float(rng.uniform(0.5, 2)), float(rng.normal())
-        self.asked = 0
-
-    def __call__(self, w, b, X, Y):
-        self.asked += 1
-        w, b = np.asarray(w, dtype=np.float64), float(np.asarray(b, dtype=np.float64))
-        d = w - self.w_star
-        grads = {"dw": self.H @ d, "db": self.h * (b - self.b_star)}
-        return grads, float(0.5 * (d.T @ self.H @ d).item() + 0.5 * self.h * (b - self.b_star) ** 2)
-
-    def parameters(self):
-        return self.H, self.w_star, self.h, self.b_star
+def draw_bowl(rng, dim):
+    """A random quadratic bowl: H positive definite, its minimum at (w*, b*); the stand-in for propagate."""
+    root = rng.normal(size=(dim, dim)) / np.sqrt(dim)
+    return root @ root.T + 0.5 * np.eye(dim), rng.normal(size=(dim, 1)), float(rng.uniform(0.5, 2)), float(rng.normal())
 
 
 def _costs_as_floats(run, costs, source="costs"):
@@ -205,7 +190,7 @@ def _costs_as_floats(run, costs, source="costs"):
 
 
 def _student_optimize(run, optimize, bowl, w, b, X, Y, **arguments):
-    with using_references(optimize, propagate=bowl, sigmoid=symbolic.sigmoid):
+    with using_references(optimize, propagate=beside(optimize, "QuadraticBowl", *bowl), sigmoid=symbolic.sigmoid):
         call = call_student(run, optimize, w, b, X, Y, **arguments)
     if not isinstance(call.value, (tuple, list)) or len(call.value) != 3:
         run.fail(say.RETURNS_TRIPLE.format(kind=describe_value(call.value)))
@@ -216,11 +201,12 @@ def _student_optimize(run, optimize, bowl, w, b, X, Y, **arguments):
 def check_optimize(run, optimize):
     w, b, X, Y = inputs.draw_problem(run.rng, dim=3)
     iterations, rate = int(run.rng.integers(201, 400)), float(run.rng.uniform(0.02, 0.2))
-    bowl = QuadraticBowl(run.rng, w.shape[0])
+    bowl = draw_bowl(run.rng, w.shape[0])  # propagate's stand-in: the gradient of this quadratic
     # Paths of gradient descent on the bowl: (w, b, cost) at every step 0..n, for the right rate and recognised wrong ones.
-    path = run.reference.descent_path(w, b, *bowl.parameters(), rate, iterations + 1)
+    path = run.reference.descent_path(w, b, *bowl, rate, iterations + 1)
     wrong_rates = {say.ASCENT: -rate, say.RATE_IGNORED: 1.0, say.RATE_DEFAULT: 0.009}
-    wrong_paths = {message: run.reference.descent_path(w, b, *bowl.parameters(), wrong, iterations) for message, wrong in wrong_rates.items()}
+    wrong_paths = {message: run.reference.descent_path(w, b, *bowl, wrong, iterations) for message, wrong in wrong_rates.items()}
+    gradient = standins.QuadraticBowl(*bowl)
 
     call = _student_optimize(run, optimize, bowl, w, b, X, Y, num_iterations=iterations, learning_rate=rate, print_cost=False)
     params, grads, costs = call.value
@@ -238,7 +224,7 @@ def check_optimize(run, optimize):
         headline = compare.first_match(new_w, [(wrong["w"][iterations], message) for message, wrong in wrong_paths.items()])
         if headline is None and ran is not None:
             headline = say.ITERATIONS_IGNORED.format(ran=ran, iterations=iterations)
-        if headline is None and compare.close(new_w, w - iterations * rate * bowl(w, b, X, Y)[0]["dw"]):
+        if headline is None and compare.close(new_w, w - iterations * rate * gradient(w, b, X, Y)[0]["dw"]):
             headline = say.STALE_PARAMETERS.format(iteration=1)
         run.fail(headline or say.PARAMS_WRONG.format(iterations=iterations, rate=rate), ("yours", describe_value(new_w)))
     if not compare.close(new_b, final_b):
@@ -253,7 +239,7 @@ def check_optimize(run, optimize):
         after = compare.close(costs, path["cost"][1 : iterations + 1 : 100])
         run.fail(say.COSTS_AFTER_UPDATE if after else say.COSTS_WRONG, ("yours", describe_value(np.array(costs))))
 
-    last = bowl(path["w"][iterations - 1], path["b"][iterations - 1], X, Y)[0]
+    last = gradient(path["w"][iterations - 1], path["b"][iterations - 1], X, Y)[0]
     if not isinstance(grads, dict) or not compare.close(grads.get("dw", np.nan), last["dw"]):
         run.fail(say.GRADS_LAST)
 
