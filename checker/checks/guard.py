@@ -13,7 +13,7 @@ import threading
 
 from checker.checks import messages
 from checker.checks.seeds import seeded_global_random
-from checker.sandbox import standins, student
+from checker.sandbox import remote, standins, student
 from checker.sandbox.remote import StudentEnded, StudentProblem, StudentRaised, StudentTimedOut, StudentUnreadable, is_remote
 
 # Generous for the small inputs the checks use; a correct function answers in milliseconds.
@@ -76,7 +76,7 @@ def call_student(run, function, *args, name=None, time_limit_s=None, allow_chang
     allow_changes (a training loop meant to update the layers it is given).
     """
     __tracebackhide__ = True
-    name = name or getattr(function, "__name__", None) or "your function"
+    name = name or (remote.name_of(function) if is_remote(function) else getattr(function, "__name__", None)) or "your function"
     run.last_call = name
     limit = DEFAULT_TIME_LIMIT if time_limit_s is None else time_limit_s
     try:

@@ -222,17 +222,23 @@ class NotebookProcess:
                 outcome = self.channel.request("cell", deadline=time.monotonic() + CELL_TIME_LIMIT + 5, path=self.display_path,
                                                seconds=CELL_TIME_LIMIT, **cell)
                 self.outcomes[cell["number"]] = _valid_outcome(outcome)
-            except (TimedOut, ChannelClosed, protocol.ProtocolError, RemoteError) as error:
+                if self.group is not None and self.group.pids() - {self.pid}:
+                    raise _StartedProcesses()  # copies of this process share its socket: start afresh without this cell
+            except (TimedOut, ChannelClosed, protocol.ProtocolError, RemoteError, _StartedProcesses) as error:
                 self.outcomes[cell["number"]] = self._lost(cell, error)
                 self.kill()
                 if len(skipped) >= 5:
                     raise remote.StudentEnded("loading the notebook", "several cells that never finished or ended the process") from None
                 return self.start()
+        if self.group is not None:
+            self.group.kill_others(self.pid)  # processes the cells started (a fork shares this process's socket)
 
     def _lost(self, cell, error):
         with contextlib.suppress(ProcessLookupError):  # first make sure it is gone, then ask how it ended
             os.kill(self.pid, signal.SIGKILL)
         defines = sorted(names_by_pattern(cell["source"]))  # the process that knew is gone: read them off the source
+        if isinstance(error, _StartedProcesses):
+            return {"defines": defines, "failure": "ended", "error": {"type": "ended", "text": "it started processes of its own (os.fork), which a notebook's cells may not do"}}
         if isinstance(error, TimedOut):
             return {"defines": defines, "failure": "timeout", "error": {"type": "timeout", "text": f"still running after {CELL_TIME_LIMIT:g} s"}}
         how = self._how_it_ended(self.pid, self.sandbox._reap) if isinstance(error, ChannelClosed) else "sent something the grader cannot read"
@@ -280,6 +286,10 @@ class NotebookProcess:
         self.pid = self.channel = None
 
     close = kill
+
+
+class _StartedProcesses(Exception):
+    """A cell left processes of its own running."""
 
 
 def _valid_outcome(outcome):

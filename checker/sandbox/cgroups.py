@@ -32,6 +32,12 @@ class Group:
                 found.update(int(line) for line in file if line.strip())
         return found
 
+    def kill_others(self, keep):
+        """SIGKILL every process in the group but `keep` (what a notebook's cells left running)."""
+        for pid in self.pids() - {keep}:
+            with contextlib.suppress(ProcessLookupError):
+                os.kill(pid, signal.SIGKILL)
+
     def kill_all(self):
         """SIGKILL every process in the group until none is left, then remove the group."""
         for _ in range(200):

@@ -55,7 +55,8 @@ class Channel:
             number = len(self.exports) + 1
             self.exports[number] = obj
             self._export_ids[id(obj)] = number
-        return protocol.Ref(self.side, number, type(obj).__name__, callable(obj))
+        name = getattr(obj, "__qualname__", None) if callable(obj) else None
+        return protocol.Ref(self.side, number, type(obj).__name__, callable(obj), name if type(name) is str else None)
 
     def forget_exports(self):
         """Objects exported from now on get new numbers, even ones exported before."""

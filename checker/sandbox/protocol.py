@@ -41,10 +41,10 @@ DEFAULT_LIMITS = Limits()
 class Ref:
     """An object that stays on `side` ("target" or "judge"); the other side only holds its number."""
 
-    __slots__ = ("side", "id", "type", "callable")
+    __slots__ = ("side", "id", "type", "callable", "name")
 
-    def __init__(self, side, id, type="object", callable=False):
-        self.side, self.id, self.type, self.callable = side, id, type, callable
+    def __init__(self, side, id, type="object", callable=False, name=None):
+        self.side, self.id, self.type, self.callable, self.name = side, id, type, callable, name
 
 
 def encode(value, export):
@@ -77,7 +77,7 @@ def _encode(value, export, buffers, depth):
 
 
 def _reference(ref):
-    return {"t": "ref", "side": ref.side, "id": ref.id, "type": ref.type, "call": ref.callable}
+    return {"t": "ref", "side": ref.side, "id": ref.id, "type": ref.type, "call": ref.callable, "name": ref.name}
 
 
 def decode(tree, buffers, resolve, limits=DEFAULT_LIMITS):
@@ -115,7 +115,8 @@ def _decode(tree, buffers, resolve, limits, depth, counter):
     if tag == "ref":
         side, number = _field(tree, "side", str), _field(tree, "id", int)
         kind, is_callable = _field(tree, "type", str)[:200], _field(tree, "call", bool)
-        return resolve(Ref(side, number, kind, is_callable))
+        name = tree.get("name")
+        return resolve(Ref(side, number, kind, is_callable, name[:200] if type(name) is str else None))
     raise ProtocolError(f"unknown tag {tag!r}")
 
 

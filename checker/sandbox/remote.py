@@ -86,6 +86,11 @@ def kind_of(value):
     return value._ref.type if type(value) is Remote else type(value).__name__
 
 
+def name_of(value):
+    """A remote function's or class's own (qualified) name, when it has one."""
+    return value._ref.name if type(value) is Remote else None
+
+
 def is_remote(value):
     return type(value) is Remote
 

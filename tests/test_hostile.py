@@ -1,0 +1,308 @@
+"""Can a hostile submission buy a point, cost anyone else one, stop the batch, or touch a file? Graded as officially.
+
+Each case edits a solution notebook as a student trying to game the grader might, and grades it
+with official grading (public and hidden seeds) inside a course folder. It must lose exactly the
+checks named (the function that misbehaved, and the end-to-end check that runs the student's own
+pipeline through it), keep every other point, leave every file of the course untouched, and get
+the same grade a second time. The cases run one after another in one sandbox: the batch goes on.
+"""
+
+import hashlib
+import json
+import os
+import shutil
+import sys
+
+import nbformat
+import pytest
+
+from checker.checks import guard
+from checker.course import ASSIGNMENTS
+from checker.sandbox import broker
+from checker.sandbox.broker import Sandbox
+from checker.staff.grading import grade_notebook, hidden_seeds
+from conftest import REPO
+
+BY_ID = {assignment.id: assignment for assignment in ASSIGNMENTS}
+A01, A02, A03, A04 = (assignment.id for assignment in ASSIGNMENTS)
+
+
+# -- edits a student can make --------------------------------------------------------------------
+def cell_of(nb, grade_id):
+    return next(cell for cell in nb.cells if cell.metadata.get("nbgrader", {}).get("grade_id") == grade_id)
+
+
+def replace(grade_id, source):
+    def edit(nb):
+        cell_of(nb, grade_id).source = source
+    return edit
+
+
+def within(grade_id, old, new):
+    def edit(nb):
+        cell = cell_of(nb, grade_id)
+        assert old in cell.source, f"{old!r} not in {grade_id}"
+        cell.source = cell.source.replace(old, new)
+    return edit
+
+
+def prepend(grade_id, text):
+    def edit(nb):
+        cell_of(nb, grade_id).source = text + "\n" + cell_of(nb, grade_id).source
+    return edit
+
+
+def delete(grade_id):
+    def edit(nb):
+        nb.cells.remove(cell_of(nb, grade_id))
+    return edit
+
+
+def duplicate_after(grade_id, old, new):
+    def edit(nb):
+        cell = cell_of(nb, grade_id)
+        copy = nbformat.from_dict(json.loads(json.dumps(cell)))
+        copy.source = cell.source.replace(old, new)
+        copy.metadata["nbgrader"]["grade_id"] = grade_id + "_again"
+        copy.id = cell.id + "-again"
+        nb.cells.insert(nb.cells.index(cell) + 1, copy)
+    return edit
+
+
+def rename_cells(nb):
+    for cell in nb.cells:
+        if cell.metadata.get("nbgrader", {}).get("solution"):
+            cell.metadata["nbgrader"]["grade_id"] = "mine_" + cell.metadata["nbgrader"]["grade_id"]
+
+
+def raw(transform):
+    """An edit of the file's bytes rather than of the notebook (marked so the case writes bytes)."""
+    transform.raw = True
+    return transform
+
+
+PATCH_COMPARISONS = ("import numpy, numpy.testing\nnumpy.allclose = lambda *a, **k: True\nnumpy.isclose = lambda a, b, *r, **k: numpy.ones(numpy.shape(a), bool)\n"
+                     "numpy.array_equal = lambda *a, **k: True\nnumpy.testing.assert_allclose = lambda *a, **k: None")
+FUNCTION = "def {name}({args}):\n    {body}\n"
+LIAR_FLOAT = "class Liar(float):\n    def __eq__(self, other):\n        return True\n    __hash__ = float.__hash__\n"
+
+
+STASHING_MODEL = """def model(X_train, Y_train, X_test, Y_test, num_iterations=2000, learning_rate=0.5, print_cost=False):
+    global STASH
+    if "STASH" not in globals():  # the first call, with the checker's stand-ins in place
+        STASH = (initialize_with_zeros, optimize, predict)
+    init, opt, pred = STASH
+    w, b = init(X_train.shape[0])
+    params, grads, costs = opt(w, b, X_train, Y_train, num_iterations, learning_rate, print_cost)
+    w, b = params["w"], params["b"]
+    return {"costs": costs, "Y_prediction_test": pred(w, b, X_test), "Y_prediction_train": pred(w, b, X_train),
+            "w": w, "b": b, "learning_rate": learning_rate, "num_iterations": num_iterations}
+"""
+
+
+def function(name, args, body, prefix=""):
+    return prefix + FUNCTION.format(name=name, args=args, body=body.replace("\n", "\n    "))
+
+
+CASES = {
+    # Imports of the checker, by name, by a computed name, by its file's path.
+    "answer key imported by name": (A01, [replace("sigmoid_code", "from checker.assignments.logistic_regression.reference import sigmoid")],
+                                    {"sigmoid": "cannot be imported by your notebook", "model": "NameError"}),
+    "answer key imported by a computed name": (A01, [replace("propagate_code", function(
+        "propagate", "w, b, X, Y", 'import importlib\nreturn importlib.import_module("checker." + "assignments.logistic_regression.reference").propagate(w, b, X, Y)'))],
+        {"propagate": "cannot be imported by your notebook", "model": "cannot be imported by your notebook"}),
+    "answer key loaded from its file": (A01, [replace("predict_code", function("predict", "w, b, X", (
+        "import importlib.util, os, checker.datasets\n"
+        "path = os.path.join(os.path.dirname(checker.datasets.__file__), 'assignments', 'logistic_regression', 'reference.py')\n"
+        "spec = importlib.util.spec_from_file_location('key', path)\nkey = importlib.util.module_from_spec(spec)\n"
+        "spec.loader.exec_module(key)\nreturn key.predict(w, b, X)")))], {"predict": "PermissionError", "model": "PermissionError"}),
+    "answer key imported in a gradient checker": (A04, [within("gradient_check_n_code", "    ### BEGIN SOLUTION\n",
+        "    ### BEGIN SOLUTION\n    from checker.assignments.gradient_checking.reference import panel_gradient_check_n\n")],
+        {"gradient_check_n": "cannot be imported by your notebook"}),
+    # Looking for the checker without importing it.
+    "reference searched in sys.modules": (A01, [replace("propagate_code", function(
+        "propagate", "w, b, X, Y", "import sys\nreturn next(m for n, m in sys.modules.items() if n.endswith('.reference')).propagate(w, b, X, Y)"))],
+        {"propagate": "StopIteration", "model": "StopIteration"}),
+    "reference searched with gc.get_objects()": (A01, [replace("optimize_code", function(
+        "optimize", "w, b, X, Y, num_iterations=100, learning_rate=0.009, print_cost=False",
+        "import gc\nkey = [o for o in gc.get_objects() if callable(o) and 'reference' in str(getattr(o, '__module__', ''))][0]\n"
+        "return key(w, b, X, Y, num_iterations, learning_rate)"))], {"optimize": "IndexError", "model": "IndexError"}),
+    "answers searched in the caller's frames": (A01, [replace("predict_code", function("predict", "w, b, X", (
+        "import sys\nframe, seen = sys._getframe(1), set()\nwhile frame is not None:\n    seen |= set(frame.f_globals) | set(frame.f_locals)\n"
+        "    frame = frame.f_back\nraise LookupError(f'no answer among {len(seen)} names')")))],
+        {"predict": "LookupError", "model": "LookupError"}),
+    # Patching NumPy, builtins, the sandbox's own code.
+    "NumPy's comparisons patched, functions correct": (A01, [prepend("data_preparation_code", PATCH_COMPARISONS)], {}),
+    "NumPy's comparisons patched to cover a wrong cost": (A01, [prepend("data_preparation_code", PATCH_COMPARISONS),
+        within("propagate_code", "cost = -np.mean(", "cost = np.mean(")], {"propagate": "wrong sign"}),
+    "builtins patched": (A01, [prepend("data_preparation_code", "import builtins\nbuiltins.isinstance = lambda *a: True\nbuiltins.abs = lambda x: 0")], None),
+    "sandbox's own code patched to lie": (A02, [prepend("initialize_parameters_code", (
+        "import checker.sandbox.student as s\ns.invoke = lambda f, a, k, track_changes=True: {'value': 1.0, 'warnings': [], 'printed': '', 'changed': []}"))], None),
+    # Lying return values.
+    "float subclass that equals everything": (A01, [within("propagate_code", "    grads = {", LIAR_FLOAT.replace("\n", "\n    ").join(["    ", ""]) + "cost = Liar(cost)\n    grads = {")],
+        {"propagate": "it is a Liar"}),
+    "ndarray subclass with its own ==": (A01, [within("predict_code", "    return Y_prediction",
+        "    class Liar(np.ndarray):\n        def __eq__(self, other):\n            return np.ones(np.shape(self), bool)\n    return Y_prediction.view(Liar)")],
+        {"predict": "it is a Liar", "model": "it is a Liar"}),
+    "gradient checker returns a lying float": (A04, [within("gradient_check_code", "    return difference", LIAR_FLOAT.replace("\n", "\n    ").join(["    ", ""]) + "return Liar(difference)")],
+        {"gradient_check": "it is a Liar"}),
+    # Ending the process, and the signals that could stop the grader's clock.
+    "os._exit in a graded function": (A01, [within("predict_code", "    ### BEGIN SOLUTION\n", "    ### BEGIN SOLUTION\n    import os\n    os._exit(0)\n")],
+        {"predict": "ended the process in `predict`", "model": "ended the process"}),
+    "sys.exit in a graded function": (A01, [within("initialize_with_zeros_code", "    ### BEGIN SOLUTION\n", "    ### BEGIN SOLUTION\n    import sys\n    sys.exit(3)\n")],
+        {"initialize_with_zeros": "ended the process", "model": "ended the process"}),
+    "KeyboardInterrupt in a graded function": (A01, [within("sigmoid_code", "    ### BEGIN SOLUTION\n", "    ### BEGIN SOLUTION\n    raise KeyboardInterrupt\n")],
+        {"sigmoid": "it raised KeyboardInterrupt", "model": "ended the process"}),
+    "a BaseException of its own": (A01, [within("propagate_code", "    m = X.shape[1]\n", "    m = X.shape[1]\n    class Escape(BaseException):\n        pass\n    raise Escape()\n")],
+        {"propagate": "it raised Escape", "model": "ended the process"}),
+    "segmentation fault": (A01, [within("predict_code", "    ### BEGIN SOLUTION\n", "    ### BEGIN SOLUTION\n    import ctypes\n    ctypes.string_at(0)\n")],
+        {"predict": "segmentation fault", "model": "segmentation fault"}),
+    "os._exit in a layer's backward": (A02, [within("linear_layer_code", "        self.dW = upstream_grad", "        import os\n        os._exit(1)\n        self.dW = upstream_grad")],
+        {"linear_layer": "ended the process", "outcomes": "ended the process"}),
+    "sys.exit in SGD": (A03, [within("network_code", "        training_data = list(training_data)\n", "        import sys\n        sys.exit(0)\n")],
+        {"SGD": "ended the process", "accuracy": "ended the process"}),
+    # Endless loops, with the alarm disabled: at top level and in graded functions.
+    "endless loop at top level, alarm ignored": (A01, [prepend("data_preparation_code", "import signal\nsignal.signal(signal.SIGALRM, signal.SIG_IGN)\nwhile True:\n    pass")],
+        {"data_preparation": "time-out"}),
+    "endless loop in optimize, alarm ignored": (A01, [within("optimize_code", "    ### BEGIN SOLUTION\n",
+        "    ### BEGIN SOLUTION\n    import signal\n    signal.signal(signal.SIGALRM, signal.SIG_IGN)\n    while True:\n        pass\n")],
+        {"optimize": "was still running", "model": "was still running"}),
+    "endless loop in model": (A01, [within("model_code", "    ### BEGIN SOLUTION\n", "    ### BEGIN SOLUTION\n    while True:\n        pass\n")], {"model": "was still running"}),
+    "endless loop in a sigmoid layer": (A02, [within("sigmoid_layer_code", "        self.A = 1 / (1 + np.exp(-Z))", "        while True:\n            pass")],
+        {"sigmoid_layer": "was still running", "outcomes": "was still running"}),
+    # Memory, processes, output, recursion.
+    "memory bomb": (A01, [within("predict_code", "    ### BEGIN SOLUTION\n", "    ### BEGIN SOLUTION\n    hoard = np.ones(10**11)\n")],
+        {"predict": "more memory than the grader allows", "model": "more memory"}),
+    "memory bomb in evaluate": (A03, [within("network_code", "        return sum(int(np.argmax(self.feedforward(x)) == label)",
+        "        hoard = [np.empty(10**8) for _ in range(1000)]\n        return sum(int(np.argmax(self.feedforward(x)) == label)")],
+        {"evaluate": "MemoryError"}),
+    "fork bomb in a graded function": (A01, [within("optimize_code", "    ### BEGIN SOLUTION\n", "    ### BEGIN SOLUTION\n    import os\n    while True:\n        os.fork()\n")],
+        {"optimize": "PermissionError", "model": "PermissionError"}),
+    "fork bomb at top level": (A01, [prepend("data_preparation_code", "import os\nfor _ in range(10000):\n    try:\n        os.fork()\n    except OSError:\n        break")],
+        {"data_preparation": "started processes of its own"}),
+    "fork bomb in the backward pass": (A04, [within("backward_propagation_n_code", "    ### BEGIN SOLUTION\n", "    ### BEGIN SOLUTION\n    import os\n    [os.fork() for _ in range(100)]\n")],
+        {"backward_propagation_n": "PermissionError"}),
+    "10 MB printed by a graded function": (A01, [within("optimize_code", "    costs = []\n", "    costs = []\n    print('x' * 10_000_000)\n")], {}),
+    "stderr written by a graded function": (A01, [within("sigmoid_code", "    ### BEGIN SOLUTION\n",
+        "    ### BEGIN SOLUTION\n    import os, sys\n    sys.stderr.write('warning! ' * 1000)\n    os.write(2, b'raw bytes to fd 2\\n')\n")], {}),
+    "deep recursion": (A01, [within("sigmoid_code", "    ### BEGIN SOLUTION\n", "    ### BEGIN SOLUTION\n    deeper = lambda n: deeper(n + 1)\n    deeper(0)\n")],
+        {"sigmoid": "RecursionError", "model": "RecursionError"}),
+    "deep recursion past the interpreter's limit": (A02, [within("compute_cost_code", "    m = Y.shape[1]\n",
+        "    m = Y.shape[1]\n    import sys\n    sys.setrecursionlimit(10**7)\n    deeper = lambda n: list(map(deeper, [n + 1]))\n    deeper(0)\n")],
+        {"compute_cost": "ended the process", "outcomes": "ended the process"}),
+    # Files: next to the notebook, in the course, in the grader's home.
+    "files written next to the notebook and elsewhere": (A01, [within("predict_code", "    ### BEGIN SOLUTION\n", (
+        "    ### BEGIN SOLUTION\n    import os\n    for target in ('grades.csv', '__COURSE__/gradebook.db', os.path.expanduser('~/backprop-lab-was-here')):\n"
+        "        try:\n            open(target, 'w').write('100')\n        except OSError:\n            pass\n"
+        "    open('__COURSE__/submitted/alice/01_logistic_regression/logistic_regression.ipynb', 'w').write('{}')\n"))],
+        {"predict": "does not let graded code write files", "model": "write files"}),
+    # Stashing: an object kept from one check for the next, a stand-in kept past its step.
+    "object stashed in one check, looked for in the next": (A01, [within("propagate_code", "    m = X.shape[1]\n", "    m = X.shape[1]\n    globals()['LEAK'] = (w, b)\n"),
+        within("optimize_code", "    costs = []\n", "    costs = []\n    if 'LEAK' in globals():\n        raise RuntimeError('a stash survived')\n")], {}),
+    "stand-ins stashed for the end-to-end run": (A01, [replace("model_code", STASHING_MODEL)], {"model": "lent your code for one step"}),
+    # Broken files and cells.
+    "non-UTF-8 bytes in a markdown cell": (A01, [raw(lambda data: data.replace(b"is this digit even?", b"is this digit \xff\xfe even?"))], {}),
+    "invalid JSON": (A01, [raw(lambda data: data[: len(data) // 2])], {name: "could not read" for name in ("data_preparation", "sigmoid", "initialize_with_zeros",
+                                                                                                        "propagate", "optimize", "predict", "model")}),
+    "format 3 notebook": (A01, [raw(lambda data: nbformat.writes(nbformat.convert(nbformat.reads(data.decode(), as_version=4), 3)).encode())], {}),
+    "deleted cell": (A01, [delete("predict_code")], {"predict": "is not defined", "model": "predict"}),
+    "duplicated cell, a wrong copy last": (A01, [duplicate_after("propagate_code", "cost = -np.mean(", "cost = np.mean(")], {"propagate": "wrong sign"}),
+    "duplicated cell, a right copy last": (A01, [within("propagate_code", "cost = -np.mean(", "cost = np.mean("), duplicate_after("propagate_code", "cost = np.mean(", "cost = -np.mean(")], {}),
+    "renamed cells": (A01, [rename_cells], {}),
+}
+
+
+@pytest.fixture(scope="module")
+def official():
+    """Official grading, with short limits so that endless loops cost seconds, not minutes."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(guard, "DEFAULT_TIME_LIMIT", 2.0)
+        patch.setattr(broker, "CELL_TIME_LIMIT", 2.0)
+        box = Sandbox(official=True)
+        yield box
+        box.close()
+
+
+def course_with(tmp_path, assignment, edits):
+    """A course folder: alice's honest submission, and mallory's with the edits, beside a gradebook."""
+    course = tmp_path / "course"
+    source = REPO / "solutions" / assignment.id / assignment.notebook
+    for student in ("alice", "mallory"):
+        (course / "submitted" / student / assignment.id).mkdir(parents=True)
+        shutil.copy(source, course / "submitted" / student / assignment.id / assignment.notebook)
+    (course / "gradebook.db").write_bytes(b"gradebook")
+    target = course / "submitted" / "mallory" / assignment.id / assignment.notebook
+    data = source.read_bytes()
+    nb = nbformat.reads(data.decode(), as_version=4)
+    for edit in edits:
+        if getattr(edit, "raw", False):
+            data = edit(nbformat.writes(nb).encode())
+            nb = None
+        else:
+            edit(nb)
+    data = data if nb is None else nbformat.writes(nb).encode()
+    target.write_bytes(data.replace(b"__COURSE__", str(course).encode()))
+    return course, target
+
+
+def snapshot(folder):
+    return {str(path): (hashlib.sha256(path.read_bytes()).hexdigest(), path.stat().st_mtime_ns) for path in sorted(folder.rglob("*")) if path.is_file()}
+
+
+def honest_points(official, assignment, seeds, cache={}):
+    if assignment.id not in cache:
+        path = REPO / "solutions" / assignment.id / assignment.notebook
+        cache[assignment.id] = {result.name: result.points for result in grade_notebook(official, assignment, path, seeds=seeds).checks}
+    return cache[assignment.id]
+
+
+@pytest.mark.parametrize("name", list(CASES))
+def test_hostile_submission_gains_nothing_and_harms_nothing(official, tmp_path, capfd, name):
+    assignment_id, edits, lost = CASES[name]
+    assignment = BY_ID[assignment_id]
+    seeds = hidden_seeds(REPO / "solutions" / assignment.id / assignment.notebook)
+    course, path = course_with(tmp_path, assignment, edits)
+    before = snapshot(tmp_path)
+    home_marker = os.path.expanduser("~/backprop-lab-was-here")
+    first = grade_notebook(official, assignment, path, f"submitted/mallory/{assignment.id}/{assignment.notebook}", seeds)
+    second = grade_notebook(official, assignment, path, f"submitted/mallory/{assignment.id}/{assignment.notebook}", seeds)
+
+    honest = honest_points(official, assignment, seeds)
+    results = {result.name: result for result in first.checks}
+    for check, result in results.items():
+        assert result.points <= honest[check], f"{check} earned a point it does not deserve"
+    if lost is not None:  # None: the whole notebook sabotaged itself; only "nothing gained" and the rest are asserted
+        assert {check for check, result in results.items() if not result.passed} == set(lost), {c: r.message for c, r in results.items() if not r.passed}
+        for check, fragment in lost.items():
+            assert fragment in results[check].message, f"{check}: expected {fragment!r} in:\n{results[check].message}"
+    assert [(r.name, r.points, r.diagnosis) for r in second.checks] == [(r.name, r.points, r.diagnosis) for r in first.checks]
+    assert snapshot(tmp_path) == before, "grading changed a file"
+    assert not os.path.exists(home_marker)
+    captured = capfd.readouterr()
+    assert captured.err == "" and len(captured.out) < 10_000
+
+
+def test_the_batch_goes_on_after_every_hostile_case(official):
+    """After all the hostile notebooks, does an honest one still get every point, in the same sandbox?"""
+    for assignment in ASSIGNMENTS:
+        path = REPO / "solutions" / assignment.id / assignment.notebook
+        result = grade_notebook(official, assignment, path, seeds=hidden_seeds(path))
+        assert result.points == assignment.points, [r.message for r in result.checks if not r.passed]
+
+
+def test_official_grading_refuses_an_unprotected_machine(monkeypatch):
+    """Without the kernel's protections, does official grading refuse, say why, and run only when told --unsafe?"""
+    monkeypatch.setattr(broker.Protections, "missing", lambda self: ["the kernel has no Landlock"])
+    with pytest.raises(broker.SandboxUnavailable) as refused:
+        Sandbox(official=True).protections_now()
+    assert "Landlock" in str(refused.value) and "--unsafe" in str(refused.value)
+    box = Sandbox(official=True, unsafe=True)
+    try:
+        assert box.protections_now() is not None
+    finally:
+        box.close()
+
+
+def test_there_are_enough_cases_across_the_course():
+    assert len(CASES) >= 30 and {assignment_id for assignment_id, _, _ in CASES.values()} == set(BY_ID)
+    assert sys.platform.startswith("linux")
