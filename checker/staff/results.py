@@ -1,0 +1,43 @@
+"""Where official results live in an nbgrader course, one JSON file per submission, written as each one finishes.
+
+    <course>/backprop-lab/<assignment>/<student>.json
+
+Each file holds NotebookResult.as_dict() plus the student's id: points, and for every check its
+status, diagnosis id, message and seed. Class reports read these files; an interrupted grading
+run resumes by skipping the submissions that already have one.
+"""
+
+import json
+import os
+from pathlib import Path
+
+FOLDER = "backprop-lab"
+
+
+def results_folder(course, assignment_id):
+    return Path(course) / FOLDER / assignment_id
+
+
+def result_path(course, assignment_id, student):
+    return results_folder(course, assignment_id) / f"{student}.json"
+
+
+def write_result(course, assignment_id, student, result):
+    """Write one submission's result atomically (a half-written file never looks finished)."""
+    path = result_path(course, assignment_id, student)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    partial = path.with_name(f".{path.name}.partial")
+    partial.write_text(json.dumps({"student": student, **result}, ensure_ascii=False, indent=1), encoding="utf-8")
+    os.replace(partial, path)
+
+
+def read_results(course, assignment_id):
+    """{student: result dict} for every finished submission of an assignment."""
+    folder = results_folder(course, assignment_id)
+    if not folder.is_dir():
+        return {}
+    results = {}
+    for path in sorted(folder.glob("*.json")):
+        data = json.loads(path.read_text(encoding="utf-8"))
+        results[data.get("student", path.stem)] = data
+    return results

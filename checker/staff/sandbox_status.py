@@ -1,0 +1,26 @@
+"""Show what the sandbox can enforce on this machine, and whether official grading will run here.
+
+Official grading needs Landlock (file access), seccomp (other processes), a network namespace or
+Landlock's TCP rules (network), and a bound on processes (a writable cgroup as root, or rlimits as
+another user). Without them it refuses unless told --unsafe.
+"""
+
+from checker.sandbox.broker import Sandbox
+
+
+def add_arguments(parser):
+    pass
+
+
+def run(options):
+    sandbox = Sandbox()
+    try:
+        protections = sandbox.protections_now()
+        print(f"sandbox: {protections.describe()}")
+        missing = protections.missing()
+        for reason in missing:
+            print(f"  missing: {reason}")
+        print("official grading: " + ("refused here (pass --unsafe to grade anyway)" if missing else "available"))
+        return 1 if missing else 0
+    finally:
+        sandbox.close()
