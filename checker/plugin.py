@@ -18,7 +18,7 @@ from checker.checks import seeds
 from checker.checks.notebook import NotebookUnreadable, read_cells
 from checker.checks.report import CheckFailure
 from checker.checks.session import NotebookSession
-from checker.sandbox.broker import Sandbox
+from checker.sandbox.broker import Sandbox, SandboxUnavailable
 
 COURSE_FILE = Path(course.__file__).resolve()
 NOTEBOOKS_HELP = "folder laid out like exercises/ (DIR/<assignment>/<notebook>.ipynb) to grade; default: exercises"
@@ -133,7 +133,7 @@ class CheckItem(pytest.Item):
         self.parent.notebook().run(self.check)
 
     def repr_failure(self, excinfo):
-        if excinfo.errisinstance(CheckFailure):
+        if excinfo.errisinstance((CheckFailure, SandboxUnavailable)):
             return str(excinfo.value)
         return super().repr_failure(excinfo)
 

@@ -64,3 +64,28 @@ def entries(kind):
     from checker.course import ASSIGNMENTS
 
     return [(assignment, name) for assignment in ASSIGNMENTS for name in sorted(getattr(catalogue_of(assignment), kind))]
+
+
+def catalogue_outcomes(time_limit=1.0):
+    """{"<assignment>: <entry>": [outcome, message, diagnosis]} for every catalogue entry, graded in-process at the public seed."""
+    import contextlib
+    import io
+
+    from checker.checks import guard
+    from checker.checks.report import CheckFailure
+
+    outcomes, saved = {}, guard.DEFAULT_TIME_LIMIT
+    guard.DEFAULT_TIME_LIMIT = time_limit
+    try:
+        for kind in ("BUGS", "CORRECT"):
+            for assignment, name in entries(kind):
+                check_name, implementation = getattr(catalogue_of(assignment), kind)[name][:2]
+                try:
+                    with contextlib.redirect_stdout(io.StringIO()):
+                        run_in_process(assignment, check_name, implementation)
+                    outcomes[f"{assignment.id}: {name}"] = ["passed", "", None]
+                except CheckFailure as failure:
+                    outcomes[f"{assignment.id}: {name}"] = ["failed", str(failure), failure.diagnosis]
+    finally:
+        guard.DEFAULT_TIME_LIMIT = saved
+    return outcomes

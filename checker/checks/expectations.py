@@ -1,18 +1,30 @@
 """What a check may ask of the staff side: reference results and the results of recognised mistakes.
 
 Checks never import an assignment's `reference` or `mistakes` module; they ask `run.reference.f(...)`
-and `run.mistakes.f(...)`. On the staff side these call the live code. The student kit has no
-such code: there the same calls are answered from a record of the public seed (see records.py),
-so one check code serves both distributions.
+and `run.mistakes.f(...)`, always with arguments drawn from the check's seeded generator. On the
+staff side these call the live code. The student kit has no such code: there the same calls are
+answered from a record of the public seed, which the kit's build made by running every check on
+the solution notebooks. One check code serves both distributions.
 """
 
 import importlib
+import importlib.resources
 
+import numpy as np
+
+from checker.checks import messages
+from checker.checks.report import CheckFailure
+from checker.checks.seeds import PUBLIC_SEED
+from checker.sandbox import protocol
 from checker.sandbox.remote import StopGrading
+
+RECORD_FILE = "expectations.bpl"
+# Arguments match a recorded call when equal, floats within this (different BLAS builds round differently).
+MATCH_RTOL, MATCH_ATOL = 1e-9, 1e-12
 
 
 class Live:
-    """Calls an assignment's live `reference` or `mistakes` module."""
+    """Calls an assignment's live `reference` or `mistakes` module (the staff side)."""
 
     def __init__(self, package):
         self.package = package
@@ -23,10 +35,10 @@ class Live:
             self._modules[kind] = importlib.import_module(f"{self.package}.{kind}")
         return self._modules[kind]
 
-    def reference(self, name, args, kwargs):
+    def reference(self, run, name, args, kwargs):
         return getattr(self.module("reference"), name)(*args, **kwargs)
 
-    def mistakes(self, name, args, kwargs):
+    def mistakes(self, run, name, args, kwargs):
         """{diagnosis id: what the mistaken implementation returns} for every recognised mistake of `name`."""
         results = {}
         for mistake, implementation in self.module("mistakes").MISTAKES.get(name, {}).items():
@@ -37,13 +49,93 @@ class Live:
         return results
 
 
+class Recording:
+    """Live answers, each also written down as (check, seed, kind, name, args, kwargs, result): the kit's build."""
+
+    def __init__(self, live):
+        self.live, self.entries = live, []
+
+    def reference(self, run, name, args, kwargs):
+        return self._note(run, "reference", name, args, kwargs, self.live.reference(run, name, args, kwargs))
+
+    def mistakes(self, run, name, args, kwargs):
+        return self._note(run, "mistakes", name, args, kwargs, self.live.mistakes(run, name, args, kwargs))
+
+    def _note(self, run, kind, name, args, kwargs, result):
+        self.entries.append({"check": run.check, "seed": run.seed, "kind": kind, "name": name,
+                             "args": list(args), "kwargs": dict(kwargs), "result": result})
+        return result
+
+    def to_bytes(self):
+        def refuse(obj):
+            raise TypeError(f"a recorded value must be plain data, not {type(obj).__name__}")
+        return protocol.pack({"entries": self.entries}, refuse)
+
+
+class Recorded:
+    """Answers from the record shipped in the student kit; a call the record does not hold stops the check."""
+
+    def __init__(self, data):
+        tree, buffers = protocol.read_frame(_Reader(data))
+        entries = protocol.unpack(tree, buffers, _no_references)["entries"]
+        self.index = {}
+        for entry in entries:
+            self.index.setdefault((entry["check"], entry["seed"], entry["kind"], entry["name"]), []).append(entry)
+
+    def reference(self, run, name, args, kwargs):
+        return self._find(run, "reference", name, args, kwargs)
+
+    def mistakes(self, run, name, args, kwargs):
+        return self._find(run, "mistakes", name, args, kwargs)
+
+    def _find(self, run, kind, name, args, kwargs):
+        for entry in self.index.get((run.check, run.seed, kind, name), ()):
+            if same(list(args), entry["args"]) and same(dict(kwargs), entry["kwargs"]):
+                return entry["result"]
+        why = f" and this run uses seed {run.seed}" if run.seed != PUBLIC_SEED else " and your code led this check to inputs the record does not hold"
+        run.stopped = CheckFailure(messages.NOT_RECORDED.format(seed=PUBLIC_SEED, why=why), messages.NOT_RECORDED.id)
+        raise StopGrading(str(run.stopped))
+
+
+def _no_references(ref):
+    raise protocol.ProtocolError("a record holds plain data only")
+
+
+class _Reader:
+    def __init__(self, data):
+        self.data, self.position = data, 0
+
+    def __call__(self, size):
+        chunk = self.data[self.position : self.position + size]
+        if len(chunk) < size:
+            raise EOFError("the record is cut short")
+        self.position += size
+        return chunk
+
+
+def same(a, b):
+    """Whether two plain values match: same structure and types, numbers equal within MATCH_RTOL/MATCH_ATOL."""
+    if isinstance(a, (list, tuple)) or isinstance(b, (list, tuple)):
+        return type(a) is type(b) and len(a) == len(b) and all(same(x, y) for x, y in zip(a, b))
+    if isinstance(a, dict) or isinstance(b, dict):
+        return isinstance(a, dict) and isinstance(b, dict) and list(a) == list(b) and all(same(a[k], b[k]) for k in a)
+    if isinstance(a, np.ndarray) or isinstance(b, np.ndarray):
+        return (isinstance(a, np.ndarray) and isinstance(b, np.ndarray) and a.shape == b.shape
+                and bool(np.allclose(a, b, rtol=MATCH_RTOL, atol=MATCH_ATOL, equal_nan=True)))
+    numbers = (int, float, np.integer, np.floating)
+    if isinstance(a, numbers) and isinstance(b, numbers) and not isinstance(a, bool) and not isinstance(b, bool):
+        return bool(np.isclose(a, b, rtol=MATCH_RTOL, atol=MATCH_ATOL, equal_nan=True))
+    return type(a) is type(b) and a == b
+
+
 SOURCES = {}
 
 
 def source_for(package):
-    """Where expectations for an assignment package come from: live code, or a record in the student kit."""
+    """Where expectations for an assignment package come from: its record in the student kit, else live code."""
     if package not in SOURCES:
-        SOURCES[package] = Live(package)
+        record = importlib.resources.files(package) / RECORD_FILE
+        SOURCES[package] = Recorded(record.read_bytes()) if record.is_file() else Live(package)
     return SOURCES[package]
 
 
@@ -59,11 +151,7 @@ class Gateway:
             raise AttributeError(name)
         if name not in self._callables:
             def ask(*args, **kwargs):
-                try:
-                    return getattr(self._source, self._kind)(name, args, kwargs)
-                except StopGrading as stop:
-                    self._run.stopped = str(stop)
-                    raise
+                return getattr(self._source, self._kind)(self._run, name, args, kwargs)
             ask.__name__ = ask.__qualname__ = name
             self._callables[name] = ask
         return self._callables[name]

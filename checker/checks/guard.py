@@ -144,9 +144,10 @@ def fail_for_problem(run, problem, name=None):
         details.append(("your line", description["where"]))
         if description.get("line"):
             details.append(("", description["line"]))
-    for fragment, hint in messages.KNOWN_ERRORS:
+    for fragment, hint, diagnosis in messages.KNOWN_ERRORS:
         if fragment in f"{error_type}: {text}":
             details.append(("hint", hint))
+            headline = messages.Diagnosis(diagnosis, headline)
             break
     run.fail(headline, *details)
 

@@ -42,6 +42,12 @@ FROM_CHECKER = Diagnosis(
     "`{name}` comes from the checker's own package, not from your notebook, so it earns no points. Write your own `{name}`.",
 )
 HELPER_MISUSED = Diagnosis("sandbox.stopped", "the check of `{name}` was stopped: {reason}.")
+NOT_RECORDED = Diagnosis(
+    "kit.not_recorded",
+    "this check cannot be verified offline: the student kit holds the checker's expectations for the public inputs "
+    "(seed {seed}) only{why}. Run `pytest checker` without --checker-seed; the official grading checks your code with "
+    "other inputs, so only a correct function earns the points.",
+)
 BUDGET_USED = Diagnosis(
     "code.budget_used",
     "your notebook used up its time budget of {seconds:g} s before this check, so `{name}` was not run. "
@@ -103,14 +109,15 @@ RELATIVE_ERROR = "{error:.2g} (a correct answer is below {tolerance:g})"
 # Error texts a beginner often meets (NumPy words them differently across versions), and what they mean.
 MATH_ON_ARRAYS = "math.exp and math.log take single numbers; use np.exp and np.log on arrays."
 INNER_SIZES = "A matrix product's inner sizes differ: print both shapes; one of them probably needs a .T."
+# Each with the diagnosis id the failure then carries, so class reports count these mistakes by name.
 KNOWN_ERRORS = (
-    ("only length-1 arrays can be converted", MATH_ON_ARRAYS),
-    ("only 0-dimensional arrays can be converted", MATH_ON_ARRAYS),
-    ("could not be broadcast together", "Two arrays' shapes do not line up. Print the shapes of w, X and b to see which one is off."),
-    ("mismatch in its core dimension", INNER_SIZES),
-    ("not aligned", INNER_SIZES),
-    ("shapes", "Print the shapes of the arrays on that line to see which one is off."),
-    ("MemoryError", MEMORY),
-    ("Permission denied", NO_FILES),
-    ("Read-only file system", NO_FILES),
+    ("only length-1 arrays can be converted", MATH_ON_ARRAYS, "code.math_on_arrays"),
+    ("only 0-dimensional arrays can be converted", MATH_ON_ARRAYS, "code.math_on_arrays"),
+    ("could not be broadcast together", "Two arrays' shapes do not line up. Print the shapes of w, X and b to see which one is off.", "code.broadcast"),
+    ("mismatch in its core dimension", INNER_SIZES, "code.matrix_product_sizes"),
+    ("not aligned", INNER_SIZES, "code.matrix_product_sizes"),
+    ("shapes", "Print the shapes of the arrays on that line to see which one is off.", "code.shapes"),
+    ("MemoryError", MEMORY, "code.memory"),
+    ("Permission denied", NO_FILES, "code.writes_files"),
+    ("Read-only file system", NO_FILES, "code.writes_files"),
 )

@@ -6,7 +6,7 @@ import warnings
 
 from checker.checks import expectations, guard, messages, seeds
 from checker.checks.report import CheckFailure, CheckRun
-from checker.sandbox.remote import StudentProblem
+from checker.sandbox.remote import StopGrading, StudentProblem
 
 PASSED = "✓ {name}: all checks passed"
 
@@ -58,6 +58,8 @@ def _run_body(body, run, values, named_values):
             body(run, *values, **named_values)
     except CheckFailure:
         raise
+    except StopGrading:
+        return  # the reason is in run.stopped, reported by run_check
     except StudentProblem as problem:
         guard.fail_for_problem(run, problem)
     except Exception as error:  # the check's own code could not read what it got: fail this check, safely
@@ -67,6 +69,9 @@ def _run_body(body, run, values, named_values):
 
 
 def _stopped(run):
+    """The failure for a check that judge-side code stopped (a record miss, a helper used after its step), or None."""
+    if isinstance(run.stopped, CheckFailure):
+        return run.stopped
     if run.stopped:
         return CheckFailure(messages.HELPER_MISUSED.format(name=run.last_call or run.check, reason=run.stopped), messages.HELPER_MISUSED.id)
     return None

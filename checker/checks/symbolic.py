@@ -39,13 +39,13 @@ def to_numpy(expression, *symbols):
     """A NumPy function of `symbols` computing `expression`, broadcast to its inputs' shape."""
     compiled = sympy.lambdify(symbols, expression, modules="numpy")
 
-    def evaluate(*values):
+    def compute(*values):
         arrays = [np.asarray(value, dtype=np.float64) for value in values]
         shape = np.broadcast_shapes(*(array.shape for array in arrays))
         # A constant derivative comes back as a plain number: give it the inputs' shape.
         return np.broadcast_to(np.asarray(compiled(*arrays), dtype=np.float64), shape).copy()
 
-    return evaluate
+    return compute
 
 
 def _rows_to_numpy(expressions, *symbol_rows):
@@ -53,12 +53,12 @@ def _rows_to_numpy(expressions, *symbol_rows):
     symbols = [s for row in symbol_rows for s in row]
     compiled = sympy.lambdify(symbols, list(expressions), modules="numpy")
 
-    def evaluate(*columns):
+    def compute(*columns):
         arrays = [np.asarray(column, dtype=np.float64) for column in columns]
         rows = [row for array in arrays for row in array]
         return np.stack([np.broadcast_to(np.asarray(r, dtype=np.float64), arrays[0].shape[1:]) for r in compiled(*rows)])
 
-    return evaluate
+    return compute
 
 
 def _vector(name, n):
@@ -90,7 +90,7 @@ def _softmax(n):
     return zs, [sympy.exp(zi) / total for zi in zs]
 
 
-def softmax(values):
+def softmax_columns(values):
     """Softmax of each column. Evaluated at z - max z, which leaves softmax unchanged and cannot overflow."""
     values = np.asarray(values, dtype=np.float64)
     zs, expressions = _softmax(values.shape[0])

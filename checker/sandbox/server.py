@@ -29,6 +29,8 @@ def warm_up():
     import matplotlib
     import matplotlib.pyplot  # noqa: F401
     import numpy  # noqa: F401
+    import numpy.linalg  # noqa: F401
+    import numpy.random  # noqa: F401  (NumPy 2 imports these lazily, from files a sandboxed process cannot always read)
     import sympy  # noqa: F401
 
     import checker.datasets
@@ -42,7 +44,9 @@ def readable_paths(excluded):
     roots = list(SYSTEM_READABLE) + [sys.prefix, sys.base_prefix]
     roots += [path for key in ("stdlib", "platstdlib", "purelib", "platlib") if (path := sysconfig.get_paths().get(key))]
     roots += site.getsitepackages()
-    excluded = [os.path.realpath(path) for path in excluded]
+    # Every folder Python imports from (a .pth file may add some), except where this server runs: the judge's work folder.
+    roots += [path for path in sys.path if path and os.path.isdir(path) and os.path.realpath(path) != os.path.realpath(os.getcwd())]
+    excluded = [os.path.realpath(path) for path in [*excluded, os.getcwd()]]
     readable, listable = set(), set()
     for root in dict.fromkeys(os.path.realpath(root) for root in roots if os.path.exists(root)):
         _split(root, excluded, readable, listable)

@@ -24,7 +24,7 @@ class QuadraticBowl:
         return grads, float(0.5 * (d.T @ self.H @ d).item() + 0.5 * self.h * (b - self.b_star) ** 2)
 
 
-class PanelVectorHelpers:
+class PanelStandIns:
     """Stand-ins for gradient_check_n's helpers and network, on one panel function of θ.
 
     Parameters travel as tokens: vector_to_dictionary wraps θ, forward_propagation_n unwraps it
@@ -59,4 +59,4 @@ class PanelVectorHelpers:
         return self.cost(self.theta), None
 
 
-KINDS = {"QuadraticBowl": QuadraticBowl, "PanelVectorHelpers": PanelVectorHelpers}
+KINDS = {"QuadraticBowl": QuadraticBowl, "PanelStandIns": PanelStandIns}

@@ -121,7 +121,7 @@ def check_gradient_check_n(run, gradient_check_n):
     gradients = {f"d{key}": np.zeros(shape) for key, shape in inputs.SHAPES.items()}
     for _, name, label, epsilon in cases:
         # Stand-ins for the helpers and the network, beside the student's code: θ travels as a token.
-        helpers = beside(gradient_check_n, "PanelVectorHelpers", parameters, theta, inputs.gradient_n(name, label, theta),
+        helpers = beside(gradient_check_n, "PanelStandIns", parameters, theta, inputs.gradient_n(name, label, theta),
                          inputs.KEYS, inputs.vector_cost_source(name))
         names = ("dictionary_to_vector", "gradients_to_vector", "vector_to_dictionary", "forward_propagation_n")
         with using_references(gradient_check_n, **{helper: getattr(helpers, helper) for helper in names}):

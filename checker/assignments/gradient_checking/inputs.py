@@ -25,17 +25,13 @@ KEYS = [name for name, shape in SHAPES.items() for _ in range(int(np.prod(shape)
 VECTOR_FUNCTIONS = ("tanh chain", "log-sum-exp")
 
 
-def relu(Z):
-    return np.maximum(0, Z)
-
-
 def forward_propagation_n(X, Y, parameters):
     """The notebook's provided 3-layer network (LINEAR→RELU→LINEAR→RELU→LINEAR→SIGMOID): (cost, cache)."""
     W1, b1, W2, b2, W3, b3 = (parameters[k] for k in ("W1", "b1", "W2", "b2", "W3", "b3"))
     Z1 = W1 @ X + b1
-    A1 = relu(Z1)
+    A1 = np.maximum(0, Z1)
     Z2 = W2 @ A1 + b2
-    A2 = relu(Z2)
+    A2 = np.maximum(0, Z2)
     Z3 = W3 @ A2 + b3
     A3 = symbolic.sigmoid(Z3)
     cost = float(np.mean(symbolic.binary_cross_entropy(Z3, Y)))

@@ -1,0 +1,152 @@
+"""Build the student kit: a wheel of the checker without the answer key, and the exercises, in one folder.
+
+    backprop-lab build-student-kit OUT
+
+OUT then holds backprop_lab-<version>-py3-none-any.whl (the checker, with no reference or mistake
+implementation, no staff tools and no hidden seed; each assignment carries a record of what its
+checks expect for the public seed), exercises/ (the release notebooks), pytest.ini (so that
+`pytest checker` finds the installed checker) and README.md (the student's instructions).
+The record comes from running every check on the solution notebooks, in the sandbox.
+"""
+
+import contextlib
+import io
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import checker
+from checker.checks import expectations
+from checker.checks.report import CheckFailure
+from checker.checks.seeds import PUBLIC_SEED
+from checker.checks.session import NotebookSession
+from checker.course import ASSIGNMENTS
+from checker.sandbox.broker import Sandbox
+
+STAFF_ONLY = ("reference.py", "mistakes.py")  # in every assignment package
+STAFF_PACKAGES = ("staff",)
+PYTEST_INI = "[pytest]\n# `pytest checker` grades the notebooks in exercises/ with the installed checker.\naddopts = --pyargs\n"
+STUDENT_README = """# backprop-lab: your exercises and their checker
+
+```bash
+python -m venv .venv && . .venv/bin/activate && pip install {wheel}
+pytest checker
+```
+
+The first line installs the checker and everything the notebooks use (NumPy, SymPy, JupyterLab, ...).
+The second checks every notebook in `exercises/` and ends with your score. Open the notebooks with
+`jupyter lab`, fill in each `# YOUR CODE HERE`, save, and run `pytest checker` again whenever you like
+(`pytest checker -k propagate` checks one function, `pytest checker -x` stops at the first failure).
+
+The self-check compares your functions with the checker's expectations for its public inputs. The
+official grading checks the same functions with other inputs, so only a correct function earns the
+points: a function that returns memorised numbers passes here and fails there.
+"""
+PROJECT = """[build-system]
+requires = ["setuptools>=64"]
+build-backend = "setuptools.build_meta"
+
+[project]
+name = "backprop-lab"
+version = "{version}"
+description = "The backprop-lab checker for students: checks your notebooks, holds no answer key."
+requires-python = ">=3.10"
+dependencies = {dependencies}
+
+[project.entry-points.pytest11]
+backprop-lab = "checker.plugin"
+
+[tool.setuptools.packages.find]
+include = ["checker*"]
+
+[tool.setuptools.package-data]
+"*" = ["*.bpl"]
+"""
+
+
+def add_arguments(parser):
+    parser.add_argument("out", metavar="OUT", help="folder to write the kit into (created; must be empty or absent)")
+    parser.add_argument("--course", metavar="DIR", default=".", help="the staff repository, with solutions/ and exercises/ (default: here)")
+
+
+def run(options):
+    started = time.monotonic()
+    wheel = build_student_kit(Path(options.course), Path(options.out))
+    print(f"student kit in {options.out}: {wheel.name}, exercises/, pytest.ini, README.md ({time.monotonic() - started:.1f} s)")
+    return 0
+
+
+def record_expectations(course, sandbox):
+    """{assignment package: record bytes}: every check run on its solution notebook at the public seed, answers written down."""
+    records = {}
+    for assignment in ASSIGNMENTS:
+        package = assignment.checks[0].function.package
+        recording = expectations.Recording(expectations.Live(package))
+        expectations.SOURCES[package] = recording
+        path = course / "solutions" / assignment.id / assignment.notebook
+        session = NotebookSession.from_file(sandbox, path, str(path))
+        try:
+            for check in assignment.checks:
+                with contextlib.redirect_stdout(io.StringIO()):
+                    try:
+                        session.run(check, seed=PUBLIC_SEED)
+                    except CheckFailure as failure:
+                        raise SystemExit(f"the solution of {assignment.id} fails its check {check.name}, so no kit was built:\n{failure}") from None
+        finally:
+            session.close()
+            del expectations.SOURCES[package]
+        records[package] = recording.to_bytes()
+    return records
+
+
+def build_student_kit(course, out):
+    """Write the kit into `out`; returns the wheel's path."""
+    out.mkdir(parents=True, exist_ok=True)
+    if any(out.iterdir()):
+        raise SystemExit(f"{out} is not empty: choose a new folder for the kit")
+    sandbox = Sandbox()
+    try:
+        records = record_expectations(course, sandbox)
+    finally:
+        sandbox.close()
+    with tempfile.TemporaryDirectory() as build:
+        source = Path(build) / "source"
+        _copy_checker(Path(checker.__file__).parent, source / "checker", records)
+        (source / "pyproject.toml").write_text(PROJECT.format(version=_version(), dependencies=_dependencies()))
+        subprocess.run([sys.executable, "-m", "pip", "wheel", str(source), "--no-deps", "-q", "-w", str(out)],
+                       check=True, capture_output=True)
+    wheel = next(out.glob("*.whl"))
+    shutil.copytree(course / "exercises", out / "exercises")
+    (out / "pytest.ini").write_text(PYTEST_INI)
+    (out / "README.md").write_text(STUDENT_README.format(wheel=wheel.name))
+    return wheel
+
+
+def _copy_checker(package, target, records):
+    """The checker package minus the staff's modules, with each assignment's record beside its checks."""
+    def ignored(folder, names):
+        skip = {name for name in names if name == "__pycache__" or name.endswith((".pyc", expectations.RECORD_FILE))}
+        if Path(folder).parent.name == "assignments":
+            skip |= set(STAFF_ONLY) & set(names)
+        if Path(folder) == package:
+            skip |= set(STAFF_PACKAGES) & set(names)
+        return skip
+
+    shutil.copytree(package, target, ignore=ignored)
+    for name, data in records.items():
+        (target.parent / Path(*name.split(".")) / expectations.RECORD_FILE).write_bytes(data)
+
+
+def _version():
+    from importlib.metadata import version
+
+    return version("backprop-lab")
+
+
+def _dependencies():
+    from importlib.metadata import requires
+
+    return "[" + ", ".join(f'"{requirement}"' for requirement in requires("backprop-lab") if "extra ==" not in requirement) + "]"

@@ -1,0 +1,144 @@
+"""Does the student kit hold no answer key, and does its self-check agree with the staff's checker on everything?
+
+The kit is built as course staff build it, installed with pip into a fresh virtual environment
+(its dependencies are taken from this environment, so nothing is downloaded), and run from there.
+"""
+
+import ast
+import json
+import re
+import subprocess
+import sys
+import sysconfig
+import zipfile
+
+import pytest
+
+from catalogue import catalogue_outcomes
+from checker.checks import messages
+from checker.checks.expectations import RECORD_FILE, Recorded
+from checker.checks.seeds import PUBLIC_SEED
+from checker.course import ASSIGNMENTS
+from checker.staff.grading import hidden_seeds
+from checker.staff.kit import build_student_kit
+from conftest import REPO
+
+TESTS = REPO / "tests"
+STAND_IN = re.compile(r"StandIns?$")  # classes that answer with values a check drew, never with computed answers
+CATALOGUE_RUN = """
+import json, sys
+sys.path.insert(0, {tests!r})
+from catalogue import catalogue_outcomes
+json.dump(catalogue_outcomes(), open({out!r}, "w"))
+"""
+
+
+@pytest.fixture(scope="module")
+def kit(tmp_path_factory):
+    """(kit folder, the kit environment's python): built, then installed into a fresh virtual environment."""
+    folder = tmp_path_factory.mktemp("kit")
+    out = folder / "kit"
+    wheel = build_student_kit(REPO, out)
+    environment = folder / "env"
+    subprocess.run([sys.executable, "-m", "venv", str(environment)], check=True)
+    python = environment / "bin" / "python"
+    purelib = subprocess.run([str(python), "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"],
+                             capture_output=True, text=True, check=True).stdout.strip()
+    # The dependencies come from this environment's site-packages; the checker itself only from the kit's wheel.
+    (__import__("pathlib").Path(purelib) / "dependencies.pth").write_text(sysconfig.get_paths()["purelib"] + "\n")
+    subprocess.run([str(python), "-m", "pip", "install", "-q", "--no-deps", str(wheel)], check=True, capture_output=True)
+    return out, python, __import__("pathlib").Path(purelib) / "checker"
+
+
+def graded_names():
+    """Every name a student implements: what the checks need, and the methods of the classes they write."""
+    names = {name for assignment in ASSIGNMENTS for check in assignment.checks for name in check.needs}
+    for assignment in ASSIGNMENTS:
+        cells = json.loads((REPO / "solutions" / assignment.id / assignment.notebook).read_text())["cells"]
+        for cell in cells:
+            if cell["cell_type"] == "code" and cell["metadata"].get("nbgrader", {}).get("solution"):
+                for node in ast.walk(ast.parse("".join(cell["source"]))):
+                    if isinstance(node, ast.ClassDef):
+                        names |= {item.name for item in node.body if isinstance(item, ast.FunctionDef) and not item.name.startswith("__")}
+    return names
+
+
+def definitions(node, owner=None):
+    """(name, enclosing class or None) of every function and class defined anywhere in a syntax tree."""
+    found = []
+    for child in ast.iter_child_nodes(node):
+        if isinstance(child, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+            found.append((child.name, owner))
+        found += definitions(child, child.name if isinstance(child, ast.ClassDef) else owner if not isinstance(child, (ast.FunctionDef, ast.AsyncFunctionDef)) else None)
+    return found
+
+
+def test_the_installed_checker_is_the_kit(kit):
+    out, python, package = kit
+    located = subprocess.run([str(python), "-c", "import checker; print(checker.__file__)"], cwd=out, capture_output=True, text=True, check=True).stdout
+    assert located.strip() == str(package / "__init__.py")
+
+
+def test_no_module_of_the_kit_implements_a_graded_function(kit):
+    """Does any module of the installed kit define a function, method or class with a name students implement?"""
+    _, _, package = kit
+    graded = graded_names()
+    assert {"propagate", "LinearLayer", "backprop", "forward", "gradient_check_n"} <= graded
+    offenders = [f"{path.relative_to(package.parent)}: {name}" for path in sorted(package.rglob("*.py"))
+                 for name, owner in definitions(ast.parse(path.read_text())) if name in graded and not (owner and STAND_IN.search(owner))]
+    assert offenders == []
+    assert not list(package.rglob("reference.py")) and not list(package.rglob("mistakes.py")) and not (package / "staff").exists()
+
+
+def test_no_hidden_seed_and_no_solution_in_the_kit(kit):
+    out, _, package = kit
+    seeds = {seed for assignment in ASSIGNMENTS for values in hidden_seeds(REPO / "solutions" / assignment.id / assignment.notebook).values() for seed in values}
+    assert len(seeds) >= 20
+    # A seed as a number of its own: not digits inside a longer number such as 0.31337 or 1.4142e-05.
+    pattern = re.compile(rb"(?<![\w.])(" + b"|".join(str(seed).encode() for seed in sorted(seeds)) + rb")(?![\w.])")
+    texts = {str(path): path.read_bytes() for path in out.rglob("*") if path.is_file() and path.suffix != ".whl"}
+    with zipfile.ZipFile(next(out.glob("*.whl"))) as wheel:
+        texts.update({name: wheel.read(name) for name in wheel.namelist()})
+    records = {name: data for name, data in texts.items() if name.endswith(RECORD_FILE)}
+    assert len(records) == len(ASSIGNMENTS)
+    # A record is numbers through and through: what matters is that it holds the public seed's expectations only.
+    for data in records.values():
+        assert {key[1] for key in Recorded(data).index} == {PUBLIC_SEED}
+    assert [name for name, data in texts.items() if name not in records and pattern.search(data)] == []
+    notebooks = sorted(out.rglob("*.ipynb"))
+    assert len(notebooks) == len(ASSIGNMENTS)
+    for path in notebooks:
+        assert path.read_bytes() == (REPO / "exercises" / path.relative_to(out / "exercises")).read_bytes()
+        assert b"BEGIN SOLUTION" not in path.read_bytes()
+
+
+def self_check(python, kit_folder, *options):
+    result = subprocess.run([str(python), "-m", "pytest", "checker", "-q", "-p", "no:cacheprovider", *options],
+                            cwd=kit_folder, capture_output=True, text=True, timeout=600)
+    return result.stdout
+
+
+def test_the_kits_self_check_scores_the_solutions_and_the_release(kit):
+    out, python, _ = kit
+    total = sum(assignment.points for assignment in ASSIGNMENTS)
+    assert f"backprop-lab score: {total}/{total}" in self_check(python, out, f"--notebooks={REPO / 'solutions'}")
+    release = self_check(python, out)
+    assert f"backprop-lab score: 0/{total}" in release and "not implemented yet" in release
+
+
+def test_every_catalogue_entry_gets_the_same_outcome_and_message_in_the_kit(kit, tmp_path):
+    """Grade every catalogue entry with the staff's checker and with the kit's: 0 differences, 0 record misses.
+
+    Both grade in-process (the sandbox is the same in both and has tests of its own): what differs is
+    where the expectations come from, live reference code or the kit's record.
+    """
+    _, python, _ = kit
+    script, result = tmp_path / "catalogue_run.py", tmp_path / "outcomes.json"
+    script.write_text(CATALOGUE_RUN.format(tests=str(TESTS), out=str(result)))
+    subprocess.run([str(python), str(script)], cwd=tmp_path, check=True, capture_output=True, timeout=900)
+    in_kit = json.loads(result.read_text())
+    staff = catalogue_outcomes()
+    assert len(staff) >= 200
+    assert [name for name, outcome in in_kit.items() if outcome[2] == messages.NOT_RECORDED.id] == []
+    assert {name: outcome for name, outcome in in_kit.items() if outcome != staff[name]} == {}
+    assert set(in_kit) == set(staff)
