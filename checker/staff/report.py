@@ -1,0 +1,47 @@
+"""Write a class report for course staff: scores, each check's most common diagnoses, and what needs review.
+
+Built from the official results of a graded assignment (<course>/backprop-lab/<assignment>/*.json).
+Writes report.html, a single page that opens offline in any browser, and report.json with the same
+figures for comparing terms and assignments by diagnosis id. Students are named only in the
+sections where staff must act (time-outs, crashes, unreadable notebooks, sandbox violations);
+--anonymise numbers them there too.
+"""
+
+import json
+import sys
+from pathlib import Path
+
+from checker.staff import report_plots
+from checker.staff.report_data import class_report
+from checker.staff.report_html import render_page
+from checker.staff.results import read_results, results_folder
+
+
+def add_arguments(parser):
+    parser.add_argument("assignment", help="the assignment's id, e.g. 01_logistic_regression")
+    parser.add_argument("--course", default=".", help="the nbgrader course folder (default: the current directory)")
+    parser.add_argument("--out", help="where to write report.html and report.json (default: <course>/backprop-lab/<assignment>/report)")
+    parser.add_argument("--anonymise", action="store_true", help="number the students instead of naming them, in every section")
+
+
+def run(options):
+    results = read_results(options.course, options.assignment)
+    if not results:
+        print(f"backprop-lab report: no graded submissions in {results_folder(options.course, options.assignment)}; "
+              f"grade the assignment first (backprop-lab grade {options.assignment}).", file=sys.stderr)
+        return 1
+    out = Path(options.out) if options.out else results_folder(options.course, options.assignment) / "report"
+    page, data = write_report(options.assignment, results, out, options.anonymise)
+    print(f"{len(results)} submissions: wrote {page} and {data}")
+    return 0
+
+
+def write_report(assignment_id, results, out, anonymise=False):
+    """Write report.html and report.json into the folder `out`; return their paths."""
+    report = class_report(assignment_id, results, anonymise)
+    plots = {"scores": report_plots.score_histogram(report["scores"]), "outcomes": report_plots.outcomes_per_check(report["checks"])}
+    out.mkdir(parents=True, exist_ok=True)
+    page, data = out / "report.html", out / "report.json"
+    page.write_text(render_page(report, plots), encoding="utf-8")
+    data.write_text(json.dumps(report, ensure_ascii=False, indent=1), encoding="utf-8")
+    return page, data

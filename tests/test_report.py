@@ -1,0 +1,286 @@
+"""Does the class report count each diagnosis right, keep students private, and make a page that stands alone?
+
+The class is synthetic: each student's implementation of each check is drawn from the assignment's
+catalogue of realistic mistakes and correct variants, graded once in-process, and stored through the
+same result classes and files official grading uses. A bug's diagnosis id is the one its catalogue
+template names (checked as the class is built), so the report must count exactly those.
+"""
+
+import base64
+import contextlib
+import io
+import json
+import re
+import shutil
+import subprocess
+from collections import Counter
+from html.parser import HTMLParser
+
+import pytest
+from PIL import Image
+
+from catalogue import catalogue_of, run_in_process
+from checker.assignments.logistic_regression import ASSIGNMENT
+from checker.checks import guard, messages
+from checker.checks.report import CheckFailure
+from checker.checks.seeds import PUBLIC_SEED
+from checker.staff.cli import main
+from checker.staff.grading import CheckResult, NotebookResult
+from checker.staff.report_plots import SCORE_COLOUR
+from checker.staff.results import write_result
+
+CLASS_SIZE = 100
+READABLE = CLASS_SIZE + 3  # with the hand-made results below, all but the unreadable notebook
+# Students whose results are made by hand, for the sections where staff must act.
+NOT_STARTED, UNREADABLE, CRASHED, CHEATED = "zoe_k", "uma_r", "eve_t", "mal_w"
+CLASS_ID = re.compile(r"\bs\d{3}\b")
+EMBEDDED_PNG = re.compile(r"data:image/png;base64,[A-Za-z0-9+/=]+")
+PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
+
+
+def notebook_of(student):
+    return f"submitted/{student}/{ASSIGNMENT.id}/{ASSIGNMENT.notebook}"
+
+
+def graded_entries():
+    """{catalogue entry: CheckResult}, each graded once; a bug named by a diagnosis template must get that id."""
+    catalogue = catalogue_of(ASSIGNMENT)
+    entries = {**{name: (check, implementation, None) for name, (check, implementation) in catalogue.CORRECT.items()},
+               **catalogue.BUGS}
+    graded = {}
+    with pytest.MonkeyPatch.context() as patch, contextlib.redirect_stdout(io.StringIO()):
+        patch.setattr(guard, "DEFAULT_TIME_LIMIT", 1.0)  # the catalogue's endless loop, stopped soon (as in test_catalogues)
+        for name, (check_name, implementation, template) in entries.items():
+            points = ASSIGNMENT.check(check_name).points
+            try:
+                run_in_process(ASSIGNMENT, check_name, implementation)
+                result = CheckResult(check_name, points, True)
+            except CheckFailure as failure:
+                result = CheckResult(check_name, points, False, str(failure), failure.diagnosis, PUBLIC_SEED)
+            # A generic template (a hint such as "use np.exp") leaves the id to the run: code.raised, or none at all.
+            assert result.passed == (name in catalogue.CORRECT) and messages.diagnosis_of(template) in (None, result.diagnosis), name
+            graded[name] = result
+    return graded
+
+
+def entry_pools(graded):
+    """{check: catalogue entries, repeated 1 to 3 times (correct ones 3 times) so that diagnoses differ in frequency}."""
+    pools = {}
+    for name in sorted(graded):
+        check = graded[name].name
+        weight = 3 if graded[name].passed else len(pools.get(check, [])) % 3 + 1
+        pools.setdefault(check, []).extend([name] * weight)
+    return pools
+
+
+def hand_made_results():
+    """A notebook left unfinished, an unreadable one, a crash and a sandbox violation; the other checks pass."""
+    def failing_one(check_name, message):
+        return [CheckResult(check.name, check.points, False, message, message.id) if check.name == check_name
+                else CheckResult(check.name, check.points, True) for check in ASSIGNMENT.checks]
+
+    unfinished = messages.NOT_IMPLEMENTED.format(name="sigmoid", where=notebook_of(NOT_STARTED))
+    crash = messages.ENDED.format(name="propagate", how="it called os._exit(3)")
+    cheat = messages.FROM_CHECKER.format(name="propagate")
+    unreadable = messages.UNREADABLE_NOTEBOOK.format(where=notebook_of(UNREADABLE), error="Expecting value: line 1 column 1")
+    return {
+        NOT_STARTED: NotebookResult(ASSIGNMENT, notebook_of(NOT_STARTED), failing_one("sigmoid", unfinished)),
+        CRASHED: NotebookResult(ASSIGNMENT, notebook_of(CRASHED), failing_one("propagate", crash)),
+        CHEATED: NotebookResult(ASSIGNMENT, notebook_of(CHEATED), failing_one("propagate", cheat), violations=[f"propagate: {cheat}"]),
+        UNREADABLE: NotebookResult(ASSIGNMENT, notebook_of(UNREADABLE), unreadable=unreadable,
+                                   checks=[CheckResult(check.name, check.points, False, unreadable, unreadable.id) for check in ASSIGNMENT.checks]),
+    }
+
+
+@pytest.fixture(scope="module")
+def graded_class(tmp_path_factory):
+    """The course folder of the class's result files; {check: Counter of diagnosis ids (None: unrecognised)}; who timed out where."""
+    course = tmp_path_factory.mktemp("course")
+    graded = graded_entries()
+    pools = entry_pools(graded)
+    expected = {check.name: Counter() for check in ASSIGNMENT.checks}
+    stopped = set()
+    for number in range(CLASS_SIZE):
+        student = f"s{number:03d}"
+        checks = []
+        for index, check in enumerate(ASSIGNMENT.checks):
+            name = pools[check.name][(7 * number + index) % len(pools[check.name])]
+            result = graded[name]
+            checks.append(result)
+            if not result.passed:
+                expected[check.name][result.diagnosis] += 1
+            if result.status == "timed out":
+                stopped.add((student, check.name))
+        write_result(course, ASSIGNMENT.id, student, NotebookResult(ASSIGNMENT, notebook_of(student), checks).as_dict())
+    for student, result in hand_made_results().items():
+        write_result(course, ASSIGNMENT.id, student, result.as_dict())
+    expected["sigmoid"][messages.NOT_IMPLEMENTED.id] += 1
+    expected["propagate"][messages.ENDED.id] += 1
+    expected["propagate"][messages.FROM_CHECKER.id] += 1
+    return course, expected, stopped
+
+
+def write_report(course, *options, out=None):
+    """Run `backprop-lab report` on the course (into its default folder unless `out`); the report's JSON and HTML."""
+    assert main(["report", ASSIGNMENT.id, "--course", str(course), *options, *(["--out", str(out)] if out else [])]) == 0
+    out = out or course / "backprop-lab" / ASSIGNMENT.id / "report"
+    return json.loads((out / "report.json").read_text(encoding="utf-8")), (out / "report.html").read_text(encoding="utf-8")
+
+
+@pytest.fixture(scope="module")
+def report(graded_class):
+    course, _, _ = graded_class
+    with contextlib.redirect_stdout(io.StringIO()):
+        return write_report(course)
+
+
+def test_counts_and_percentages_per_diagnosis_id(graded_class, report):
+    """Does each check count every catalogued mistake under its diagnosis id, with its share of the class?"""
+    _, expected, _ = graded_class
+    data, _ = report
+    assert [check["check"] for check in data["checks"]] == [check.name for check in ASSIGNMENT.checks]
+    for check in data["checks"]:
+        counted = {found["id"]: (found["students"], found["percent"]) for found in check["diagnoses"]}
+        wanted = {key: (count, round(100 * count / READABLE, 1)) for key, count in expected[check["check"]].items() if key}
+        assert counted == wanted, check["check"]
+        frequencies = [found["students"] for found in check["diagnoses"]]
+        assert frequencies == sorted(frequencies, reverse=True)
+    assert {"propagate.dw_not_divided_by_m", "code.timed_out", "code.changed_input"} <= {
+        found["id"] for check in data["checks"] for found in check["diagnoses"]}
+
+
+def test_unrecognised_failures_are_counted(graded_class, report):
+    """Are failures without a diagnosis counted per check, so staff see where the catalogue should grow?"""
+    _, expected, _ = graded_class
+    data, html = report
+    for check in data["checks"]:
+        assert check["unrecognised"]["students"] == expected[check["check"]][None]
+        assert sum(found["students"] for found in check["unrecognised"]["messages"]) == expected[check["check"]][None]
+    assert sum(check["unrecognised"]["students"] for check in data["checks"]) > 0
+    assert "Failures without a recognised diagnosis" in html
+
+
+def test_pass_rates_and_scores(report):
+    """Do the pass rates, mean points and score statistics agree with the result files?"""
+    data, _ = report
+    for check in data["checks"]:
+        assert sum(check["outcomes"].values()) == READABLE
+        assert check["pass_rate"] == round(100 * check["passed"] / READABLE, 1)
+        assert check["mean_points"] == round(check["passed"] * check["possible"] / READABLE, 2)
+    scores = data["scores"]
+    assert scores["possible"] == ASSIGNMENT.points
+    assert sum(count for _, count in scores["distribution"]) == data["submissions"] == CLASS_SIZE + 4
+    assert scores["lowest"] == 0 and scores["zero"] >= 1
+
+
+def test_staff_sections_name_students(graded_class, report):
+    """Are time-outs, crashes, unreadable notebooks and sandbox violations listed by student?"""
+    _, _, stopped = graded_class
+    data, html = report
+    problems = {(row["student"], row["check"], row["status"]) for row in data["needs_a_look"]}
+    assert problems == ({(student, check, "timed out") for student, check in stopped}
+                        | {(CRASHED, "propagate", "ended the process"), (UNREADABLE, None, "unreadable notebook")})
+    assert [(row["student"], row["points"]) for row in data["violations"]] == [(CHEATED, ASSIGNMENT.points - 5)]
+    assert stopped and f"<td>{CRASHED}</td>" in html and f"<td>{CHEATED}</td>" in html
+
+
+def test_examples_never_name_a_student(report):
+    """Do the example messages leave out students' ids and notebook paths?"""
+    data, _ = report
+    examples = [found["example"] for check in data["checks"] for found in check["diagnoses"] + check["unrecognised"]["messages"]]
+    assert "fill in `sigmoid` in the notebook" in " ".join(examples)
+    for text in examples:
+        assert "submitted/" not in text and NOT_STARTED not in text and not CLASS_ID.search(text)
+
+
+def test_anonymise_hides_every_name(graded_class):
+    """With --anonymise, does no student id or notebook path appear anywhere in the page or the data?"""
+    course, _, _ = graded_class
+    with contextlib.redirect_stdout(io.StringIO()):
+        data, html = write_report(course, "--anonymise", out=course / "anonymous")
+    assert data["anonymised"]
+    for text in (EMBEDDED_PNG.sub("", html), json.dumps(data)):
+        assert "submitted/" not in text and not CLASS_ID.search(text)
+        assert not any(name in text for name in (NOT_STARTED, UNREADABLE, CRASHED, CHEATED))
+    students = sorted([f"s{number:03d}" for number in range(CLASS_SIZE)] + [NOT_STARTED, UNREADABLE, CRASHED, CHEATED])
+    assert [row["student"] for row in data["violations"]] == [f"submission {students.index(CHEATED) + 1}"]
+
+
+class PageReader(HTMLParser):
+    """Collects what a page's validity depends on: unclosed or mismatched tags, and every linked address."""
+
+    VOID = {"meta", "img", "br", "hr", "link", "input", "wbr", "source"}
+
+    def __init__(self):
+        super().__init__()
+        self.open, self.mismatched, self.addresses, self.headings, self.ids = [], [], [], [], set()
+        self.doctype = None
+
+    def handle_decl(self, declaration):
+        self.doctype = declaration
+
+    def handle_starttag(self, tag, attributes):
+        if tag not in self.VOID:
+            self.open.append(tag)
+        self.addresses += [value for name, value in attributes if name in ("src", "href", "srcset", "action", "poster")]
+        self.ids.update(value for name, value in attributes if name == "id")
+        if tag in ("h1", "h2", "h3"):
+            self.headings.append(tag)
+
+    def handle_endtag(self, tag):
+        if not self.open or self.open.pop() != tag:
+            self.mismatched.append(tag)
+
+
+def test_page_is_valid_and_self_contained(report):
+    """Is the page well-formed HTML5 with its plots embedded, and does it reference nothing outside itself?"""
+    _, html = report
+    page = PageReader()
+    page.feed(html)
+    page.close()
+    assert page.doctype.lower() == "doctype html"
+    assert page.open == [] and page.mismatched == []
+    assert page.headings.count("h1") == 1 and page.headings.count("h2") >= 4
+    images = [address for address in page.addresses if address.startswith("data:image/png;base64,")]
+    assert len(images) == 2
+    for address in images:
+        assert base64.b64decode(address.partition(",")[2]).startswith(PNG_SIGNATURE)
+    links = [address for address in page.addresses if address not in images]
+    assert len(links) == len(ASSIGNMENT.checks)
+    assert all(link.startswith("#") and link[1:] in page.ids for link in links), "links only within the page"
+    lowered = html.lower()
+    assert "<script" not in lowered and "url(" not in lowered and "@import" not in lowered
+    assert "http:" not in lowered and "https:" not in lowered
+
+
+def test_command_is_quiet_and_says_where_it_wrote(graded_class, capfd):
+    """Does the command write only its summary line to stdout and nothing to stderr?"""
+    course, _, _ = graded_class
+    assert main(["report", ASSIGNMENT.id, "--course", str(course), "--out", str(course / "quiet")]) == 0
+    out, err = capfd.readouterr()
+    assert err == ""
+    assert out.startswith(f"{CLASS_SIZE + 4} submissions: wrote ") and "report.html" in out
+
+
+def test_missing_results_are_explained(tmp_path, capsys):
+    """Does reporting on an ungraded assignment say what to do instead of writing an empty report?"""
+    assert main(["report", ASSIGNMENT.id, "--course", str(tmp_path)]) == 1
+    assert f"backprop-lab grade {ASSIGNMENT.id}" in capsys.readouterr().err
+    assert not (tmp_path / "backprop-lab").exists()
+
+
+@pytest.mark.skipif(shutil.which("chromium") is None, reason="no chromium here to render the page headless")
+def test_page_renders_offline_in_a_browser(report, tmp_path):
+    """Does headless Chromium, with every network request doomed to fail, render the page with its plots?"""
+    _, html = report
+    page, screenshot = tmp_path / "report.html", tmp_path / "page.png"
+    page.write_text(html, encoding="utf-8")
+    subprocess.run(
+        ["chromium", "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+         "--no-first-run", "--disable-sync", f"--user-data-dir={tmp_path / 'profile'}", "--window-size=1000,1400",
+         # Any address the page might fetch resolves nowhere and goes through a closed proxy: what shows came from the file.
+         "--host-resolver-rules=MAP * ~NOTFOUND", "--proxy-server=127.0.0.1:9",
+         f"--screenshot={screenshot}", page.as_uri()],
+        check=True, capture_output=True, timeout=120)
+    colours = {colour for _, colour in Image.open(screenshot).convert("RGB").getcolors(1 << 24)}
+    assert tuple(int(SCORE_COLOUR[start:start + 2], 16) for start in (1, 3, 5)) in colours, "the score histogram was not drawn"
