@@ -15,6 +15,16 @@ Two questions, two scales:
       error > WRONG[dtype]                  the gradient is wrong
 
   A check passes only in the first band; the band's name is printed with the error that decided.
+
+* "Is this difference only round-off?" Two slopes that differ by less than the rounding they may
+  carry are equal, whatever their relative error: f's value may round by ROUNDOFF[float64] of
+  itself (f is evaluated in float64), which a centred difference divides by its step, and an entry
+  of your gradient by ROUNDOFF[its dtype] of a typical entry. Without this floor a slope near 0
+  would show a relative error near 1 on a right gradient. (A function that rounds worse, by
+  subtracting large numbers, has its round-off measured and is told so: checker.gradients.slopes.)
+
+The complex step, Im f(x + i·COMPLEX_STEP·u) / COMPLEX_STEP, subtracts nothing, so its step can be
+tiny and its error is round-off alone; its slopes are judged with the same bands.
 """
 
 import numpy as np
@@ -26,6 +36,14 @@ STEP = 1e-6  # centred differences: round-off ~1e-16/STEP, truncation ~STEP², b
 AGREE = {np.dtype(np.float64): 1e-6, np.dtype(np.float32): 1e-4}
 WRONG = {np.dtype(np.float64): 1e-4, np.dtype(np.float32): 1e-2}
 BANDS = ("agree", "suspicious", "wrong")
+BAND_MEANINGS = {
+    "agree": "at most {agree:.0e} for {dtype}",
+    "suspicious": "between {agree:.0e} and {wrong:.0e} for {dtype}: too large for round-off, small for a typical mistake",
+    "wrong": "above {wrong:.0e} for {dtype}; agreeing needs at most {agree:.0e}",
+}
+# Relative rounding allowed: in a value of f (always evaluated in float64), in an entry of your gradient (its dtype).
+ROUNDOFF = {np.dtype(np.float64): 1e-15, np.dtype(np.float32): 1e-6}
+COMPLEX_STEP = 1e-20
 
 
 def _dtype(dtype):
@@ -44,3 +62,15 @@ def band(error, dtype=np.float64):
     if error <= AGREE[dtype]:
         return "agree"
     return "suspicious" if error <= WRONG[dtype] else "wrong"
+
+
+def loosest(dtypes):
+    """Of some gradients' dtypes, the one with the widest bands (float32 before float64)."""
+    return max((_dtype(dtype) for dtype in dtypes), key=lambda dtype: AGREE[dtype], default=np.dtype(np.float64))
+
+
+def explain_band(error, dtype=np.float64):
+    """The band of `error` with its limits, e.g. "wrong (above 1e-04 for float64; agreeing needs at most 1e-06)"."""
+    dtype = _dtype(dtype)
+    name = band(error, dtype)
+    return f"{name} ({BAND_MEANINGS[name].format(agree=AGREE[dtype], wrong=WRONG[dtype], dtype=dtype.name)})"

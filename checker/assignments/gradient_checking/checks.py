@@ -14,7 +14,7 @@ from checker.checks import compare
 from checker.checks.guard import beside, call_student, using_references
 from checker.checks.registry import check
 from checker.checks.shapes import require_scalar, require_shape
-from checker.gradients.directional import check_gradient
+from checker.gradients import check_gradient
 from checker.thresholds import agree_below
 
 # A checker "agrees" with the right value when it reports one this close to it on a wrong gradient;
@@ -76,8 +76,9 @@ def check_gradient_check(run, gradient_check):
     values = []
     for _, name, label, epsilon in cases:
         J, derivative = inputs.one_dimensional(name)[0], inputs.derivative_1d(name, label)
-        forward = lambda x, theta, J=J: float(J(x, theta))
-        backward = lambda x, theta, derivative=derivative: float(derivative(x, theta))
+        # Numbers first: whatever the student's code passes, the checker's functions compute on two floats.
+        forward = lambda x, theta, J=J: float(J(float(x), float(theta)))
+        backward = lambda x, theta, derivative=derivative: float(derivative(float(x), float(theta)))
         with using_references(gradient_check, forward_propagation=forward, backward_propagation=backward):
             value = call_student(run, gradient_check, x, theta, epsilon=epsilon).value
         values.append(require_scalar(run, value, "gradient_check(x, theta)"))
@@ -151,5 +152,5 @@ def check_backward_propagation_n(run, backward_propagation_n):
             run.fail(say.PLANTED_LEFT.format(name=name, factor=factor))
     cost = lambda p: inputs.forward_propagation_n(X, Y, {k: p[k] for k in parameters})[0]
     report = check_gradient(cost, parameters, {name: gradients["d" + name] for name in parameters}, mode="full", rng=run.rng)
-    if not report.passed and report.kind == "mismatch":
+    if not report.passed:
         run.fail(say.BACKWARD_WRONG.format(where=report.describe()))

@@ -1,10 +1,11 @@
-"""Do finite differences agree with SymPy's exact derivatives, and is the error measure right?"""
+"""Do finite differences and complex steps agree with SymPy's exact derivatives, and is the error measure right?"""
 
 import numpy as np
 import pytest
 import sympy
 
 from checker.gradients import numerical as gradcheck
+from checker.gradients.complex_step import complex_step_gradient
 
 x1, x2, x3 = sympy.symbols("x1 x2 x3", real=True)
 FUNCTIONS = [
@@ -23,6 +24,17 @@ def test_numerical_gradient_matches_sympy(expression):
     numerical = gradcheck.numerical_gradient(lambda v: f(*v), point)
     analytic = np.array([g(*point) for g in exact], dtype=float)
     assert gradcheck.relative_error(numerical, analytic) < 1e-8
+
+
+@pytest.mark.parametrize("expression", FUNCTIONS, ids=str)
+def test_complex_step_reaches_machine_precision(expression):
+    """Is the complex step exact to round-off, where centred differences stop near 1e-10?"""
+    symbols = (x1, x2, x3)
+    f = sympy.lambdify(symbols, expression, modules="numpy")
+    exact = [sympy.lambdify(symbols, sympy.diff(expression, s), modules="numpy") for s in symbols]
+    point = np.random.default_rng(1).normal(size=3)
+    analytic = np.array([g(*point) for g in exact], dtype=float)
+    assert gradcheck.relative_error(complex_step_gradient(lambda v: f(*v), point), analytic) < 1e-14
 
 
 def test_numerical_gradient_keeps_shape_and_does_not_touch_input():
