@@ -116,6 +116,11 @@ CASES = {
         "path = os.path.join(os.path.dirname(checker.datasets.__file__), 'assignments', 'logistic_regression', 'reference.py')\n"
         "spec = importlib.util.spec_from_file_location('key', path)\nkey = importlib.util.module_from_spec(spec)\n"
         "spec.loader.exec_module(key)\nreturn key.predict(w, b, X)")))], {"predict": "PermissionError", "model": "PermissionError"}),
+    # The public gradient checker: importing it costs nothing, leaning on it in graded code costs that function.
+    "the public gradient checker imported": (A01, [prepend("data_preparation_code", "from checker import check_gradient, assert_gradient")], {}),
+    "the public gradient checker used in a graded function": (A04, [within("gradient_check_code", "    ### BEGIN SOLUTION\n",
+        "    ### BEGIN SOLUTION\n    from checker import check_gradient\n    check_gradient(lambda t: float(t.sum()), np.zeros(2), np.ones(2))\n")],
+        {"gradient_check": "not available while the grader runs your notebook"}),
     "answer key imported in a gradient checker": (A04, [within("gradient_check_n_code", "    ### BEGIN SOLUTION\n",
         "    ### BEGIN SOLUTION\n    from checker.assignments.gradient_checking.reference import panel_gradient_check_n\n")],
         {"gradient_check_n": "cannot be imported by your notebook"}),
@@ -143,7 +148,7 @@ CASES = {
         {"propagate": "it is a Liar"}),
     "ndarray subclass with its own ==": (A01, [within("predict_code", "    return Y_prediction",
         "    class Liar(np.ndarray):\n        def __eq__(self, other):\n            return np.ones(np.shape(self), bool)\n    return Y_prediction.view(Liar)")],
-        {"predict": "it is a Liar", "model": "it is a Liar"}),
+        {"predict": "it is a Liar"}),  # model's accuracy is computed by the checker, from the w and b model learned
     "gradient checker returns a lying float": (A04, [within("gradient_check_code", "    return difference", LIAR_FLOAT.replace("\n", "\n    ").join(["    ", ""]) + "return Liar(difference)")],
         {"gradient_check": "it is a Liar"}),
     # Ending the process, and the signals that could stop the grader's clock.
@@ -197,8 +202,10 @@ CASES = {
         "    open('__COURSE__/submitted/alice/01_logistic_regression/logistic_regression.ipynb', 'w').write('{}')\n"))],
         {"predict": "does not let graded code write files", "model": "write files"}),
     # Stashing: an object kept from one check for the next, a stand-in kept past its step.
-    "object stashed in one check, looked for in the next": (A01, [within("propagate_code", "    m = X.shape[1]\n", "    m = X.shape[1]\n    globals()['LEAK'] = (w, b)\n"),
-        within("optimize_code", "    costs = []\n", "    costs = []\n    if 'LEAK' in globals():\n        raise RuntimeError('a stash survived')\n")], {}),
+    # (Assignment 04: no check there calls both functions, as 01's model does within one check.)
+    "object stashed in one check, looked for in the next": (A04, [
+        within("gradient_check_code", "    ### BEGIN SOLUTION\n", "    ### BEGIN SOLUTION\n    globals()['LEAK'] = (x, theta)\n"),
+        within("vector_helpers_code", "def dictionary_to_vector(parameters):\n", "def dictionary_to_vector(parameters):\n    if 'LEAK' in globals():\n        raise RuntimeError('a stash survived')\n")], {}),
     "stand-ins stashed for the end-to-end run": (A01, [replace("model_code", STASHING_MODEL)], {"model": "lent your code for one step"}),
     # Broken files and cells.
     "non-UTF-8 bytes in a markdown cell": (A01, [raw(lambda data: data.replace(b"is this digit even?", b"is this digit \xff\xfe even?"))], {}),

@@ -33,6 +33,7 @@ FILE_SIZE_LIMIT = 64 * 2**20
 PROCESS_LIMIT = 24  # processes in a notebook's control group, the notebook process included
 SUBMISSION_COPY_LIMIT = 200 * 2**20  # bytes of a submission folder copied into the sandbox
 SERVER_START_TIMEOUT = 120.0
+SERVER_ENVIRONMENT = ("PATH", "LANG", "LANGUAGE", "TZ", "LD_LIBRARY_PATH", "TMPDIR")
 _SIGNALS = {signal.SIGSEGV: "a segmentation fault", signal.SIGABRT: "an abort", signal.SIGKILL: "being killed",
             signal.SIGBUS: "a bus error", signal.SIGFPE: "a floating-point exception", signal.SIGXCPU: "using up its CPU time",
             signal.SIGILL: "an illegal instruction", signal.SIGXFSZ: "writing a file over the size limit"}
@@ -95,8 +96,9 @@ class Sandbox:
 
     def _launch_server(self):
         judge_end, server_end = socket.socketpair()
-        environment = {key: value for key, value in os.environ.items() if not key.startswith("PYTHON")}
-        environment.update(PYTHONHASHSEED="0", PYTHONDONTWRITEBYTECODE="1", MPLBACKEND="Agg",
+        # Only what Python and the libraries need: the grader's own variables (tokens, database URLs) stay out of reach.
+        environment = {key: value for key, value in os.environ.items() if key in SERVER_ENVIRONMENT or key.startswith("LC_")}
+        environment.update(PYTHONHASHSEED="0", PYTHONDONTWRITEBYTECODE="1", MPLBACKEND="Agg", HOME=self.work,
                            MPLCONFIGDIR=os.path.join(self.work, "matplotlib"))
         log = open(os.path.join(self.work, "server.log"), "wb")
         process = subprocess.Popen([sys.executable, "-m", "checker.sandbox.server", str(server_end.fileno())],
@@ -128,7 +130,7 @@ class Sandbox:
         return self.protections
 
     # -- notebooks ------------------------------------------------------------------------------
-    def open_notebook(self, display_path, cells=None, objects=None, folder=None):
+    def open_notebook(self, display_path, cells=None, objects=None, folder=None, budget=None):
         """A notebook process that has run `cells` (dicts: number, source, whole) or bound `objects` (pickled names).
 
         The cells run in a read-only copy of `folder`, so relative paths find the submission's files.
@@ -137,6 +139,7 @@ class Sandbox:
         scratch = os.path.join(self.work, "notebooks", str(number))
         _copy_submission(folder, scratch)
         notebook = NotebookProcess(self, number, display_path, scratch, cells, objects)
+        notebook.budget = notebook.full_budget = NOTEBOOK_TIME_BUDGET if budget is None else budget
         notebook.start()
         return notebook
 
@@ -188,7 +191,7 @@ class NotebookProcess:
         self.scratch = scratch
         self.cells, self.objects = cells or [], objects
         self.outcomes = {}  # cell number -> outcome dict
-        self.budget = NOTEBOOK_TIME_BUDGET
+        self.budget = self.full_budget = NOTEBOOK_TIME_BUDGET
         self.pid = self.channel = self.group = None
 
     def _config(self):
@@ -299,8 +302,8 @@ def _valid_outcome(outcome):
     if outcome.get("failure") not in (None, "syntax", "not implemented", "timeout", "raised"):
         raise protocol.ProtocolError("a cell's outcome names an unknown failure")
     error = outcome.get("error")
-    return {"defines": [n for n in outcome["defines"] if type(n) is str][:1000], "failure": outcome["failure"],
-            "error": error if type(error) is dict else {}}
+    return {"defines": [name[:200] for name in outcome["defines"] if type(name) is str][:1000], "failure": outcome["failure"],
+            "error": _clean_description(error) if type(error) is dict else {}}
 
 
 def _own_process_count():
@@ -337,7 +340,7 @@ class CheckProcess:
             raise remote.StudentEnded(what, self.dead)
         budget = self.notebook.budget
         if budget <= 0:
-            raise remote.StudentTimedOut(what, NOTEBOOK_TIME_BUDGET)
+            raise remote.StudentBudgetUsed(what, self.notebook.full_budget)
         limit = min(time_limit, budget)
         started = time.monotonic()
         try:
@@ -345,6 +348,8 @@ class CheckProcess:
         except TimedOut:
             self.kill()
             self.dead = f"it was stopped after {limit:g} s"
+            if limit < time_limit:  # the notebook's budget ran out, not this call's own limit
+                raise remote.StudentBudgetUsed(what, self.notebook.full_budget) from None
             raise remote.StudentTimedOut(what, limit) from None
         except ChannelClosed:
             self.dead = self._ended()
@@ -467,5 +472,7 @@ class Report:
 
 def _clean_description(raised):
     """An exception description from the target, keeping only fields of the expected types."""
-    fields = {"type": str, "text": str, "where": str, "line": str, "function": str, "notebook": str, "ended": bool, "not_implemented": bool}
-    return {key: raised[key] if kind is not str else raised[key][:300] for key, kind in fields.items() if type(raised.get(key)) is kind}
+    fields = {"type": str, "text": str, "where": str, "line": (str, int), "function": str, "notebook": str, "ended": bool,
+              "not_implemented": bool}
+    return {key: raised[key][:300] if type(raised[key]) is str else raised[key]
+            for key, kinds in fields.items() if type(raised.get(key)) in (kinds if type(kinds) is tuple else (kinds,))}

@@ -1,8 +1,8 @@
-"""A control group per notebook process: at most N processes and M bytes for it and all it forks.
+"""A control group per notebook process: at most N processes, M bytes and one core for it and all it forks.
 
 The notebook process has to fork (one child per check), so a seccomp rule cannot stop a fork bomb
 in the notebook's cells; the kernel's pids controller can. Works with cgroup v2 (a writable
-subtree of our own cgroup) and with v1 (separate `pids` and `memory` hierarchies); the judge
+subtree of our own cgroup) and with v1 (separate `pids`, `memory` and `cpu` hierarchies); the judge
 creates the group, the notebook process moves itself into it before running student code, and
 the judge kills every process in it when the notebook is done.
 """
@@ -65,7 +65,7 @@ def _own_path(controller):
 
 def _v1_directories(name):
     directories = {}
-    for controller in ("pids", "memory"):
+    for controller in ("pids", "memory", "cpu"):
         path = _own_path(controller)
         base = os.path.join(ROOT, controller)
         if path is not None and os.path.isdir(base):
@@ -84,8 +84,16 @@ def _v2_directory(name):
     return None
 
 
-def create(name, max_processes, max_bytes):
-    """A new group limited to `max_processes` and `max_bytes`, or None where we cannot make one."""
+CPU_PERIOD = 100_000  # microseconds; a quota of one period per period is one core
+
+
+def create(name, max_processes, max_bytes, cores=1):
+    """A new group limited to `max_processes`, `max_bytes` and `cores` (where the controllers exist), or None where we cannot make one.
+
+    The process limit is the one that matters (it stops fork bombs); memory and CPU are bounded
+    too where the controllers are there, so one submission's threads cannot slow the others'.
+    """
+    quota = int(cores * CPU_PERIOD)
     try:
         v2 = _v2_directory(name)
         if v2:
@@ -93,6 +101,8 @@ def create(name, max_processes, max_bytes):
             _write(v2, "pids.max", max_processes)
             with contextlib.suppress(OSError):
                 _write(v2, "memory.max", max_bytes)
+            with contextlib.suppress(OSError):
+                _write(v2, "cpu.max", f"{quota} {CPU_PERIOD}")
             return Group([v2])
         v1 = _v1_directories(name)
         if not v1:
@@ -103,6 +113,10 @@ def create(name, max_processes, max_bytes):
         if "memory" in v1:
             with contextlib.suppress(OSError):
                 _write(v1["memory"], "memory.limit_in_bytes", max_bytes)
+        if "cpu" in v1:
+            with contextlib.suppress(OSError):
+                _write(v1["cpu"], "cpu.cfs_period_us", CPU_PERIOD)
+                _write(v1["cpu"], "cpu.cfs_quota_us", quota)
         return Group(list(v1.values()))
     except OSError:
         return None

@@ -4,6 +4,10 @@ Either side may ask the other something while its own request is still open (a s
 `optimize` calls the judge's `propagate`, whose wrapper reads an attribute of a student object),
 so `request` serves incoming requests until the reply to its own arrives. Both sides are single
 threaded, so replies always come back in the reverse order of the requests.
+
+A request's deadline is absolute: time spent answering the other side's requests meanwhile is
+allowed for only up to the request's own time limit again, and their number is bounded, so a
+sandboxed process cannot keep the judge busy for ever by asking it things.
 """
 
 import socket
@@ -28,11 +32,21 @@ class RemoteError(Exception):
         self.details = details if type(details) is dict else {"text": str(details)}
 
 
-class Channel:
-    """A socket that speaks the protocol; `side` names whose objects this end can export."""
+# Requests from the other side one request of ours may serve, and objects one channel may export.
+MAX_SERVED = 100_000
+MAX_EXPORTS = 100_000
 
-    def __init__(self, sock, side, make_proxy, proxy_type=None, limits=protocol.DEFAULT_LIMITS):
+
+class Channel:
+    """A socket that speaks the protocol; `side` names whose objects this end can export.
+
+    Only an end that is handed sockets (the fork server, the notebook process) accepts file
+    descriptors; on any other end, descriptors that arrive are discarded by the kernel unread.
+    """
+
+    def __init__(self, sock, side, make_proxy, proxy_type=None, limits=protocol.DEFAULT_LIMITS, accept_fds=False):
         self.sock = sock
+        self.accept_fds = accept_fds
         self.side = side
         self.make_proxy = make_proxy
         self.proxy_type = proxy_type
@@ -52,6 +66,8 @@ class Channel:
             return object.__getattribute__(obj, "_ref")
         number = self._export_ids.get(id(obj))
         if number is None:
+            if len(self.exports) >= MAX_EXPORTS:
+                raise protocol.ProtocolError("too many objects were handed across")
             number = len(self.exports) + 1
             self.exports[number] = obj
             self._export_ids[id(obj)] = number
@@ -73,10 +89,13 @@ class Channel:
     def send(self, message, fds=()):
         data = protocol.pack(message, self.export)
         try:
+            self._arm_timeout()
             if fds:
                 socket.send_fds(self.sock, [data[:1]], list(fds))
                 data = data[1:]
             self.sock.sendall(data)
+        except socket.timeout:
+            raise TimedOut() from None
         except OSError as error:
             raise ChannelClosed(str(error)) from None
 
@@ -91,15 +110,13 @@ class Channel:
     def _read_exactly(self, size):
         """`size` bytes from the socket, read in large chunks (one system call per frame, usually)."""
         while len(self._buffer) < size:
-            if self._deadline is not None:
-                left = self._deadline() - time.monotonic()
-                if left <= 0:
-                    raise TimedOut()
-                self.sock.settimeout(left)
-            elif self.sock.gettimeout() is not None:
-                self.sock.settimeout(None)
+            self._arm_timeout()
             try:
-                data, fds, _, _ = socket.recv_fds(self.sock, max(size - len(self._buffer), 1 << 16), 8)
+                chunk = max(size - len(self._buffer), 1 << 16)
+                if self.accept_fds:
+                    data, fds, _, _ = socket.recv_fds(self.sock, chunk, 8)
+                else:
+                    data, fds = self.sock.recv(chunk), []
             except socket.timeout:
                 raise TimedOut() from None
             except OSError as error:
@@ -112,23 +129,42 @@ class Channel:
         del self._buffer[:size]
         return data
 
+    def _arm_timeout(self):
+        """Make the socket's blocking calls give up at the current deadline (or never, without one)."""
+        if self._deadline is not None:
+            left = self._deadline() - time.monotonic()
+            if left <= 0:
+                raise TimedOut()
+            self.sock.settimeout(left)
+        elif self.sock.gettimeout() is not None:
+            self.sock.settimeout(None)
+
     # -- requests -----------------------------------------------------------------------------
     def request(self, op, deadline=None, fds=(), **fields):
         """Send a request and return the reply's value, serving the other side's requests meanwhile.
 
-        `deadline` is a time.monotonic() value; time spent serving the other side's requests
-        does not count against it.
+        `deadline` is a time.monotonic() value. Time spent serving the other side's requests is
+        added to it, up to the request's own time limit again (so at most twice that in all).
         """
         self._next_request += 1
         number = self._next_request
-        self.send({"op": op, "id": number, **fields}, fds)
-        extra = [0.0]
+        extra, served = [0.0], 0
         outer = self._deadline
-        self._deadline = None if deadline is None else (lambda: deadline + extra[0])
+        if deadline is not None and outer is not None:
+            deadline = min(deadline, outer())  # a request made while serving ends with the one it serves
+        if deadline is not None:
+            allowance = max(deadline - time.monotonic(), 0.0)
+            self._deadline = lambda: deadline + min(extra[0], allowance)
+        else:
+            self._deadline = None
         try:
+            self.send({"op": op, "id": number, **fields}, fds)
             while True:
                 message = self.receive()
                 if "op" in message:
+                    served += 1
+                    if served > MAX_SERVED:
+                        raise protocol.ProtocolError(f"more than {MAX_SERVED:,} requests arrived while one was open")
                     started = time.monotonic()
                     self.serve(message)
                     extra[0] += time.monotonic() - started

@@ -1,14 +1,16 @@
 """The operating system's limits, applied by a freshly forked child to itself before any student code runs.
 
 A notebook process (which runs the notebook's cells, then forks one process per check) gets:
-its own session, resource limits (memory, file size, CPU time, open files, and processes when
-the grader is not root), a process-count and memory cgroup when the grader can create one, no
-network (a new network namespace, and Landlock's TCP rules), Landlock's file rules (read-only
-libraries and a read-only copy of the submission's folder; nothing writable, nothing else: not the
-checker, not other submissions),
-Landlock's scope (no signals or abstract sockets beyond its own processes) and a seccomp filter
-against the system calls that reach other processes or the kernel's privileged corners. A check
-process adds a filter that forbids creating processes.
+its own session, standard streams on /dev/null, resource limits (memory, file size, CPU time,
+open files, and processes when the grader is not root), a control group bounding its processes,
+memory and CPU (one core) when the grader can create one, no network and no shared IPC or host
+name (new network, IPC and UTS namespaces, and Landlock's TCP rules), Landlock's file rules
+(read-only libraries and a read-only copy of the submission's folder; nothing writable, nothing
+else: not the checker, not other submissions), Landlock's scope (no signals or abstract sockets
+beyond its own processes), no capabilities (a root grader's children keep uid 0 but none of its
+privileges), and a seccomp filter against the system calls that reach other processes, the
+network, shared memory or the kernel's privileged corners. A check process adds a filter that
+forbids creating processes.
 """
 
 import contextlib
@@ -20,8 +22,13 @@ import resource
 from checker.sandbox import landlock
 
 CLONE_NEWNET, CLONE_NEWUSER, CLONE_THREAD = 0x40000000, 0x10000000, 0x00010000
-_PR_SET_DUMPABLE = 4
-# System calls a student's code never needs, which would let it reach other processes or the kernel.
+CLONE_NEWIPC, CLONE_NEWUTS = 0x08000000, 0x04000000
+ISOLATED = CLONE_NEWNET | CLONE_NEWIPC | CLONE_NEWUTS  # namespaces a notebook process enters: no network, IPC or host name to share
+MAP_SHARED = 0x01  # also set in MAP_SHARED_VALIDATE
+_PR_SET_DUMPABLE, _PR_CAPBSET_DROP, _PR_CAP_AMBIENT, _PR_CAP_AMBIENT_CLEAR_ALL = 4, 24, 47, 4
+_CAPABILITY_VERSION_3 = 0x20080522
+# System calls a student's code never needs, which would let it reach other processes, the kernel,
+# the network, memory or files shared with other processes, or change what the grader sees of files.
 DENIED = (
     "ptrace", "process_vm_readv", "process_vm_writev", "pidfd_open", "pidfd_getfd", "pidfd_send_signal", "kcmp",
     "perf_event_open", "bpf", "mount", "umount2", "pivot_root", "chroot", "setns", "unshare", "keyctl", "add_key",
@@ -29,6 +36,16 @@ DENIED = (
     "io_uring_register", "fanotify_init", "kexec_load", "kexec_file_load", "init_module", "finit_module",
     "delete_module", "reboot", "swapon", "swapoff", "acct", "settimeofday", "clock_settime", "adjtimex", "quotactl",
     "iopl", "ioperm", "execve", "execveat", "tkill", "tgkill", "rt_sigqueueinfo", "rt_tgsigqueueinfo",
+    # files' modes, owners, extended attributes and times
+    "chmod", "fchmod", "fchmodat", "fchmodat2", "chown", "fchown", "lchown", "fchownat", "setxattr", "lsetxattr",
+    "fsetxattr", "setxattrat", "removexattr", "lremovexattr", "fremovexattr", "removexattrat", "utime", "utimes",
+    "utimensat", "futimesat",
+    # the machine's name, clock, log and scheduling
+    "sethostname", "setdomainname", "clock_adjtime", "syslog", "sched_setscheduler", "sched_setattr",
+    "sched_setparam", "setpriority", "ioprio_set",
+    # System V shared memory, message queues and semaphores; new sockets; shareable anonymous files
+    "shmget", "shmat", "shmctl", "shmdt", "msgget", "msgsnd", "msgrcv", "msgctl", "semget", "semop", "semtimedop",
+    "semctl", "socket", "socketpair", "connect", "bind", "listen", "accept", "accept4", "memfd_create",
 )
 _libc = ctypes.CDLL(None, use_errno=True)
 
@@ -37,17 +54,39 @@ def enter_notebook_process(config):
     """Confine a notebook process; `config` comes from the judge (see broker.sandbox_config)."""
     os.setsid()
     os.chdir(config["scratch"])
+    _quiet_standard_streams()
     for procs in config["cgroups"]:
         with open(procs, "w") as file:
             file.write(str(os.getpid()))
     _set_limits(config)
     if config["netns"]:
-        _check(_libc.unshare(CLONE_NEWNET | (CLONE_NEWUSER if os.geteuid() else 0)), "enter a network namespace")
+        _check(_libc.unshare(ISOLATED | (CLONE_NEWUSER if os.geteuid() else 0)), "enter new network, IPC and UTS namespaces")
     _libc.prctl(_PR_SET_DUMPABLE, 0, 0, 0, 0)
     if config["landlock"]:
         landlock.restrict(read=config["read"], write=config["write"], list_only=config["list"], abi=config["landlock"])
+    drop_capabilities()
     if config["seccomp"]:
         _filter(forbid_processes=False)
+
+
+def _quiet_standard_streams():
+    """Standard input, output and error on /dev/null: what student code prints is captured per call, never logged."""
+    null = os.open(os.devnull, os.O_RDWR)
+    for fd in (0, 1, 2):
+        os.dup2(null, fd)
+    os.close(null)
+
+
+def drop_capabilities():
+    """Give up every capability for good: bounding set, ambient set, then effective, permitted and inheritable."""
+    for capability in range(64):  # numbers past the kernel's last capability fail with EINVAL
+        if _libc.prctl(_PR_CAPBSET_DROP, capability, 0, 0, 0) != 0 and ctypes.get_errno() != errno.EINVAL:
+            if os.geteuid() == 0:  # without CAP_SETPCAP (not root) the bounding set cannot shrink, but there is nothing in it to use
+                _check(-1, "drop a capability")
+    _libc.prctl(_PR_CAP_AMBIENT, _PR_CAP_AMBIENT_CLEAR_ALL, 0, 0, 0)
+    header = (ctypes.c_uint32 * 2)(_CAPABILITY_VERSION_3, 0)
+    data = (ctypes.c_uint32 * 6)()  # two sets of (effective, permitted, inheritable), all empty
+    _check(_libc.capset(header, data), "drop capabilities")
 
 
 def enter_check_process(config):
@@ -88,6 +127,8 @@ def _filter(forbid_processes):
             rules.add_rule(seccomp.ERRNO(errno.EPERM), name)
     # Signals go to the caller's own process group only (after setsid: just itself).
     rules.add_rule(seccomp.ERRNO(errno.EPERM), "kill", seccomp.Arg(0, seccomp.NE, 0))
+    # Memory shared with another process (a later check's, say) would be a channel between checks.
+    rules.add_rule(seccomp.ERRNO(errno.EPERM), "mmap", seccomp.Arg(3, seccomp.MASKED_EQ, MAP_SHARED, MAP_SHARED))
     if forbid_processes:
         for name in ("fork", "vfork"):
             rules.add_rule(seccomp.ERRNO(errno.EPERM), name)
@@ -106,8 +147,8 @@ def probe():
     """What this machine offers, as plain data: {"landlock": ABI, "seccomp": bool, "netns": bool, "processes": how}."""
     found = {"landlock": landlock.abi_version(), "seccomp": _seccomp_available(), "netns": False}
     pid = os.fork()
-    if pid == 0:  # try the network namespace in a throwaway child
-        code = _libc.unshare(CLONE_NEWNET | (CLONE_NEWUSER if os.geteuid() else 0))
+    if pid == 0:  # try the namespaces in a throwaway child
+        code = _libc.unshare(ISOLATED | (CLONE_NEWUSER if os.geteuid() else 0))
         os._exit(0 if code == 0 else 1)
     found["netns"] = os.waitpid(pid, 0)[1] == 0
     return found

@@ -31,8 +31,10 @@ class ProtocolError(Exception):
 class Limits:
     """How much one frame may hold, so that a hostile sender cannot exhaust the receiver."""
 
-    def __init__(self, frame_bytes=512 * 2**20, depth=48, items=2_000_000, string=1_000_000):
-        self.frame_bytes, self.depth, self.items, self.string = frame_bytes, depth, items, string
+    def __init__(self, frame_bytes=512 * 2**20, header_bytes=8 * 2**20, depth=48, items=2_000_000, string=1_000_000,
+                 dimension=2**24):
+        self.frame_bytes, self.header_bytes, self.depth, self.items = frame_bytes, header_bytes, depth, items
+        self.string, self.dimension = string, dimension
 
 
 DEFAULT_LIMITS = Limits()
@@ -61,7 +63,7 @@ def _encode(value, export, buffers, depth):
         return _reference(export(value))
     if kind is list or kind is tuple:
         return {"t": kind.__name__, "v": [_encode(item, export, buffers, depth + 1) for item in value]}
-    if kind in DICT_TYPES and all(type(key) in PLAIN_SCALARS for key in dict.keys(value)):
+    if kind in DICT_TYPES and all(_plain_key(key) for key in dict.keys(value)):
         pairs = list(dict.items(value))
         return {"t": "dict", "k": [key for key, _ in pairs], "v": [_encode(v, export, buffers, depth + 1) for _, v in pairs]}
     if kind is np.ndarray and value.dtype.str in DTYPES:
@@ -76,23 +78,36 @@ def _encode(value, export, buffers, depth):
     return _reference(export(value))
 
 
+def _plain_key(key):
+    """Dictionary keys that cross as they are: strings and small integers."""
+    return type(key) is str or (type(key) is int and -2**31 <= key < 2**31)
+
+
 def _reference(ref):
     return {"t": "ref", "side": ref.side, "id": ref.id, "type": ref.type, "call": ref.callable, "name": ref.name}
 
 
 def decode(tree, buffers, resolve, limits=DEFAULT_LIMITS):
-    """The value a tree stands for; `resolve(Ref)` gives the local object or proxy for a reference."""
+    """The value a tree stands for; `resolve(Ref)` gives the local object or proxy for a reference.
+
+    Whatever is wrong with what arrived surfaces as a ProtocolError, never as another exception.
+    """
     counter = [0]
-    return _decode(tree, buffers, resolve, limits, 0, counter)
+    try:
+        return _decode(tree, buffers, resolve, limits, 0, counter)
+    except ProtocolError:
+        raise
+    except (ValueError, TypeError, KeyError, IndexError, OverflowError, MemoryError, RecursionError) as error:
+        raise ProtocolError(f"a value is malformed ({type(error).__name__})") from None
 
 
 def _decode(tree, buffers, resolve, limits, depth, counter):
     counter[0] += 1
     if counter[0] > limits.items or depth > limits.depth + 2:
         raise ProtocolError("the value is too large or too deeply nested")
+    if type(tree) is str:
+        return _string(tree, limits)
     if type(tree) in PLAIN_SCALARS:
-        if type(tree) is str and len(tree) > limits.string:
-            raise ProtocolError("a string is too long")
         return tree
     if type(tree) is not dict:
         raise ProtocolError(f"unexpected {type(tree).__name__} in a value")
@@ -102,11 +117,13 @@ def _decode(tree, buffers, resolve, limits, depth, counter):
         return items if tag == "list" else tuple(items)
     if tag == "dict":
         keys, values = _field(tree, "k", list), _field(tree, "v", list)
-        if len(keys) != len(values) or not all(type(key) in PLAIN_SCALARS for key in keys):
+        counter[0] += len(keys)
+        if len(keys) != len(values) or not all(_plain_key(key) for key in keys):
             raise ProtocolError("a dictionary's keys are malformed")
+        keys = [_string(key, limits) if type(key) is str else key for key in keys]
         return dict(zip(keys, (_decode(v, buffers, resolve, limits, depth + 1, counter) for v in values)))
     if tag in ("array", "scalar"):
-        return _decode_array(tree, buffers, tag)
+        return _decode_array(tree, buffers, tag, limits)
     if tag == "bytes":
         index = _field(tree, "b", int)
         if not 0 <= index < len(buffers):
@@ -116,8 +133,18 @@ def _decode(tree, buffers, resolve, limits, depth, counter):
         side, number = _field(tree, "side", str), _field(tree, "id", int)
         kind, is_callable = _field(tree, "type", str)[:200], _field(tree, "call", bool)
         name = tree.get("name")
-        return resolve(Ref(side, number, kind, is_callable, name[:200] if type(name) is str else None))
+        kind, name = _string(kind, limits), _string(name[:200], limits) if type(name) is str else None
+        return resolve(Ref(side, number, kind, is_callable, name))
     raise ProtocolError(f"unknown tag {tag!r}")
+
+
+def _string(text, limits):
+    """A received string, bounded, with lone surrogates (which no file or terminal accepts) replaced."""
+    if len(text) > limits.string:
+        raise ProtocolError("a string is too long")
+    if text.isascii():
+        return text
+    return text.encode("utf-8", "replace").decode("utf-8")
 
 
 def _field(tree, key, kind):
@@ -127,13 +154,13 @@ def _field(tree, key, kind):
     return value
 
 
-def _decode_array(tree, buffers, tag):
+def _decode_array(tree, buffers, tag, limits):
     dtype_code, index = _field(tree, "d", str), _field(tree, "b", int)
     if dtype_code not in DTYPES or not 0 <= index < len(buffers):
         raise ProtocolError("an array has an unsupported dtype or no data")
     dtype = np.dtype(dtype_code)
     shape = () if tag == "scalar" else tuple(_field(tree, "s", list))
-    if not all(type(n) is int and n >= 0 for n in shape) or len(shape) > 32:
+    if not all(type(n) is int and 0 <= n <= limits.dimension for n in shape) or len(shape) > 32:
         raise ProtocolError("an array has a malformed shape")
     count = 1
     for n in shape:
@@ -160,7 +187,7 @@ def read_frame(read_exactly, limits=DEFAULT_LIMITS):
     if count > 100_000:
         raise ProtocolError("too many buffers")
     sizes = struct.unpack(f"<{count}Q", read_exactly(8 * count)) if count else ()
-    if header_size + sum(sizes) > limits.frame_bytes:
+    if header_size + sum(sizes) > limits.frame_bytes or header_size > limits.header_bytes:
         raise ProtocolError(f"a message of {header_size + sum(sizes):,} bytes is over the limit of {limits.frame_bytes:,}")
     try:
         tree = json.loads(read_exactly(header_size))

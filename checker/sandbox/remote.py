@@ -7,7 +7,8 @@ code by accident, and a value that comes back is plain data or another Remote.
 
 The other way round, the target may call only judge objects that the judge handed it (a
 reference helper swapped into a student's function, a stand-in method set on a student's object),
-with plain-data arguments, and read their public plain-data attributes or bound methods.
+with plain-data arguments, and read their public plain-data attributes or bound methods; it may
+never change them.
 """
 
 from checker.sandbox import protocol
@@ -28,6 +29,14 @@ class StudentRaised(StudentProblem):
 
 class StudentTimedOut(StudentProblem):
     """The student's code ran past its time limit and its process was stopped."""
+
+    def __init__(self, what, seconds):
+        super().__init__(what)
+        self.seconds = seconds
+
+
+class StudentBudgetUsed(StudentProblem):
+    """The notebook's code used up its time budget (over all its checks)."""
 
     def __init__(self, what, seconds):
         super().__init__(what)
@@ -137,10 +146,7 @@ def serve_judge_objects(channel, on_stop):
         raise AttributeError(f"the checker's object has no attribute {name!r} you may read")
 
     def set_attribute(message):
-        obj, name, value = exported(message), message["name"], message["value"]
-        if type(name) is not str or name.startswith("_") or not is_plain(value):
-            raise AttributeError(f"you may not set {name!r} on the checker's object")
-        setattr(obj, name, value)
+        raise AttributeError("the checker's objects are read-only")
 
     channel.handlers.update(call=call, getattr=get_attribute, setattr=set_attribute)
 

@@ -76,7 +76,7 @@ def main():
     checker_dir = os.path.dirname(os.path.abspath(checker.__file__))
     importable_files = [checker.__file__, checker.datasets.__file__]
     target.install_import_blocker()
-    channel = Channel(control, "server", lambda ref: None)
+    channel = Channel(control, "server", lambda ref: None, accept_fds=True)
 
     def spawn(message):
         fds = channel.take_fds()

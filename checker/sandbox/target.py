@@ -48,12 +48,16 @@ class GraderStopped(BaseException):
     """Raised into student code when the judge ends a call; a BaseException so `except Exception` lets it pass."""
 
 
+class CheckerImportBlocked(ImportError):
+    """An import of the checker's internals from a sandboxed notebook (`checker` recognises it by this name)."""
+
+
 class CheckerImportBlocker(importlib.abc.MetaPathFinder):
     """Refuses imports of the checker's internals with a message, before the file system refuses them too."""
 
     def find_spec(self, name, path=None, target=None):
         if (name == "checker" or name.startswith("checker.")) and name not in IMPORTABLE:
-            raise ImportError(BLOCKED.format(name=name), name=name)
+            raise CheckerImportBlocked(BLOCKED.format(name=name), name=name)
         return None
 
 
@@ -61,7 +65,7 @@ class CheckerImportBlocker(importlib.abc.MetaPathFinder):
 def serve_notebook(sock, config):
     """Confine this process when the judge asks (first), then run cells and fork check processes."""
     CONFIG.update(config)
-    channel = Channel(sock, "target", _judge_proxy_factory, JudgeObject)
+    channel = Channel(sock, "target", _judge_proxy_factory, JudgeObject, accept_fds=True)
 
     def confine_now(message):
         confine.enter_notebook_process(CONFIG)
