@@ -4,6 +4,7 @@ import numpy as np
 import pytest
 
 from checker.assignments.computational_graph import ASSIGNMENT, check_initialize_parameters, check_outcomes, reference
+from checker.assignments.computational_graph.checks import EPOCHS, LEARNING_RATE
 from checker.checks.guard import checker_code_allowed
 from checker.checks.report import CheckFailure
 from computational_graph_variants import BUGS
@@ -34,5 +35,5 @@ def test_outcome_failure_states_budget_and_targets():
     with pytest.raises(CheckFailure) as failure:
         check_outcomes(*classes)
     message = str(failure.value)
-    assert "after 5000 epochs at learning rate 2" in message and "target 100%" in message
+    assert f"after {EPOCHS} epochs at learning rate {LEARNING_RATE:g}" in message and "target 100%" in message
     assert "--checker-seed" not in message  # the outcome does not depend on the seed

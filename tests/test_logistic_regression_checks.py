@@ -36,18 +36,25 @@ def test_failure_never_shows_the_expected_gradient():
 
 
 def test_failure_names_the_seed_and_seeds_change_inputs():
-    """Do failures print their seed, and do different seeds draw different inputs?"""
+    """Do failures print the seed the student chose, never a hidden one, and do different seeds draw different inputs?"""
     seen = []
 
     def spy(w, b, X, Y):
         seen.append(X.copy())
         return BUGS["propagate: dw with Y - A"][1](w, b, X, Y)
 
-    for seed in (11, 12):
-        with pytest.raises(CheckFailure) as failure:
-            check_propagate(spy, seed=seed)
-        assert f"--checker-seed {seed} -k propagate" in str(failure.value)
+    try:
+        for seed in (11, 12):
+            seeds.set_public_seed(seed)  # as --checker-seed does
+            with pytest.raises(CheckFailure) as failure:
+                check_propagate(spy)
+            assert f"--checker-seed {seed} -k propagate" in str(failure.value)
+    finally:
+        seeds.set_public_seed(seeds.PUBLIC_SEED)
     assert seen[0].shape != seen[-1].shape or not np.allclose(seen[0], seen[-1])
+    with pytest.raises(CheckFailure) as failure:  # a grade cell's hidden seed
+        check_propagate(spy, seed=4321)
+    assert "4321" not in str(failure.value) and "grader's own inputs" in str(failure.value)
 
 
 def test_hard_coded_output_fails_under_another_seed():

@@ -10,14 +10,20 @@ import contextlib
 import copy
 import signal
 import threading
+import time
+
+import numpy as np
 
 from checker.checks import messages
-from checker.checks.seeds import seeded_global_random
+from checker.checks.seeds import derived_seed, seeded_global_random
 from checker.sandbox import remote, standins, student
-from checker.sandbox.remote import StudentEnded, StudentProblem, StudentRaised, StudentTimedOut, StudentUnreadable, is_remote
+from checker.sandbox.remote import StudentBudgetUsed, StudentEnded, StudentProblem, StudentRaised, StudentTimedOut, StudentUnreadable, is_remote
 
-# Generous for the small inputs the checks use; a correct function answers in milliseconds.
-DEFAULT_TIME_LIMIT = 20.0
+# Generous for the small inputs the checks use: a correct function answers in milliseconds, a loop over
+# the examples in a few more. Runs at full size (training on the digits) get a limit from a probe run.
+DEFAULT_TIME_LIMIT = 2.0
+# The longest a run at full size may take, projected from its probe; beyond it, "too slow", never "endless".
+SLOW_LIMIT = 60.0
 
 
 class StudentCall:
@@ -120,12 +126,64 @@ def _changed_arguments(function, originals, passed, original_kwargs, passed_kwar
     return changed + [key for key in original_kwargs if not student.same_value(original_kwargs[key], passed_kwargs[key])]
 
 
+def timed_call(run, function, *args, **kwargs):
+    """call_student, and the seconds the call took."""
+    started = time.monotonic()
+    call = call_student(run, function, *args, **kwargs)
+    return call, time.monotonic() - started
+
+
+def limit_from_probe(run, name, seconds, scale, probe, advice):
+    """A time limit for a run `scale` times the work of a probe that took `seconds`.
+
+    A correct but slow implementation (a loop over the examples) gets a limit it meets; one whose
+    projected time passes SLOW_LIMIT is told it is too slow, with advice, and is never called endless.
+    """
+    projected = seconds * scale
+    if projected > SLOW_LIMIT:
+        run.fail(messages.TOO_SLOW.format(name=name, seconds=projected, probe=probe, measured=seconds, limit=SLOW_LIMIT, advice=advice),
+                 depends_on_seed=False)
+    return max(DEFAULT_TIME_LIMIT, 3 * projected + 1)
+
+
+class CallLog(list):
+    """The calls a judge-side stand-in received, bounded in number and bytes.
+
+    A stand-in that records its calls keeps what the student's code sent it; past `calls` entries or
+    `nbytes` of arrays, a further call raises in the student's code instead, so a runaway loop
+    cannot fill the grader's memory.
+    """
+
+    def __init__(self, what, calls=10_000, nbytes=256 * 2**20):
+        super().__init__()
+        self.what, self.calls, self.nbytes, self.used = what, calls, nbytes, 0
+
+    def add(self, entry):
+        self.used += _plain_bytes(entry)
+        if len(self) >= self.calls or self.used > self.nbytes:
+            raise RuntimeError(f"the checker's stand-in for {self.what} was called more often, or with more data, than the exercise needs")
+        self.append(entry)
+
+
+def _plain_bytes(value):
+    """Roughly the bytes plain data holds (arrays by their size), to bound what stand-ins keep."""
+    if isinstance(value, np.ndarray):
+        return value.nbytes
+    if isinstance(value, (list, tuple)):
+        return 8 * len(value) + sum(_plain_bytes(item) for item in value)
+    if isinstance(value, dict):
+        return 8 * len(value) + sum(_plain_bytes(item) for item in value.values())
+    return len(value) if isinstance(value, (str, bytes)) else 8
+
+
 def fail_for_problem(run, problem, name=None):
     """Fail the check with the message for something the student's code did."""
     __tracebackhide__ = True
     name = name or problem.what
     if isinstance(problem, StudentTimedOut):
         run.fail(messages.TIMED_OUT.format(name=name, seconds=problem.seconds))
+    if isinstance(problem, StudentBudgetUsed):
+        run.fail(messages.BUDGET_USED.format(name=name, seconds=problem.seconds), depends_on_seed=False)
     if isinstance(problem, StudentEnded):
         run.fail(messages.ENDED.format(name=name, how=problem.how))
     if isinstance(problem, StudentUnreadable):
@@ -188,7 +246,11 @@ def using_references(function, **references):
 
 @contextlib.contextmanager
 def student_random(owner, seed):
-    """Python's and NumPy's global generators seeded for the student's code (theirs given back in-process)."""
+    """Python's and NumPy's global generators seeded for the student's code (theirs given back in-process).
+
+    They get a seed derived from `seed`, so a hidden seed cannot be read back from their state.
+    """
+    seed = derived_seed(seed, "the student's global generators")
     if is_remote(owner):
         owner._process.seed_random(seed)
         yield

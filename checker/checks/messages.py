@@ -50,8 +50,13 @@ NOT_RECORDED = Diagnosis(
 )
 BUDGET_USED = Diagnosis(
     "code.budget_used",
-    "your notebook used up its time budget of {seconds:g} s before this check, so `{name}` was not run. "
-    "Look for slow or endless code in the checks above.",
+    "your notebook used up its time budget of {seconds:g} s (for all its checks together) in `{name}`. "
+    "Look for slow or endless code in this check and the ones above.",
+)
+TOO_SLOW = Diagnosis(
+    "code.too_slow",
+    "`{name}` would take about {seconds:.0f} s to finish here (its first {probe} took {measured:.2g} s), more than the "
+    "{limit:g} s the grader allows. {advice}",
 )
 CHANGED_INPUT = Diagnosis(
     "code.changed_input",
@@ -82,7 +87,13 @@ UNREADABLE_NOTEBOOK = Diagnosis(
     "could not read {where}: {error}. The file is not a valid notebook any more; "
     "restore it from a checkpoint (File > Revert) or from a fresh copy of the exercise.",
 )
+NOT_LOADED = Diagnosis(
+    "notebook.not_loaded",
+    "could not load {where}: {how}. Restart the kernel and run all cells (Kernel > Restart & Run All): "
+    "the cells that hang or end the kernel are the ones to fix.",
+)
 REPRODUCE = "inputs drawn with seed {seed}: `pytest checker --checker-seed {seed} -k {check}` repeats this check"
+HIDDEN_INPUTS = "found with the grader's own inputs, which stay private; `pytest checker` with other seeds (--checker-seed) helps find the mistake"
 WARNING_HINT = "NumPy warned while your code ran: {warnings}"
 
 # Shapes and types (checker.checks.shapes).

@@ -18,8 +18,12 @@ class NotebookUnreadable(Exception):
     """The file is not a notebook we can read; the message is written for the student."""
 
 
-def read_cells(path, display_path=None):
-    """[{"number", "source", "whole"}] for the code cells to run, or NotebookUnreadable."""
+def read_cells(path, display_path=None, restore=None):
+    """[{"number", "source", "whole"}] for the code cells to run, or NotebookUnreadable.
+
+    `restore` ({grade id: source}, from locked_sources) puts back the source of the locked cells a
+    student edited, as nbgrader's autograde does.
+    """
     display_path = display_path or str(path)
     try:
         with open(path, "rb") as file:
@@ -30,7 +34,7 @@ def read_cells(path, display_path=None):
         if not isinstance(notebook, dict):
             raise ValueError("it is not a JSON object")
         cells = _cells_of(notebook)
-        return [_plain_cell(number, cell) for number, cell in enumerate(cells, start=1) if _runs(cell)]
+        return [_plain_cell(number, cell, restore or {}) for number, cell in enumerate(cells, start=1) if _runs(cell)]
     except FileNotFoundError:
         raise NotebookUnreadable(f"there is no notebook at {display_path}") from None
     except (OSError, ValueError, KeyError, TypeError, AttributeError, RecursionError) as error:
@@ -58,12 +62,28 @@ def _runs(cell):
     return not (nbgrader.get("grade", False) and not nbgrader.get("solution", False))
 
 
-def _plain_cell(number, cell):
-    source = cell.get("source", "")
-    source = "".join(source) if isinstance(source, list) else str(source)
+def _plain_cell(number, cell, restore):
     metadata = cell.get("metadata", {})
-    whole = bool(metadata.get("nbgrader", {}).get("solution", False)) or SETUP_TAG in (metadata.get("tags") or [])
+    nbgrader = metadata.get("nbgrader", {})
+    locked = nbgrader.get("grade_id") in restore and not nbgrader.get("solution", False)
+    source = restore[nbgrader["grade_id"]] if locked else _source(cell)
+    whole = bool(nbgrader.get("solution", False)) or SETUP_TAG in (metadata.get("tags") or [])
     return {"number": number, "source": source, "whole": whole}
+
+
+def _source(cell):
+    source = cell.get("source", "")
+    return "".join(source) if isinstance(source, list) else str(source)
+
+
+def locked_sources(cells):
+    """{grade id: source} of the locked code cells of the source notebook (students may not change them)."""
+    found = {}
+    for cell in cells:
+        nbgrader = cell.get("metadata", {}).get("nbgrader", {})
+        if cell.get("cell_type") == "code" and nbgrader.get("locked") and not nbgrader.get("solution") and nbgrader.get("grade_id"):
+            found[nbgrader["grade_id"]] = _source(cell)
+    return found
 
 
 def missing_name(outcomes, name, where):

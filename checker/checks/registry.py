@@ -23,10 +23,11 @@ def check(name):
         package = body.__module__.rpartition(".")[0]
 
         @functools.wraps(body)
-        def run_check(*values, seed=None, **named_values):
+        def run_check(*values, seed=None, again=False, **named_values):
             __tracebackhide__ = True
             seed = seeds.resolve_seed(seed)
             run = CheckRun(name, seed, seeds.generator(seed, name))
+            run.again = again  # a repeat with another seed: what does not depend on the seed was graded already
             source = expectations.source_for(package)
             run.reference, run.mistakes = expectations.Gateway(run, source, "reference"), expectations.Gateway(run, source, "mistakes")
             run.stopped = None

@@ -2,7 +2,7 @@
 
 import numpy as np
 
-from checker.checks import messages
+from checker.checks import messages, seeds
 from checker.sandbox.remote import kind_of, is_remote
 
 INDENT = "    "
@@ -11,9 +11,9 @@ INDENT = "    "
 class CheckFailure(AssertionError):
     """A check found a mistake; the message is written for the student, `diagnosis` names it (or is None)."""
 
-    def __init__(self, message, diagnosis=None):
+    def __init__(self, message, diagnosis=None, seed=None):
         super().__init__(message)
-        self.diagnosis = diagnosis
+        self.diagnosis, self.seed = diagnosis, seed
 
 
 def describe_value(value, max_items=6):
@@ -39,7 +39,8 @@ def format_failure(headline, details=(), seed=None, check=None):
         prefix = f"{label}:" if label else ""
         lines.append(f"{INDENT}{prefix:<{width + 1}} {text}")
     if seed is not None and check is not None:
-        lines.append(f"{INDENT}({messages.REPRODUCE.format(seed=seed, check=check)})")
+        note = messages.REPRODUCE.format(seed=seed, check=check) if seeds.is_public(seed) else messages.HIDDEN_INPUTS
+        lines.append(f"{INDENT}({note})")
     return "\n".join(lines)
 
 

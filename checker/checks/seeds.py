@@ -24,6 +24,16 @@ def resolve_seed(seed):
     return _public_seed if seed is None else int(seed)
 
 
+def is_public(seed):
+    """Whether the student chose this seed (the public one, or --checker-seed); grade cells' hidden seeds are not."""
+    return seed is not None and int(seed) == _public_seed
+
+
+def derived_seed(seed, purpose):
+    """A seed for `purpose` drawn from `seed`: what student code can observe of it does not reveal `seed` itself."""
+    return int(np.random.default_rng([int(seed), zlib.crc32(purpose.encode())]).integers(2**31))
+
+
 def generator(seed, check_name):
     """A generator seeded by `seed` and the check's name, so checks never share draws."""
     return np.random.default_rng([int(seed), zlib.crc32(check_name.encode())])

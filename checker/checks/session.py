@@ -4,6 +4,8 @@ The pytest self-check and official grading both come through here, so a student'
 loop or memory bomb is stopped the same way in both.
 """
 
+from pathlib import Path
+
 from checker.checks import messages, notebook
 from checker.checks.report import CheckFailure
 from checker.sandbox import remote
@@ -12,16 +14,20 @@ from checker.sandbox import remote
 class NotebookSession:
     """A student's notebook loaded in the sandbox, ready to serve checks."""
 
-    def __init__(self, sandbox, display_path, cells=None, objects=None, folder=None):
+    def __init__(self, sandbox, display_path, cells=None, objects=None, folder=None, budget=None):
         self.display_path = display_path
-        self.process = sandbox.open_notebook(display_path, cells=cells, objects=objects, folder=folder)
+        self.process = sandbox.open_notebook(display_path, cells=cells, objects=objects, folder=folder, budget=budget)
 
     @classmethod
-    def from_file(cls, sandbox, path, display_path=None):
-        """Read and load a notebook file (NotebookUnreadable when it is not a notebook)."""
+    def from_file(cls, sandbox, path, display_path=None, folder=None, budget=None, restore=None):
+        """Read and load a notebook file (NotebookUnreadable when it is not a notebook).
+
+        `folder` holds the files it reads; `restore` the locked cells to put back (notebook.read_cells).
+        """
+        path = Path(path)
         display_path = display_path or str(path)
-        cells = notebook.read_cells(path, display_path)
-        return cls(sandbox, display_path, cells=cells, folder=str(path.parent) if hasattr(path, "parent") else None)
+        cells = notebook.read_cells(path, display_path, restore)
+        return cls(sandbox, display_path, cells=cells, folder=str(folder or path.parent), budget=budget)
 
     @classmethod
     def from_objects(cls, sandbox, objects, display_path="your notebook"):
@@ -36,13 +42,25 @@ class NotebookSession:
 
     def run(self, check, seed=None):
         """Run one check on this notebook; raises CheckFailure as the check would."""
+        self.run_seeds(check, [seed])
+
+    def run_seeds(self, check, seeds):
+        """Run one check with each seed in turn, in one fresh check process; the first failure is raised, with its seed.
+
+        After the first seed, parts of the check that do not depend on the seed (training end to end) are not repeated.
+        """
         try:
             child = self.process.open_check()
         except remote.StudentProblem as problem:
             raise CheckFailure(messages.ENDED.format(name="your notebook", how=getattr(problem, "how", "it could not start")), messages.ENDED.id) from None
         with child:
             values = [self._value(child, check, name) for name in check.needs]
-            check.function(*values, seed=seed)
+            for index, seed in enumerate(seeds):
+                try:
+                    check.function(*values, seed=seed, again=index > 0)
+                except CheckFailure as failure:
+                    failure.seed = seed
+                    raise
 
     def value_of(self, name):
         """The value the notebook bound to `name` (plain data or a Remote), or a CheckFailure saying why it is missing."""

@@ -6,6 +6,7 @@ import sys
 
 # Module (in checker.staff) -> its subcommand; each module defines add_arguments(parser) and run(options).
 COMMANDS = {
+    "grade": "grade",
     "sandbox": "sandbox_status",
     "report": "report",
     "build-student-kit": "kit",

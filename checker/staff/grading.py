@@ -8,19 +8,22 @@ result per check that class reports and nbgrader's gradebook are built from.
 import ast
 import contextlib
 import io
+import json
 import time
 
 from checker.checks import messages
-from checker.checks.notebook import NotebookUnreadable
+from checker.checks.notebook import NotebookUnreadable, locked_sources
 from checker.checks.report import CheckFailure
 from checker.checks.seeds import PUBLIC_SEED
 from checker.checks.session import NotebookSession
+from checker.sandbox.remote import StudentProblem
 
 # How a failure's diagnosis sorts it, for reports: the student's code misbehaved, or tried to get round the sandbox.
 STATUSES = {
     messages.TIMED_OUT.id: "timed out", messages.BUDGET_USED.id: "timed out", messages.ENDED.id: "ended the process",
     messages.UNREADABLE_REPLY.id: "unreadable reply", messages.FROM_CHECKER.id: "sandbox violation",
     messages.HELPER_MISUSED.id: "sandbox violation", messages.UNREADABLE_NOTEBOOK.id: "unreadable notebook",
+    messages.NOT_LOADED.id: "unreadable notebook",
 }
 IMPORT_BLOCKED = "cannot be imported by your notebook"
 
@@ -47,11 +50,16 @@ class CheckResult:
 
 
 class NotebookResult:
-    """A whole notebook: its checks' results, or why it could not be read; and how long grading took."""
+    """A whole notebook: its checks' results, or why it could not be read; and how long grading took.
 
-    def __init__(self, assignment, display_path, checks, unreadable=None, seconds=0.0, violations=()):
+    `grader_error` says why the grader itself could not grade it (the machine, never the student):
+    such a result holds no grade, and grading it again is the remedy.
+    """
+
+    def __init__(self, assignment, display_path, checks, unreadable=None, seconds=0.0, violations=(), grader_error=None):
         self.assignment, self.display_path, self.checks = assignment, display_path, checks
         self.unreadable, self.seconds, self.violations = unreadable, seconds, list(violations)
+        self.grader_error = grader_error
 
     @property
     def points(self):
@@ -62,57 +70,94 @@ class NotebookResult:
         return sum(result.possible for result in self.checks)
 
     def as_dict(self):
+        if self.grader_error:
+            return {"assignment": self.assignment.id, "notebook": self.display_path, "error": self.grader_error}
         return {"assignment": self.assignment.id, "notebook": self.display_path, "points": self.points, "possible": self.possible,
                 "unreadable": self.unreadable, "seconds": round(self.seconds, 3), "violations": self.violations,
                 "checks": [result.as_dict() for result in self.checks]}
 
 
+class SourceNotebook:
+    """What official grading takes from the staff's source notebook: the hidden seeds and the locked cells' sources."""
+
+    def __init__(self, seeds=None, locked=None):
+        self.seeds, self.locked = seeds or {}, locked or {}
+
+    @classmethod
+    def from_file(cls, path):
+        with open(path, encoding="utf-8") as file:
+            cells = json.load(file)["cells"]
+        return cls(seeds_in_grade_cells(cells), locked_sources(cells))
+
+
 def hidden_seeds(source_notebook):
     """{check name: [seed, ...]} from the `check_x(..., seed=N)` calls in a source notebook's grade cells."""
-    from checker.checks.notebook import read_cells  # noqa: F401  (the grade cells are not among the cells to run)
-    import json
+    return SourceNotebook.from_file(source_notebook).seeds
 
-    with open(source_notebook, encoding="utf-8") as file:
-        cells = json.load(file)["cells"]
+
+def seeds_in_grade_cells(cells):
+    """{check name: [seed, ...]} from the `check_x(..., seed=N)` calls in a notebook's grade cells."""
     seeds = {}
     for cell in cells:
         nbgrader = cell.get("metadata", {}).get("nbgrader", {})
         if cell.get("cell_type") != "code" or not nbgrader.get("grade") or nbgrader.get("solution"):
             continue
-        for node in ast.walk(ast.parse("".join(cell.get("source", "")))):
+        source = cell.get("source", "")
+        try:
+            tree = ast.parse("".join(source) if isinstance(source, list) else source)
+        except SyntaxError:
+            continue
+        for node in ast.walk(tree):
             if isinstance(node, ast.Call) and getattr(node.func, "id", "").startswith("check_"):
                 for keyword in node.keywords:
-                    if keyword.arg == "seed" and isinstance(keyword.value, ast.Constant):
-                        seeds.setdefault(node.func.id.removeprefix("check_"), []).append(int(keyword.value.value))
+                    if keyword.arg == "seed" and isinstance(keyword.value, ast.Constant) and isinstance(keyword.value.value, int):
+                        seeds.setdefault(node.func.id.removeprefix("check_"), []).append(keyword.value.value)
     return seeds
 
 
-def grade_notebook(sandbox, assignment, path, display_path=None, seeds=None):
-    """Grade a notebook file: every check of the assignment, with PUBLIC_SEED and the hidden `seeds` of each."""
+def grade_notebook(sandbox, assignment, path, display_path=None, seeds=None, folder=None, budget=None, restore=None):
+    """Grade a notebook file: every check of the assignment, with PUBLIC_SEED and the hidden `seeds` of each.
+
+    `folder` holds the files the notebook reads (default: the notebook's own); `budget` caps the
+    seconds its code may run over all checks; `restore` ({grade id: source}) puts back locked cells.
+    """
     started = time.monotonic()
     display_path = display_path or str(path)
     seeds = seeds or {}
+
+    def everything_failed(message, unreadable):
+        results = [CheckResult(check.name, check.points, False, str(message), messages.diagnosis_of(message)) for check in assignment.checks]
+        return NotebookResult(assignment, display_path, results, unreadable=unreadable, seconds=time.monotonic() - started)
+
+    session = None
     try:
-        session = NotebookSession.from_file(sandbox, path, display_path)
-    except NotebookUnreadable as unreadable:
-        results = [CheckResult(check.name, check.points, False, str(unreadable), messages.UNREADABLE_NOTEBOOK.id) for check in assignment.checks]
-        return NotebookResult(assignment, display_path, results, unreadable=str(unreadable), seconds=time.monotonic() - started)
-    try:
+        session = NotebookSession.from_file(sandbox, path, display_path, folder=folder, budget=budget, restore=restore)
         results = [_grade_check(session, check, [PUBLIC_SEED, *seeds.get(check.name, [])]) for check in assignment.checks]
         violations = [f"cell {number}: {outcome['error'].get('text', '')}" for number, outcome in sorted(session.process.outcomes.items())
                       if IMPORT_BLOCKED in str(outcome.get("error", {}).get("text", ""))]
+    except NotebookUnreadable as unreadable:
+        return everything_failed(messages.Diagnosis(messages.UNREADABLE_NOTEBOOK.id, str(unreadable)), str(unreadable))
+    except StudentProblem as problem:  # no process could load the notebook: its cells hang or end it
+        how = getattr(problem, "how", None) or "its cells did not finish"
+        return everything_failed(messages.NOT_LOADED.format(where=display_path, how=how), how)
+    except Exception as error:  # the grader's own failure (the machine, the sandbox): no grade, grade it again
+        return NotebookResult(assignment, display_path, [], seconds=time.monotonic() - started,
+                              grader_error=f"{type(error).__name__}: {str(error)[:500]}")
     finally:
-        session.close()
+        if session is not None:
+            session.close()
     violations += [f"{result.name}: {result.message.splitlines()[0]}" for result in results if result.status == "sandbox violation"]
     return NotebookResult(assignment, display_path, results, seconds=time.monotonic() - started, violations=violations)
 
 
 def _grade_check(session, check, seeds):
     """Passed only when every seed passes; otherwise the first failure's message, diagnosis and seed."""
-    for seed in seeds:
-        try:
-            with contextlib.redirect_stdout(io.StringIO()):  # a check prints "✓ ... passed"; official grading keeps quiet
-                session.run(check, seed=seed)
-        except CheckFailure as failure:
-            return CheckResult(check.name, check.points, False, str(failure), failure.diagnosis, seed)
+    try:
+        with contextlib.redirect_stdout(io.StringIO()):  # a check prints "✓ ... passed"; official grading keeps quiet
+            session.run_seeds(check, seeds)
+    except CheckFailure as failure:
+        return CheckResult(check.name, check.points, False, str(failure), failure.diagnosis, getattr(failure, "seed", None))
+    except StudentProblem as problem:  # the check process was lost outside the check's own calls
+        message = messages.ENDED.format(name=check.name, how=getattr(problem, "how", None) or "it stopped answering")
+        return CheckResult(check.name, check.points, False, message, messages.ENDED.id)
     return CheckResult(check.name, check.points, True)

@@ -13,7 +13,7 @@ import numpy as np
 from checker.assignments.backprop_digits import inputs
 from checker.assignments.backprop_digits import messages as say
 from checker.checks import compare, symbolic
-from checker.checks.guard import call_student, member, student_random, using_references
+from checker.checks.guard import CallLog, call_student, limit_from_probe, member, student_random, timed_call, using_references
 from checker.checks.registry import check
 from checker.checks.report import CheckFailure
 from checker.checks.shapes import require_finite, require_shape
@@ -26,10 +26,13 @@ SIZES = [3, 5, 4, 2]
 GAUSSIAN_SIZES = [300, 200, 50]  # 70,000 weights: the sample std is within 0.3 % of the true one
 # Accuracy budget (documented in the notebook): Network([64, 30, 10]) from starting parameters the
 # checker draws (seed ACCURACY_SEED), EPOCHS epochs of mini-batches of BATCH at eta ETA, the global
-# random generators seeded for shuffling. The reference reaches 96-98 % on the test split.
+# random generators seeded for shuffling. Over 60 shuffles the reference reaches 85-96 % on the test
+# split (the shuffle is the student's own, so the target leaves a margin below the worst of them).
+# A first epoch on PROBE_EXAMPLES examples, timed, sets the run's time limit.
 ACCURACY_SEED = 3
-EPOCHS, BATCH, ETA = 30, 10, 3.0
-ACCURACY_TARGET = 0.93
+EPOCHS, BATCH, ETA = 5, 10, 3.0
+ACCURACY_TARGET = 0.80
+PROBE_EXAMPLES = 150
 
 
 # -- elementwise and output functions, against SymPy ----------------------------------------------
@@ -239,14 +242,15 @@ class GradientStandIn:
 
     def __init__(self, rng, sizes, count):
         self.gradients = [inputs.initial_parameters(sizes, rng) for _ in range(count)]
-        self.used = []
+        self.used = CallLog("backprop", calls=1_000)
 
     def backprop(self, x, y):
         return self.backprop_batch(x, y)
 
     def backprop_batch(self, X, Y):
-        tags = [int(round(float(tag))) for tag in np.asarray(X, dtype=np.float64)[0]]
-        self.used += tags
+        tags = [int(round(float(tag))) for tag in np.asarray(X, dtype=np.float64)[0][: self.used.calls + 1]]
+        for tag in tags:
+            self.used.add(tag)
         chosen = [self.gradients[tag] for tag in tags if 0 <= tag < len(self.gradients)]
         return [sum(g[0][i] for g in chosen) for i in range(len(self.gradients[0][0]))], [sum(g[1][i] for g in chosen) for i in range(len(self.gradients[0][1]))]
 
@@ -261,7 +265,7 @@ def check_update_mini_batch(run, Network):
     batch, eta = inputs.tagged(inputs.examples(run.rng, sizes, int(run.rng.integers(3, 7)))), float(run.rng.uniform(0.5, 3))
     stand_in = GradientStandIn(run.rng, sizes, len(batch))
     sum_b, sum_w = stand_in.sums()
-    stand_in.used = []
+    stand_in.used.clear()
     steps = {rate: (run.reference.gradient_step(biases, sum_b, rate), run.reference.gradient_step(weights, sum_w, rate))
              for rate in (eta / len(batch), eta, -eta / len(batch))}
     net = build_network(run, Network, sizes, (biases, weights))
@@ -286,8 +290,8 @@ def check_SGD(run, Network):  # named like the method it grades
     sizes, n, size, epochs = [2, 3, 2], int(run.rng.integers(9, 14)), 4, 3
     net = build_network(run, Network, sizes)
     training = inputs.tagged(inputs.examples(run.rng, sizes, n))
-    calls, scores = [], iter(range(100, 200))
-    net.update_mini_batch = lambda mini_batch, eta: calls.append(([int(round(float(x[0][0]))) for x, _ in mini_batch], eta))
+    calls, scores = CallLog("update_mini_batch", calls=1_000), iter(range(100, 200))
+    net.update_mini_batch = lambda mini_batch, eta: calls.add(([int(round(float(x[0][0]))) for x, _ in mini_batch[:n + 1]], eta))
     net.evaluate = lambda test_data: next(scores)
     eta = float(run.rng.uniform(0.5, 3))
     with student_random(net, run.seed):
@@ -330,25 +334,41 @@ def check_evaluate(run, Network):
         run.fail(headline or say.EVALUATE_WRONG, ("yours", repr(count)), ("test examples", str(len(test_data))))
 
 
-def student_accuracy(run, net, testing):
-    """The fraction of test examples the student's own feedforward classifies right."""
-    X, labels = np.hstack([x for x, _ in testing]), np.array([label for _, label in testing])
-    outputs = call_student(run, net.feedforward, X, name="Network.feedforward").value
-    if isinstance(outputs, np.ndarray) and outputs.shape == (10, X.shape[1]):
-        answers = np.argmax(outputs, axis=0)
-    else:  # a feedforward that takes one column at a time
-        answers = np.array([np.argmax(np.asarray(call_student(run, net.feedforward, x, name="Network.feedforward").value)) for x, _ in testing])
-    return float(np.mean(answers == labels))
+def trained_accuracy(run, net, sizes, testing):
+    """The fraction of test examples the network's trained biases and weights classify right.
+
+    The checker computes the outputs itself: the test labels never meet the student's code.
+    """
+    biases = trained_parameters(run, net.biases, "biases", [(y, 1) for y in sizes[1:]])
+    weights = trained_parameters(run, net.weights, "weights", [(y, x) for x, y in zip(sizes[:-1], sizes[1:])])
+    A = np.hstack([x for x, _ in testing])
+    for b, w in zip(biases, weights):
+        A = symbolic.sigmoid(w @ A + b)
+    return float(np.mean(np.argmax(A, axis=0) == np.array([label for _, label in testing])))
+
+
+def trained_parameters(run, value, attribute, shapes):
+    """net.biases or net.weights after training: a list of finite arrays of the given shapes."""
+    if not isinstance(value, (list, tuple)) or len(value) != len(shapes):
+        run.fail(say.PARAMETERS_AFTER_TRAINING.format(attribute=attribute, count=len(shapes)))
+    named = [(f"net.{attribute}[{i}]", array, shape) for i, (array, shape) in enumerate(zip(value, shapes))]
+    return [require_finite(run, require_shape(run, array, shape, name), name) for name, array, shape in named]
 
 
 @check("accuracy")
 def check_accuracy(run, Network):
     training, testing = load_digits_for_network()
     sizes = [64, 30, 10]
-    net = build_network(run, Network, sizes, inputs.initial_parameters(sizes, np.random.default_rng(ACCURACY_SEED)))
+    start = inputs.initial_parameters(sizes, np.random.default_rng(ACCURACY_SEED))
+    probe = build_network(run, Network, sizes, start)
+    with student_random(probe, ACCURACY_SEED):
+        _, seconds = timed_call(run, probe.SGD, training[:PROBE_EXAMPLES], 1, BATCH, ETA, allow_changes=True, name="Network.SGD")
+    limit = limit_from_probe(run, "Network.SGD", seconds, EPOCHS * len(training) / PROBE_EXAMPLES,
+                             f"epoch on {PROBE_EXAMPLES} examples", say.VECTORISE)
+    net = build_network(run, Network, sizes, start)
     with student_random(net, ACCURACY_SEED):
-        call_student(run, net.SGD, training, EPOCHS, BATCH, ETA, allow_changes=True, name="Network.SGD", time_limit_s=120)
-    achieved = student_accuracy(run, net, testing)
+        call_student(run, net.SGD, training, EPOCHS, BATCH, ETA, allow_changes=True, name="Network.SGD", time_limit_s=limit)
+    achieved = trained_accuracy(run, net, sizes, testing)
     if achieved < ACCURACY_TARGET:
         run.fail(say.ACCURACY.format(epochs=EPOCHS, batch=BATCH, eta=ETA, achieved=achieved, target=ACCURACY_TARGET),
                  ("note", say.ACCURACY_NOTE), depends_on_seed=False)

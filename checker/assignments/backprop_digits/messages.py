@@ -55,4 +55,11 @@ ROUNDING = Diagnosis("evaluate.rounding", "evaluate rounds the outputs; the netw
 FRACTION = Diagnosis("evaluate.fraction", "evaluate should return the number of correct answers, not the fraction.")
 EVALUATE_WRONG = "evaluate should count the test examples where np.argmax of the output equals the label."
 ACCURACY = Diagnosis("accuracy.below_target", "After {epochs} epochs (mini-batches of {batch}, eta {eta:g}) on the digits, test accuracy is {achieved:.1%}; the target is {target:.0%}.")
-ACCURACY_NOTE = "the accuracy is measured with your own SGD and feedforward: pass their checks first"
+ACCURACY_NOTE = ("the network is trained with your own SGD, update_mini_batch and backprop (if one of their checks "
+                 "failed, fix that first); the checker computes the test outputs from the biases and weights it learned")
+PARAMETERS_AFTER_TRAINING = Diagnosis(
+    "accuracy.parameters_lost",
+    "After SGD, net.{attribute} should still be a list of {count} arrays, one per layer after the input.",
+)
+VECTORISE = ("Work on a whole mini-batch at once in backprop (matrices with a column per example), or make each "
+             "example's step cheaper: look for loops over the pixels or the neurons.")

@@ -67,4 +67,14 @@ BACKWARD_WRONG = Diagnosis(
 NOT_LEARNING = Diagnosis("train.no_update", "train did not call update_params on every LinearLayer in epoch {epoch}: update each one after the backward pass.")
 UPDATE_RATE_TRAIN = Diagnosis("train.update_rate", "train should call update_params(learning_rate) with the learning_rate it was given; it passed {value!r}.")
 TRAIN_WRONG = "train should, every epoch: forward through every pair, compute the cost, go backward in reverse, then update every LinearLayer."
-OUTCOME = Diagnosis("outcomes.not_learned", "{task}: after {epochs} epochs at learning rate {rate:g}, accuracy {accuracy:.0%} (target 100%) and cost {cost:.4g} (target below {target:g}).")
+OUTCOME = Diagnosis(
+    "outcomes.not_learned",
+    "{task}: after {epochs} epochs at learning rate {rate:g}, the trained network classifies {accuracy:.0%} of the points "
+    "correctly (target 100%) and its cost is {cost:.4g} (target below {target:g}). This run uses your own layers and train: "
+    "if one of their checks failed, fix that first.",
+)
+PARAMS_AFTER_TRAINING = Diagnosis(
+    "outcomes.params_lost",
+    "After train, linear layer {layer} should still hold its weights in params['W'] and params['b'].",
+)
+VECTORISE = "Work on all the examples at once with matrix products (W @ A_prev), not loops over examples or entries."

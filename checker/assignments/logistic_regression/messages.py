@@ -3,6 +3,11 @@
 from checker.checks.messages import Diagnosis
 
 # Data preparation
+NOT_THE_DATASET = Diagnosis(
+    "data_preparation.not_the_dataset",
+    "{name} is not the images load_dataset() returns ({yours}). The graded notebook must prepare the built-in digits: "
+    "keep `load_dataset()` with no folder here, and try your own images in a copy of the notebook.",
+)
 COUNT_WRONG = Diagnosis("data_preparation.count_wrong", "{name} is {value}, but it should count the examples: the first axis of {array} (shape {shape}).")
 NUM_PX_WRONG = Diagnosis("data_preparation.num_px_wrong", "num_px is {value}, but it should be the height (= width) of one image: axis 1 of train_set_x_orig (shape {shape}).")
 COLUMNS_NOT_IMAGES = Diagnosis(
@@ -93,4 +98,11 @@ PREDICTIONS_SWAPPED = Diagnosis("model.predictions_swapped", "Y_prediction_train
 PREDICTION_WRONG = Diagnosis("model.prediction_wrong", 'd["{key}"] is not predict(w, b, {data}) with the w and b that optimize returned.')
 MODEL_WEIGHTS = Diagnosis("model.weights_wrong", 'd["w"] and d["b"] should be the w and b that optimize returned.')
 MODEL_COSTS = Diagnosis("model.costs_wrong", 'd["costs"] is not the costs list optimize returned.')
-ACCURACY = Diagnosis("model.accuracy", "Test accuracy with model's defaults on the digits is {achieved:.1%}; the target is {target:.0%}.")
+ACCURACY = Diagnosis(
+    "model.accuracy",
+    "Trained with num_iterations={iterations} and learning_rate={rate:g} on the digits, your model's w and b classify "
+    "{achieved:.1%} of the test images correctly; the target is {target:.0%}. This run uses your own propagate, "
+    "optimize and initialize_with_zeros: if one of their checks failed, fix that first.",
+)
+VECTORISE = ("Compute all the examples at once in propagate, with np.dot(w.T, X) and sums over arrays, "
+             "instead of a Python loop over the examples.")

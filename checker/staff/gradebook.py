@@ -1,0 +1,109 @@
+"""Official results into nbgrader: the gradebook and autograded/, as `nbgrader autograde` leaves them.
+
+Each grade cell's outputs say what the check found: its "passed" line, or an error holding the
+checker's message. nbgrader's own preprocessors do the rest, as in `nbgrader autograde`: restore
+the locked cells from the source, save the grades (an error output scores 0, anything else full
+points), apply late penalties. So `nbgrader generate_feedback`, `nbgrader export` and the
+formgrader work unchanged.
+"""
+
+import shutil
+from pathlib import Path
+
+import nbformat
+from nbgrader.api import Gradebook, MissingEntry
+from nbgrader.coursedir import CourseDirectory
+from nbgrader.preprocessors import (
+    AssignLatePenalties, CheckCellMetadata, ClearOutput, DeduplicateIds, LimitOutput, OverwriteCells, OverwriteKernelspec,
+    SaveAutoGrades)
+from traitlets.config import Config
+from traitlets.config.loader import PyFileConfigLoader
+
+from checker.checks.registry import PASSED
+
+SANITIZE = (ClearOutput, DeduplicateIds, OverwriteKernelspec, OverwriteCells, CheckCellMetadata)
+SAVE = (LimitOutput, SaveAutoGrades, AssignLatePenalties, CheckCellMetadata)
+NOT_A_CHECK = "This grade cell is not one of the checker's checks, so the sandbox cannot grade it: grade it by hand."
+
+
+def course_directory(course):
+    """nbgrader's CourseDirectory for a course folder, configured by its nbgrader_config.py when it has one."""
+    course = Path(course).resolve()
+    config = PyFileConfigLoader("nbgrader_config.py", path=str(course)).load_config() if (course / "nbgrader_config.py").is_file() else Config()
+    directory = CourseDirectory(config=config)
+    directory.root = str(course)
+    return directory, config
+
+
+def grade_cell_outputs(result):
+    """{check name: nbformat outputs} for a NotebookResult-like dict: a passed line, or the checker's message as an error."""
+    outputs = {}
+    for check in result["checks"]:
+        if check["points"] == check["possible"] and check["status"] == "passed":
+            outputs[check["check"]] = [nbformat.v4.new_output("stream", name="stdout", text=PASSED.format(name=check["check"]) + "\n")]
+        else:
+            outputs[check["check"]] = [error_output(check["message"])]
+    return outputs
+
+
+def error_output(message):
+    return nbformat.v4.new_output("error", ename="CheckFailure", evalue=message, traceback=message.splitlines())
+
+
+def write_outputs(nb, outputs):
+    """Give every grade cell the outputs of the check it is named after (a cell that names no check: an error)."""
+    for cell in nb.cells:
+        nbgrader = cell.get("metadata", {}).get("nbgrader", {})
+        if cell.cell_type == "code" and nbgrader.get("grade") and not nbgrader.get("solution"):
+            cell.outputs = outputs.get(nbgrader.get("grade_id"), [error_output(NOT_A_CHECK)])
+            cell.execution_count = None
+
+
+class NbgraderCourse:
+    """An nbgrader course folder, receiving official results one submission at a time."""
+
+    def __init__(self, course):
+        self.directory, self.config = course_directory(course)
+        self._known_students = set()
+
+    def path(self, kind, student, assignment_id):
+        return Path(self.directory.format_path(getattr(self.directory, f"{kind}_directory"), student, assignment_id))
+
+    def check_assignment(self, assignment_id):
+        """Fail early, as nbgrader does, when the gradebook does not know the assignment."""
+        with Gradebook(self.directory.db_url, self.directory.course_id) as gradebook:
+            try:
+                gradebook.find_assignment(assignment_id)
+            except MissingEntry:
+                raise SystemExit(f"the gradebook has no assignment {assignment_id}: run `nbgrader generate_assignment {assignment_id}` first") from None
+
+    def record(self, assignment, student, result):
+        """Write one submission's result: the gradebook's grades, and its autograded notebook."""
+        submitted = self.path("submitted", student, assignment.id)
+        with Gradebook(self.directory.db_url, self.directory.course_id) as gradebook:
+            if student not in self._known_students:
+                gradebook.update_or_create_student(student)
+                self._known_students.add(student)
+            timestamp = self.directory.get_existing_timestamp(str(submitted))
+            submission = gradebook.update_or_create_submission(assignment.id, student, **({"timestamp": timestamp} if timestamp else {}))
+            if result.get("unreadable"):
+                # Like nbgrader with a notebook it cannot run: every grade scores 0, and nothing is written to autograded/.
+                notebook = gradebook.find_submission_notebook(Path(assignment.notebook).stem, assignment.id, student)
+                for grade in notebook.grades:
+                    grade.auto_score, grade.needs_manual_grade = 0, False
+                gradebook.db.commit()
+                return submission.id
+        autograded = self.path("autograded", student, assignment.id)
+        if autograded.exists():
+            shutil.rmtree(autograded)
+        shutil.copytree(submitted, autograded)
+        nb = nbformat.read(str(submitted / assignment.notebook), as_version=4)
+        resources = {"nbgrader": {"notebook": Path(assignment.notebook).stem, "assignment": assignment.id, "student": student,
+                                  "db_url": self.directory.db_url}, "unique_key": Path(assignment.notebook).stem}
+        for preprocessor in SANITIZE:
+            nb, resources = preprocessor(config=self.config).preprocess(nb, resources)
+        write_outputs(nb, grade_cell_outputs(result))
+        for preprocessor in SAVE:
+            nb, resources = preprocessor(config=self.config).preprocess(nb, resources)
+        nbformat.write(nb, str(autograded / assignment.notebook))
+        return None

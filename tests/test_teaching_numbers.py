@@ -1,0 +1,102 @@
+"""Is every number the notebooks teach true? Each is recomputed here from the code it describes."""
+
+import json
+import re
+
+import numpy as np
+import pytest
+
+from checker import thresholds
+from checker.assignments.backprop_digits import checks as digits_checks
+from checker.assignments.backprop_digits import inputs as digits_inputs
+from checker.assignments.backprop_digits import reference as digits_reference
+from checker.assignments.computational_graph import checks as graph_checks
+from checker.assignments.computational_graph import inputs as graph_inputs
+from checker.assignments.computational_graph import reference as graph_reference
+from checker.assignments.logistic_regression import checks as logistic_checks
+from checker.assignments.logistic_regression import inputs as logistic_inputs
+from checker.assignments.logistic_regression import reference as logistic_reference
+from checker.checks import symbolic
+from checker.course import ASSIGNMENTS
+from checker.datasets import load_digits_for_network
+from conftest import REPO
+
+
+def text_of(assignment_id):
+    """The markdown of a source notebook, as one string (lines joined as Jupyter shows them)."""
+    assignment = next(a for a in ASSIGNMENTS if a.id == assignment_id)
+    cells = json.loads((REPO / "solutions" / assignment.id / assignment.notebook).read_text(encoding="utf-8"))["cells"]
+    return " ".join("".join(cell["source"]).replace("\n", " ") for cell in cells)
+
+
+def finite_difference_errors(dtype):
+    """The plot of notebook 04, section 1: errors of both estimates of sin'(1) over ε."""
+    epsilons = np.logspace(-14, -1, 60)
+    t, e = dtype(1.0), epsilons.astype(dtype)
+    one_sided = np.abs((np.sin(t + e) - np.sin(t)) / e - np.cos(1.0))
+    centred = np.abs((np.sin(t + e) - np.sin(t - e)) / (2 * e) - np.cos(1.0))
+    return epsilons, one_sided, centred
+
+
+def at(epsilons, errors, epsilon):
+    return errors[np.argmin(np.abs(np.log(epsilons / epsilon)))]
+
+
+def test_04_finite_difference_errors_are_as_the_plot_shows():
+    text = text_of("04_gradient_checking")
+    epsilons, one_sided, centred = finite_difference_errors(np.float64)
+    assert "off by about $10^{-9}$ at $\\epsilon = 10^{-4}$" in text and 3e-10 < at(epsilons, centred, 1e-4) < 3e-9
+    assert "a few times $10^{-12}$ at its best, near $\\epsilon = 4 \\times 10^{-6}$" in text
+    assert 1e-12 < centred.min() < 1e-11 and 2e-6 < epsilons[centred.argmin()] < 8e-6
+    assert "$4 \\times 10^{-5}$ at $\\epsilon = 10^{-4}$ and $4 \\times 10^{-8}$ at $\\epsilon = 10^{-7}$" in text
+    assert 2e-5 < at(epsilons, one_sided, 1e-4) < 8e-5 and 2e-8 < at(epsilons, one_sided, 1e-7) < 8e-8
+    _, _, centred32 = finite_difference_errors(np.float32)
+    assert "In float32 the centred difference does no better than about $10^{-6}$" in text and 5e-7 < centred32.min() < 5e-6
+
+
+def test_04_bands_are_the_checkers_own():
+    text = text_of("04_gradient_checking")
+    agree, wrong = thresholds.AGREE[np.dtype(np.float64)], thresholds.WRONG[np.dtype(np.float64)]
+    exponent = lambda value: f"10^{{{int(np.log10(value))}}}"
+    assert f"at most ${exponent(agree)}$ means the gradients agree" in text
+    assert f"between ${exponent(agree)}$ and ${exponent(wrong)}$ is suspicious" in text and f"above ${exponent(wrong)}$ means a bug" in text
+    assert f"(a difference of at most ${exponent(agree)}$)" in text
+    assert float(re.search(r"difference <= ([0-9.e-]+)", text).group(1)) == agree  # what gradient_check_n prints
+
+
+def test_01_model_budget_reaches_its_target():
+    text = text_of("01_logistic_regression")
+    iterations, rate = logistic_checks.END_TO_END_ITERATIONS, logistic_checks.END_TO_END_RATE
+    assert f"for {iterations} iterations with learning rate {rate:g}" in text
+    assert f"at least {logistic_checks.ACCURACY_TARGET:.0%}".replace("%", " %") in text
+    X_train, Y_train, X_test, Y_test = logistic_inputs.digits_prepared()
+    d = logistic_reference.model(X_train, Y_train, X_test, Y_test, num_iterations=iterations, learning_rate=rate)
+    achieved = np.mean((symbolic.sigmoid(d["w"].T @ X_test + d["b"]) > 0.5) == Y_test)
+    assert logistic_checks.ACCURACY_TARGET + 0.02 < achieved
+
+
+def test_02_outcome_budget_trains_every_task():
+    text = text_of("02_computational_graph")
+    assert f"for {graph_checks.EPOCHS} epochs at learning rate {graph_checks.LEARNING_RATE:g}" in text
+    assert f"a cost below {graph_checks.COST_TARGET:g}" in text
+    for _, X, Y, sizes in graph_inputs.TASKS:
+        rng, layers = np.random.default_rng(graph_checks.OUTCOME_SEED), []
+        for n_in, n_out in zip(sizes[:-1], sizes[1:]):
+            linear = graph_reference.LinearLayer((n_in, X.shape[1]), n_out)
+            linear.params = {"W": rng.normal(size=(n_out, n_in)) / np.sqrt(n_in), "b": np.zeros((n_out, 1))}
+            layers += [linear, graph_reference.SigmoidLayer((n_out, X.shape[1]))]
+        costs = graph_reference.train(layers, X, Y, graph_checks.EPOCHS, graph_checks.LEARNING_RATE)
+        reached = next(epoch for epoch, cost in enumerate(costs) if cost < graph_checks.COST_TARGET)
+        assert reached < graph_checks.EPOCHS * 0.6  # a margin: correct code that rounds differently passes too
+
+
+@pytest.mark.parametrize("shuffle", range(6))
+def test_03_accuracy_budget_leaves_a_margin_whatever_the_shuffle(shuffle):
+    text = text_of("03_backprop_digits")
+    epochs, batch, eta = digits_checks.EPOCHS, digits_checks.BATCH, digits_checks.ETA
+    assert f"{epochs} epochs with the same mini-batches" in text and f"at least {digits_checks.ACCURACY_TARGET:.0%}".replace("%", " %") in text
+    training, testing = load_digits_for_network()
+    biases, weights = digits_inputs.initial_parameters([64, 30, 10], np.random.default_rng(digits_checks.ACCURACY_SEED))
+    biases, weights = digits_reference.sgd(biases, weights, training, epochs, batch, eta, np.random.default_rng(1000 + shuffle))
+    achieved = digits_reference.evaluate(biases, weights, testing) / len(testing)
+    assert "85 % to 96 %" in text and 0.845 <= achieved <= 0.97
