@@ -40,6 +40,10 @@ shared_memory = attempt(lambda: mmap.mmap(-1, 4096, flags=mmap.MAP_SHARED))
 private_memory = attempt(lambda: mmap.mmap(-1, 4096, flags=mmap.MAP_PRIVATE))
 anonymous_file = attempt(lambda: os.memfd_create("channel"))
 change_mode = attempt(lambda: os.chmod(".", 0o777))
+import resource
+parent_limits = attempt(lambda: resource.prlimit(os.getppid(), resource.RLIMIT_NOFILE))
+own_limits = attempt(lambda: resource.prlimit(0, resource.RLIMIT_NOFILE))
+other_cpus = attempt(lambda: os.sched_setaffinity(os.getppid(), {0}))
 secret = os.environ.get("BACKPROP_LAB_TEST_SECRET")
 print("printed by a cell")
 os.write(1, b"written to fd 1\n")
@@ -56,7 +60,7 @@ def probed():
         notebook = box.open_notebook("probe.ipynb", cells=[{"number": 1, "source": PROBES, "whole": True}])
         assert notebook.outcomes[1]["failure"] is None, notebook.outcomes[1]
         names = ("bounding_capabilities", "capabilities", "new_socket", "socket_pair", "shared_memory", "private_memory",
-                 "anonymous_file", "change_mode", "secret")
+                 "anonymous_file", "change_mode", "secret", "parent_limits", "own_limits", "other_cpus")
         with notebook.open_check() as process:
             found = {name: process.lookup(name)["value"] for name in names}
         notebook.close()
@@ -75,6 +79,11 @@ def test_no_capabilities_even_for_a_root_grader(probed):
 def test_no_new_sockets_shared_memory_or_file_modes(probed):
     assert {probed[name] for name in ("new_socket", "socket_pair", "shared_memory", "anonymous_file", "change_mode")} == {"EPERM"}
     assert probed["private_memory"] == "allowed"  # NumPy and Python need private mappings
+
+
+def test_other_processes_cannot_be_named(probed):
+    """Sandboxed processes keep the grader's uid: calls that name another pid (prlimit, affinity) are refused."""
+    assert probed["parent_limits"] == probed["other_cpus"] == "EPERM" and probed["own_limits"] == "allowed"
 
 
 def test_the_graders_environment_stays_out_of_reach(probed):

@@ -27,11 +27,14 @@ from checker.sandbox.channel import Channel, ChannelClosed, RemoteError, TimedOu
 from checker.sandbox.names import names_by_pattern
 
 CELL_TIME_LIMIT = 30.0
+LOAD_TIME_BUDGET = 90.0  # seconds a notebook's cells may run in all, over every time the notebook is (re)loaded
+MAX_STARTS = 4  # times a notebook process is started for one notebook before its remaining checks fail
 NOTEBOOK_TIME_BUDGET = 600.0  # seconds of student code per notebook, over all its checks
 MEMORY_LIMIT = 2 * 2**30  # bytes a notebook's processes may map beyond the libraries already loaded
 FILE_SIZE_LIMIT = 64 * 2**20
 PROCESS_LIMIT = 24  # processes in a notebook's control group, the notebook process included
 SUBMISSION_COPY_LIMIT = 200 * 2**20  # bytes of a submission folder copied into the sandbox
+RETURN_BYTES = 16 * 2**20  # the most a graded call may give back (counted as float64): a thousand times any answer here
 SERVER_START_TIMEOUT = 120.0
 SERVER_ENVIRONMENT = ("PATH", "LANG", "LANGUAGE", "TZ", "LD_LIBRARY_PATH", "TMPDIR")
 _SIGNALS = {signal.SIGSEGV: "a segmentation fault", signal.SIGABRT: "an abort", signal.SIGKILL: "being killed",
@@ -106,7 +109,7 @@ class Sandbox:
                                    stdin=subprocess.DEVNULL, stdout=log, stderr=log)
         server_end.close()
         log.close()
-        self._server = (process, Channel(judge_end, "judge", lambda ref: None))
+        self._server = (process, Channel(judge_end, "judge", lambda ref: None, limits=protocol.JUDGE_LIMITS))
         self.protections = None
 
     def _await_server(self):
@@ -193,6 +196,7 @@ class NotebookProcess:
         self.outcomes = {}  # cell number -> outcome dict
         self.budget = self.full_budget = NOTEBOOK_TIME_BUDGET
         self.pid = self.channel = self.group = None
+        self.starts, self.load_seconds = 0, 0.0
 
     def _config(self):
         protections = self.sandbox.protections_now()
@@ -206,10 +210,17 @@ class NotebookProcess:
         }
 
     def start(self):
-        """Start the notebook process and run the cells, replacing the process when a cell kills or hangs it."""
+        """Start the notebook process and run the cells, replacing the process when a cell kills or hangs it.
+
+        Every start and every second of the cells counts: past MAX_STARTS starts or LOAD_TIME_BUDGET
+        seconds in all, the notebook cannot be loaded (StudentEnded) and its remaining checks fail.
+        """
+        self.starts += 1
+        if self.starts > MAX_STARTS:
+            raise remote.StudentEnded("loading the notebook", f"its process had to be started {MAX_STARTS} times and kept ending")
         skipped = {number for number, outcome in self.outcomes.items() if outcome["failure"] in ("timeout", "ended")}
         self.pid, sock = self.sandbox._spawn(self._config())
-        self.channel = Channel(sock, "judge", lambda ref: None)
+        self.channel = Channel(sock, "judge", lambda ref: None, limits=protocol.JUDGE_LIMITS)
         try:  # before any student code runs, so its answer can be trusted
             self.channel.request("confine", deadline=time.monotonic() + 30)
         except (TimedOut, ChannelClosed, protocol.ProtocolError, RemoteError) as error:
@@ -221,18 +232,24 @@ class NotebookProcess:
         for cell in self.cells:
             if cell["number"] in skipped:
                 continue
+            seconds = min(CELL_TIME_LIMIT, LOAD_TIME_BUDGET - self.load_seconds)
+            if seconds <= 0:
+                self.kill()
+                raise remote.StudentEnded("loading the notebook", f"its cells ran for more than {LOAD_TIME_BUDGET:g} s in all")
+            started = time.monotonic()
             try:
-                outcome = self.channel.request("cell", deadline=time.monotonic() + CELL_TIME_LIMIT + 5, path=self.display_path,
-                                               seconds=CELL_TIME_LIMIT, **cell)
+                outcome = self.channel.request("cell", deadline=started + seconds + 5, path=self.display_path, seconds=seconds, **cell)
                 self.outcomes[cell["number"]] = _valid_outcome(outcome)
-                if self.group is not None and self.group.pids() - {self.pid}:
-                    raise _StartedProcesses()  # copies of this process share its socket: start afresh without this cell
+                if (self.group is not None and self.group.pids() - {self.pid}) or _threads(self.pid) > 1:
+                    raise _StartedProcesses()  # copies of this process share its socket, threads fill its process limit
             except (TimedOut, ChannelClosed, protocol.ProtocolError, RemoteError, _StartedProcesses) as error:
                 self.outcomes[cell["number"]] = self._lost(cell, error)
                 self.kill()
+                self.load_seconds += time.monotonic() - started
                 if len(skipped) >= 5:
                     raise remote.StudentEnded("loading the notebook", "several cells that never finished or ended the process") from None
                 return self.start()
+            self.load_seconds += time.monotonic() - started
         if self.group is not None:
             self.group.kill_others(self.pid)  # processes the cells started (a fork shares this process's socket)
 
@@ -241,7 +258,7 @@ class NotebookProcess:
             os.kill(self.pid, signal.SIGKILL)
         defines = sorted(names_by_pattern(cell["source"]))  # the process that knew is gone: read them off the source
         if isinstance(error, _StartedProcesses):
-            return {"defines": defines, "failure": "ended", "error": {"type": "ended", "text": "it started processes of its own (os.fork), which a notebook's cells may not do"}}
+            return {"defines": defines, "failure": "ended", "error": {"type": "ended", "text": "it left processes (os.fork) or threads running, which a notebook's cells may not do"}}
         if isinstance(error, TimedOut):
             return {"defines": defines, "failure": "timeout", "error": {"type": "timeout", "text": f"still running after {CELL_TIME_LIMIT:g} s"}}
         how = self._how_it_ended(self.pid, self.sandbox._reap) if isinstance(error, ChannelClosed) else "sent something the grader cannot read"
@@ -306,6 +323,15 @@ def _valid_outcome(outcome):
             "error": _clean_description(error) if type(error) is dict else {}}
 
 
+def _threads(pid):
+    """How many threads process `pid` runs (1 when it cannot be read)."""
+    try:
+        with open(f"/proc/{pid}/status") as file:
+            return next((int(line.split()[1]) for line in file if line.startswith("Threads:")), 1)
+    except (OSError, ValueError, IndexError):
+        return 1
+
+
 def _own_process_count():
     uid, count = os.getuid(), 0
     for entry in os.listdir("/proc"):
@@ -320,7 +346,7 @@ class CheckProcess:
 
     def __init__(self, notebook, pid, sock):
         self.notebook, self.pid = notebook, pid
-        self.channel = Channel(sock, "judge", lambda ref: remote.Remote(ref, self), remote.Remote)
+        self.channel = Channel(sock, "judge", lambda ref: remote.Remote(ref, self), remote.Remote, limits=protocol.JUDGE_LIMITS)
         self.stopped = None  # why judge-side code stopped the check, if it did
         remote.serve_judge_objects(self.channel, self._on_stop)
         self.dead = None
@@ -465,6 +491,8 @@ class Report:
             if type(raised) is not dict:
                 raise remote.StudentUnreadable(what)
             raise remote.StudentRaised(what, _clean_description(raised))
+        if protocol.size_of(report.get("value")) > RETURN_BYTES:
+            raise remote.StudentUnreadable(what, {"text": f"it gave back more than {RETURN_BYTES // 2**20} MB of numbers, far more than this exercise's answer"})
         strings = lambda key: [text[:300] for text in report.get(key) or [] if type(text) is str][:20]
         printed = report.get("printed")
         return cls(report.get("value"), strings("warnings"), printed[:4000] if type(printed) is str else "", strings("changed"))

@@ -18,6 +18,7 @@ import ctypes
 import errno
 import os
 import resource
+import tempfile
 
 from checker.sandbox import landlock
 
@@ -26,6 +27,7 @@ CLONE_NEWIPC, CLONE_NEWUTS = 0x08000000, 0x04000000
 ISOLATED = CLONE_NEWNET | CLONE_NEWIPC | CLONE_NEWUTS  # namespaces a notebook process enters: no network, IPC or host name to share
 MAP_SHARED = 0x01  # also set in MAP_SHARED_VALIDATE
 _PR_SET_DUMPABLE, _PR_CAPBSET_DROP, _PR_CAP_AMBIENT, _PR_CAP_AMBIENT_CLEAR_ALL = 4, 24, 47, 4
+_PR_SET_NO_NEW_PRIVS, _PR_SET_SECCOMP, _SECCOMP_MODE_FILTER = 38, 22, 2
 _CAPABILITY_VERSION_3 = 0x20080522
 # System calls a student's code never needs, which would let it reach other processes, the kernel,
 # the network, memory or files shared with other processes, or change what the grader sees of files.
@@ -46,7 +48,12 @@ DENIED = (
     # System V shared memory, message queues and semaphores; new sockets; shareable anonymous files
     "shmget", "shmat", "shmctl", "shmdt", "msgget", "msgsnd", "msgrcv", "msgctl", "semget", "semop", "semtimedop",
     "semctl", "socket", "socketpair", "connect", "bind", "listen", "accept", "accept4", "memfd_create",
+    # other processes' memory and robust futex lists
+    "migrate_pages", "move_pages", "process_madvise", "process_mrelease", "get_robust_list",
 )
+# System calls allowed on the caller itself (pid 0) only.
+OTHER_PROCESS_CALLS = ("prlimit64", "sched_setaffinity", "sched_getaffinity", "sched_getparam", "sched_getscheduler",
+                       "sched_getattr", "sched_rr_get_interval", "getpgid", "getsid", "setpgid")
 _libc = ctypes.CDLL(None, use_errno=True)
 
 
@@ -66,7 +73,7 @@ def enter_notebook_process(config):
         landlock.restrict(read=config["read"], write=config["write"], list_only=config["list"], abi=config["landlock"])
     drop_capabilities()
     if config["seccomp"]:
-        _filter(forbid_processes=False)
+        _load_filter(config["filters"]["notebook"])
 
 
 def _quiet_standard_streams():
@@ -93,7 +100,7 @@ def enter_check_process(config):
     """Confine a check process further: no new processes (it inherits everything else)."""
     os.setsid()
     if config["seccomp"]:
-        _filter(forbid_processes=True)
+        _load_filter(config["filters"]["check"])
 
 
 def _set_limits(config):
@@ -118,23 +125,56 @@ def _address_space_now():
         return int(file.read().split()[0]) * resource.getpagesize()
 
 
-def _filter(forbid_processes):
+def compile_filters():
+    """The seccomp programs, as BPF: built once by the fork server, loaded by each sandboxed process in microseconds.
+
+    "notebook" holds the deny-list; "check" is stacked on it in a check process and forbids new processes.
+    """
+    return {"notebook": _bpf(_rules(deny=True, processes=False)), "check": _bpf(_rules(deny=False, processes=True))}
+
+
+def _rules(deny, processes):
     import pyseccomp as seccomp
 
     rules = seccomp.SyscallFilter(seccomp.ALLOW)
-    for name in DENIED:
-        with contextlib.suppress(Exception):  # a call this architecture lacks needs no rule
-            rules.add_rule(seccomp.ERRNO(errno.EPERM), name)
-    # Signals go to the caller's own process group only (after setsid: just itself).
-    rules.add_rule(seccomp.ERRNO(errno.EPERM), "kill", seccomp.Arg(0, seccomp.NE, 0))
-    # Memory shared with another process (a later check's, say) would be a channel between checks.
-    rules.add_rule(seccomp.ERRNO(errno.EPERM), "mmap", seccomp.Arg(3, seccomp.MASKED_EQ, MAP_SHARED, MAP_SHARED))
-    if forbid_processes:
+    if deny:
+        for name in DENIED:
+            with contextlib.suppress(Exception):  # a call this architecture lacks needs no rule
+                rules.add_rule(seccomp.ERRNO(errno.EPERM), name)
+        # Signals go to the caller's own process group only (after setsid: just itself).
+        rules.add_rule(seccomp.ERRNO(errno.EPERM), "kill", seccomp.Arg(0, seccomp.NE, 0))
+        # Other processes keep the grader's uid: a call that names another process by its pid is refused
+        # (its limits, its CPUs, its scheduling, its session), so none can be read, slowed or killed through it.
+        for name in OTHER_PROCESS_CALLS:
+            with contextlib.suppress(Exception):
+                rules.add_rule(seccomp.ERRNO(errno.EPERM), name, seccomp.Arg(0, seccomp.NE, 0))
+        # Memory shared with another process (a later check's, say) would be a channel between checks.
+        rules.add_rule(seccomp.ERRNO(errno.EPERM), "mmap", seccomp.Arg(3, seccomp.MASKED_EQ, MAP_SHARED, MAP_SHARED))
+    if processes:
         for name in ("fork", "vfork"):
             rules.add_rule(seccomp.ERRNO(errno.EPERM), name)
         rules.add_rule(seccomp.ERRNO(errno.EPERM), "clone", seccomp.Arg(0, seccomp.MASKED_EQ, CLONE_THREAD, 0))
         rules.add_rule(seccomp.ERRNO(errno.ENOSYS), "clone3")  # glibc then falls back to clone, which is checked
-    rules.load()
+    return rules
+
+
+def _bpf(rules):
+    with tempfile.TemporaryFile() as file:
+        rules.export_bpf(file)
+        file.seek(0)
+        return file.read()
+
+
+class _SockFprog(ctypes.Structure):
+    _fields_ = [("len", ctypes.c_ushort), ("filter", ctypes.c_void_p)]
+
+
+def _load_filter(program):
+    """Install a BPF program from compile_filters() on this process (and the threads and children it makes from now on)."""
+    instructions = ctypes.create_string_buffer(program, len(program))
+    fprog = _SockFprog(len(program) // 8, ctypes.addressof(instructions))
+    _check(_libc.prctl(_PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0), "set no_new_privs")
+    _check(_libc.prctl(_PR_SET_SECCOMP, _SECCOMP_MODE_FILTER, ctypes.byref(fprog), 0, 0), "load the seccomp filter")
 
 
 def _check(result, what):
@@ -145,7 +185,7 @@ def _check(result, what):
 
 def probe():
     """What this machine offers, as plain data: {"landlock": ABI, "seccomp": bool, "netns": bool, "processes": how}."""
-    found = {"landlock": landlock.abi_version(), "seccomp": _seccomp_available(), "netns": False}
+    found = {"landlock": landlock.abi_version(), "seccomp": seccomp_available(), "netns": False}
     pid = os.fork()
     if pid == 0:  # try the namespaces in a throwaway child
         code = _libc.unshare(ISOLATED | (CLONE_NEWUSER if os.geteuid() else 0))
@@ -154,7 +194,7 @@ def probe():
     return found
 
 
-def _seccomp_available():
+def seccomp_available():
     try:
         import pyseccomp as seccomp
 

@@ -38,6 +38,8 @@ class Limits:
 
 
 DEFAULT_LIMITS = Limits()
+# What the judge accepts from a sandboxed process: far more than any graded function returns here.
+JUDGE_LIMITS = Limits(frame_bytes=32 * 2**20, header_bytes=4 * 2**20, items=200_000, string=200_000)
 
 
 class Ref:
@@ -169,6 +171,17 @@ def _decode_array(tree, buffers, tag, limits):
         raise ProtocolError("an array's data does not match its shape")
     array = np.frombuffer(buffers[index], dtype=dtype).reshape(shape).copy()
     return array[()] if tag == "scalar" else array
+
+
+def size_of(value):
+    """Roughly the bytes a plain value holds once the judge computes with it (arrays as float64), without copying it."""
+    if isinstance(value, np.ndarray):
+        return max(value.nbytes, 8 * value.size)
+    if isinstance(value, (list, tuple)):
+        return 8 * len(value) + sum(size_of(item) for item in value)
+    if isinstance(value, dict):
+        return 8 * len(value) + sum(size_of(item) for item in value.values())
+    return len(value) if isinstance(value, (str, bytes)) else 8
 
 
 def pack(message, export):

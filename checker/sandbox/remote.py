@@ -117,6 +117,10 @@ def is_plain(value):
         return False
 
 
+# The most data a call of a judge object may take or give back: it computes on what the student's code sends.
+HELPER_BYTES = 8 * 2**20
+
+
 def serve_judge_objects(channel, on_stop):
     """Install the handlers through which the target uses the judge objects it was given."""
 
@@ -128,13 +132,19 @@ def serve_judge_objects(channel, on_stop):
 
     def call(message):
         function, args, kwargs = exported(message), message["args"], message["kwargs"]
+        name = getattr(function, "__name__", "function")
         if type(args) is not list or type(kwargs) is not dict or not is_plain((args, kwargs)):
-            raise TypeError(f"the checker's {getattr(function, '__name__', 'function')} takes numbers and arrays, not your objects")
+            raise TypeError(f"the checker's {name} takes numbers and arrays, not your objects")
+        if protocol.size_of((args, kwargs)) > HELPER_BYTES:
+            raise ValueError(f"the checker's {name} was given more data than any call in this exercise needs")
         try:
-            return function(*args, **kwargs)
+            value = function(*args, **kwargs)
         except StopGrading as stop:
             on_stop(str(stop))
             raise
+        if protocol.size_of(value) > HELPER_BYTES:
+            raise ValueError(f"the checker's {name} would give back more data than any call in this exercise needs")
+        return value
 
     def get_attribute(message):
         obj, name = exported(message), message["name"]

@@ -76,6 +76,7 @@ def main():
     checker_dir = os.path.dirname(os.path.abspath(checker.__file__))
     importable_files = [checker.__file__, checker.datasets.__file__]
     target.install_import_blocker()
+    filters = confine.compile_filters() if confine.seccomp_available() else None
     channel = Channel(control, "server", lambda ref: None, accept_fds=True)
 
     def spawn(message):
@@ -83,7 +84,7 @@ def main():
         config = dict(message["config"])
         read, listable = readable_paths([checker_dir, *config.pop("excluded")])
         config["read"] = read + importable_files + config["read"]
-        config["list"] = listable
+        config["list"], config["filters"] = listable, filters
         pid = os.fork()
         if pid == 0:
             try:
