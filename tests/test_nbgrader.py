@@ -1,9 +1,12 @@
-"""Does the real nbgrader pipeline generate the releases and grade through the checker's grade cells?"""
+"""Does the real nbgrader pipeline generate the releases and grade through the checker's grade cells?
+
+One class is graded three ways and must get the same points: `nbgrader autograde` executing each
+notebook in a kernel, `backprop-lab grade` (the sandbox, no kernel), and `nbgrader autograde` with
+the one line in nbgrader_config.py that puts the sandbox in place of the kernel.
+"""
 
 import hashlib
 import shutil
-import subprocess
-import sys
 
 import nbformat
 import pytest
@@ -15,6 +18,7 @@ from checker.assignments.computational_graph import messages as graph_messages
 from checker.assignments.gradient_checking import messages as checking_messages
 from checker.assignments.logistic_regression import messages as regression_messages
 from conftest import REPO, venv_environment
+from courses import backprop_lab, nbgrader, new_course
 from notebooks import replace_in_cell
 
 # One realistic bug per assignment for the "carol" submission: (grade_id of the solution cell, old, new),
@@ -30,26 +34,13 @@ BUGS = {
                              "backward_propagation_n", checking_messages.PLANTED_LEFT),
 }
 BY_ID = {assignment.id: assignment for assignment in ASSIGNMENTS}
-
-
-def nbgrader(course, env, *args):
-    result = subprocess.run([sys.executable, "-m", "nbgrader", *args], cwd=course, env=env, capture_output=True, text=True, timeout=600)
-    assert result.returncode == 0, result.stdout + result.stderr
-    return result
-
-
-def new_course(folder, env):
-    course = folder / "course"
-    course.mkdir()
-    shutil.copy(REPO / "nbgrader_config.py", course)
-    shutil.copytree(REPO / "solutions", course / "solutions")
-    for assignment in ASSIGNMENTS:
-        nbgrader(course, env, "generate_assignment", assignment.id)
-    return course
+SANDBOX_LINE = "from checker.staff.autograde import grade_in_sandbox; grade_in_sandbox(c)\n"
+STUDENTS = ("alice", "bob", "carol", "dave")
 
 
 @pytest.fixture(scope="module")
 def graded_course(tmp_path_factory):
+    """The class graded by nbgrader in kernels; beside it, copies graded by backprop-lab grade and by nbgrader with the sandbox line."""
     env = venv_environment()
     course = new_course(tmp_path_factory.mktemp("pipeline"), env)
     hashes = {}
@@ -60,20 +51,32 @@ def graded_course(tmp_path_factory):
             "alice": source.read_text(),
             "bob": (course / "exercises" / assignment.id / assignment.notebook).read_text(),
             "carol": nbformat.writes(replace_in_cell(source, grade_id, old, new)),
+            "dave": nbformat.writes(replace_in_cell(source, grade_id, old, new + " +")),  # a syntax error: the cell is broken
         }
         for student, text in submissions.items():
             path = course / "submitted" / student / assignment.id / assignment.notebook
             path.parent.mkdir(parents=True)
             path.write_text(text)
             hashes[path] = hashlib.sha256(path.read_bytes()).hexdigest()
+    sandboxed, configured = course.parent / "sandboxed", course.parent / "configured"
+    shutil.copytree(course, sandboxed)
+    shutil.copytree(course, configured)
+    with open(configured / "nbgrader_config.py", "a") as config:
+        config.write(SANDBOX_LINE)
+    for assignment in ASSIGNMENTS:
         nbgrader(course, env, "autograde", assignment.id, "--create")
         nbgrader(course, env, "generate_feedback", assignment.id)
+        backprop_lab(sandboxed, env, "grade", assignment.id)
+        nbgrader(sandboxed, env, "generate_feedback", assignment.id)
+        nbgrader(configured, env, "autograde", assignment.id, "--create")
     return course, hashes
 
 
-def scores(course, assignment, student):
+def scores(course, assignment, student, way="kernel"):
+    """A student's points per check in the gradebook of the class graded `way` (kernel, sandboxed or configured)."""
     from nbgrader.api import Gradebook
 
+    course = course if way == "kernel" else course.parent / way
     with Gradebook(f"sqlite:///{course / 'gradebook.db'}") as gradebook:
         submission = gradebook.find_submission_notebook(assignment.notebook.removesuffix(".ipynb"), assignment.id, student)
         return {grade.name: grade.score for grade in submission.grades}
@@ -112,6 +115,24 @@ def test_buggy_submission_loses_the_check_and_sees_the_hint(graded_course, assig
     assert 0 < sum(carol.values()) < assignment.points
     feedback = (course / "feedback" / "carol" / assignment.id / assignment.notebook.replace(".ipynb", ".html")).read_text()
     assert template_fragment(hint).split(":")[0] in feedback
+
+
+@pytest.mark.parametrize("assignment_id", BY_ID)
+@pytest.mark.parametrize("way", ["sandboxed", "configured"])
+def test_sandboxed_grading_gives_nbgraders_points(graded_course, assignment_id, way):
+    """Solution, untouched release, a buggy and a broken notebook: the same points as nbgrader in a kernel?"""
+    course, _ = graded_course
+    assignment = BY_ID[assignment_id]
+    for student in STUDENTS:
+        assert scores(course, assignment, student, way) == scores(course, assignment, student), student
+
+
+def test_sandboxed_feedback_shows_the_checkers_message(graded_course):
+    course, _ = graded_course
+    for assignment_id, (_, _, hint) in BUGS.items():
+        assignment = BY_ID[assignment_id]
+        feedback = course.parent / "sandboxed" / "feedback" / "carol" / assignment.id / assignment.notebook.replace(".ipynb", ".html")
+        assert template_fragment(hint).split(":")[0] in feedback.read_text()
 
 
 def test_isolated_checks_keep_their_points_despite_a_broken_helper(graded_course):

@@ -24,7 +24,8 @@ def grade_in_sandbox(config):
     """Make nbgrader's Autograde use SandboxedGrading wherever it would execute the notebook in a kernel."""
     from nbgrader.converters import Autograde
 
-    preprocessors = list(config.Autograde.autograde_preprocessors) if "autograde_preprocessors" in config.Autograde else list(Autograde.autograde_preprocessors.default_value)
+    default = Autograde.class_traits()["autograde_preprocessors"].default()
+    preprocessors = list(config.Autograde.autograde_preprocessors if "autograde_preprocessors" in config.Autograde else default)
     config.Autograde.autograde_preprocessors = [SandboxedGrading if preprocessor in (Execute, "nbgrader.preprocessors.Execute") else preprocessor
                                                 for preprocessor in preprocessors]
 
@@ -46,5 +47,7 @@ class SandboxedGrading(NbGraderPreprocessor):
             path = Path(scratch) / assignment.notebook
             nbformat.write(nb, str(path))
             result = grade_notebook(_SANDBOX[0], assignment, path, assignment.notebook, seeds_in_grade_cells(nb.cells), folder=folder)
+        if result.grader_error:  # nbgrader reports the submission as failed and goes on with the others
+            raise RuntimeError(f"the sandbox could not grade this submission: {result.grader_error}")
         write_outputs(nb, grade_cell_outputs(result.as_dict()))
         return nb, resources

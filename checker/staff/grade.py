@@ -16,6 +16,7 @@ import csv
 import hashlib
 import multiprocessing
 import os
+import stat
 import sys
 import tempfile
 import threading
@@ -49,31 +50,52 @@ def run(options):
         raise SystemExit(f"no assignment {options.assignment}: the course has {', '.join(a.id for a in ASSIGNMENTS)}")
     course = NbgraderCourse(options.course)
     course.check_assignment(assignment.id)
-    summary = grade_class(course, assignment, options)
+    try:
+        summary = grade_class(course, assignment, options)
+    except KeyboardInterrupt:
+        print("\ninterrupted: the submissions graded so far are recorded; run the same command again to grade the rest", file=sys.stderr)
+        return 130
     print(summary.text())
     return 0 if not summary.errors else 1
 
 
 # -- the work, as plain data that can travel to another machine ----------------------------------
 def submissions(course, assignment, only=None):
-    """[(student, notebook path)] for every submission of the assignment, in order of student id."""
+    """[(student, notebook path)] for every submission of the assignment, in order of student id.
+
+    A student's folder that is a symbolic link (to another student's work, say) is not a submission.
+    """
     pattern = course.path("submitted", "*", assignment.id)
     found = []
     for folder in sorted(Path(pattern.parent.parent).glob(f"*/{assignment.id}")):
         student = folder.parent.name
+        if folder.is_symlink() or folder.parent.is_symlink():
+            continue
         if only is None or student in only:
             found.append((student, folder / assignment.notebook))
     return found
+
+
+def _regular_file(path):
+    """The bytes of `path` if it is a regular file, not a symbolic link (which could point anywhere the grader can read)."""
+    try:
+        descriptor = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK)
+    except OSError:
+        return None
+    with os.fdopen(descriptor, "rb") as file:
+        return file.read() if stat.S_ISREG(os.fstat(descriptor).st_mode) else None
 
 
 def task_for(assignment, student, path, source, budget, unsafe):
     """Everything a worker needs to grade one submission, anywhere: the notebook's bytes and its folder's other files."""
     files, room = {}, SIBLING_FILES_LIMIT
     for entry in sorted(path.parent.iterdir()) if path.parent.is_dir() else []:
-        if entry.is_file() and entry.name != path.name and entry.stat().st_size <= room:
-            files[entry.name] = entry.read_bytes()
-            room -= entry.stat().st_size
-    notebook = path.read_bytes() if path.is_file() else None
+        if entry.name != path.name and entry.is_file(follow_symlinks=False) and entry.stat().st_size <= room:
+            data = _regular_file(entry)
+            if data is not None:
+                files[entry.name] = data
+                room -= len(data)
+    notebook = _regular_file(path)
     return {"assignment": assignment.id, "student": student, "notebook": notebook, "files": files, "seeds": source.seeds,
             "locked": source.locked, "budget": budget, "unsafe": unsafe, "display": f"{student}/{assignment.id}/{assignment.notebook}"}
 
@@ -155,10 +177,13 @@ def grade_class(course, assignment, options):
         for future in _as_completed(futures):
             student = futures[future]
             result = future.result()
+            if "error" not in result:  # the result file last: it marks the submission as done for a resumed run
+                try:
+                    course.record(assignment, student, result)
+                    stored.write_result(root, assignment.id, student, result)
+                except Exception as error:  # nbgrader could not take this one (its gradebook, its files): say so, go on
+                    result = {"error": f"recording it failed: {type(error).__name__}: {error}"}
             summary.add(student, result)
-            if "error" not in result:
-                stored.write_result(root, assignment.id, student, result)
-                course.record(assignment, student, result)
             progress(student, result)
     write_grades_csv(root, assignment)
     return summary
@@ -171,7 +196,7 @@ def _finished(result_path, notebook):
         previous = json.loads(result_path.read_text(encoding="utf-8"))
     except ValueError:
         return False
-    return previous.get("notebook_sha256") == _digest(notebook.read_bytes() if notebook.is_file() else None)
+    return previous.get("notebook_sha256") == _digest(_regular_file(notebook))
 
 
 class _executor:
@@ -186,6 +211,8 @@ class _executor:
 
             self.client = Client(self.options.scheduler)
             return lambda task: self.client.submit(grade_task, task, pure=False)
+        for variable in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
+            os.environ.setdefault(variable, "1")  # one thread per worker: the workers already use every core
         self.pool = concurrent.futures.ProcessPoolExecutor(max(1, self.options.workers), mp_context=multiprocessing.get_context("spawn"))
         return lambda task: self.pool.submit(grade_task, task)
 

@@ -8,6 +8,7 @@ formgrader work unchanged.
 """
 
 import shutil
+import warnings
 from pathlib import Path
 
 import nbformat
@@ -22,7 +23,8 @@ from traitlets.config.loader import PyFileConfigLoader
 from checker.checks.registry import PASSED
 
 SANITIZE = (ClearOutput, DeduplicateIds, OverwriteKernelspec, OverwriteCells, CheckCellMetadata)
-SAVE = (LimitOutput, SaveAutoGrades, AssignLatePenalties, CheckCellMetadata)
+# nbgrader autograde validates the cells' metadata again after executing them; only outputs have changed since, so once is enough.
+SAVE = (LimitOutput, SaveAutoGrades, AssignLatePenalties)
 NOT_A_CHECK = "This grade cell is not one of the checker's checks, so the sandbox cannot grade it: grade it by hand."
 
 
@@ -79,6 +81,11 @@ class NbgraderCourse:
 
     def record(self, assignment, student, result):
         """Write one submission's result: the gradebook's grades, and its autograded notebook."""
+        with warnings.catch_warnings():  # SQLAlchemy's notes on nbgrader's own session handling are not for staff
+            warnings.simplefilter("ignore")
+            return self._record(assignment, student, result)
+
+    def _record(self, assignment, student, result):
         submitted = self.path("submitted", student, assignment.id)
         with Gradebook(self.directory.db_url, self.directory.course_id) as gradebook:
             if student not in self._known_students:
@@ -96,7 +103,7 @@ class NbgraderCourse:
         autograded = self.path("autograded", student, assignment.id)
         if autograded.exists():
             shutil.rmtree(autograded)
-        shutil.copytree(submitted, autograded)
+        shutil.copytree(submitted, autograded, symlinks=True)  # a link is copied as a link, never as what it points to
         nb = nbformat.read(str(submitted / assignment.notebook), as_version=4)
         resources = {"nbgrader": {"notebook": Path(assignment.notebook).stem, "assignment": assignment.id, "student": student,
                                   "db_url": self.directory.db_url}, "unique_key": Path(assignment.notebook).stem}

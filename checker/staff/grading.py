@@ -20,7 +20,8 @@ from checker.sandbox.remote import StudentProblem
 
 # How a failure's diagnosis sorts it, for reports: the student's code misbehaved, or tried to get round the sandbox.
 STATUSES = {
-    messages.TIMED_OUT.id: "timed out", messages.BUDGET_USED.id: "timed out", messages.ENDED.id: "ended the process",
+    messages.TIMED_OUT.id: "timed out", messages.BUDGET_USED.id: "timed out", messages.TOO_SLOW.id: "timed out",
+    messages.ENDED.id: "ended the process",
     messages.UNREADABLE_REPLY.id: "unreadable reply", messages.FROM_CHECKER.id: "sandbox violation",
     messages.HELPER_MISUSED.id: "sandbox violation", messages.UNREADABLE_NOTEBOOK.id: "unreadable notebook",
     messages.NOT_LOADED.id: "unreadable notebook",
@@ -31,10 +32,10 @@ IMPORT_BLOCKED = "cannot be imported by your notebook"
 class CheckResult:
     """One check of one notebook: points earned, and the message and diagnosis id of the first failure."""
 
-    def __init__(self, name, possible, passed, message="", diagnosis=None, seed=None):
+    def __init__(self, name, possible, passed, message="", diagnosis=None, seed=None, seconds=0.0):
         self.name, self.possible, self.passed = name, possible, passed
         self.points = possible if passed else 0
-        self.message, self.diagnosis, self.seed = message, diagnosis, seed
+        self.message, self.diagnosis, self.seed, self.seconds = message, diagnosis, seed, seconds
 
     @property
     def status(self):
@@ -46,7 +47,7 @@ class CheckResult:
 
     def as_dict(self):
         return {"check": self.name, "possible": self.possible, "points": self.points, "status": self.status,
-                "diagnosis": self.diagnosis, "message": self.message, "seed": self.seed}
+                "diagnosis": self.diagnosis, "message": self.message, "seed": self.seed, "seconds": round(self.seconds, 4)}
 
 
 class NotebookResult:
@@ -56,10 +57,10 @@ class NotebookResult:
     such a result holds no grade, and grading it again is the remedy.
     """
 
-    def __init__(self, assignment, display_path, checks, unreadable=None, seconds=0.0, violations=(), grader_error=None):
+    def __init__(self, assignment, display_path, checks, unreadable=None, seconds=0.0, violations=(), grader_error=None, load_seconds=0.0):
         self.assignment, self.display_path, self.checks = assignment, display_path, checks
         self.unreadable, self.seconds, self.violations = unreadable, seconds, list(violations)
-        self.grader_error = grader_error
+        self.grader_error, self.load_seconds = grader_error, load_seconds
 
     @property
     def points(self):
@@ -73,7 +74,8 @@ class NotebookResult:
         if self.grader_error:
             return {"assignment": self.assignment.id, "notebook": self.display_path, "error": self.grader_error}
         return {"assignment": self.assignment.id, "notebook": self.display_path, "points": self.points, "possible": self.possible,
-                "unreadable": self.unreadable, "seconds": round(self.seconds, 3), "violations": self.violations,
+                "unreadable": self.unreadable, "seconds": round(self.seconds, 3), "load_seconds": round(self.load_seconds, 3),
+                "violations": self.violations,
                 "checks": [result.as_dict() for result in self.checks]}
 
 
@@ -132,6 +134,7 @@ def grade_notebook(sandbox, assignment, path, display_path=None, seeds=None, fol
     session = None
     try:
         session = NotebookSession.from_file(sandbox, path, display_path, folder=folder, budget=budget, restore=restore)
+        loaded = time.monotonic()
         results = [_grade_check(session, check, [PUBLIC_SEED, *seeds.get(check.name, [])]) for check in assignment.checks]
         violations = [f"cell {number}: {outcome['error'].get('text', '')}" for number, outcome in sorted(session.process.outcomes.items())
                       if IMPORT_BLOCKED in str(outcome.get("error", {}).get("text", ""))]
@@ -147,17 +150,20 @@ def grade_notebook(sandbox, assignment, path, display_path=None, seeds=None, fol
         if session is not None:
             session.close()
     violations += [f"{result.name}: {result.message.splitlines()[0]}" for result in results if result.status == "sandbox violation"]
-    return NotebookResult(assignment, display_path, results, seconds=time.monotonic() - started, violations=violations)
+    return NotebookResult(assignment, display_path, results, seconds=time.monotonic() - started, violations=violations,
+                          load_seconds=loaded - started)
 
 
 def _grade_check(session, check, seeds):
     """Passed only when every seed passes; otherwise the first failure's message, diagnosis and seed."""
+    started = time.monotonic()
     try:
         with contextlib.redirect_stdout(io.StringIO()):  # a check prints "✓ ... passed"; official grading keeps quiet
             session.run_seeds(check, seeds)
     except CheckFailure as failure:
-        return CheckResult(check.name, check.points, False, str(failure), failure.diagnosis, getattr(failure, "seed", None))
+        return CheckResult(check.name, check.points, False, str(failure), failure.diagnosis, getattr(failure, "seed", None),
+                           time.monotonic() - started)
     except StudentProblem as problem:  # the check process was lost outside the check's own calls
         message = messages.ENDED.format(name=check.name, how=getattr(problem, "how", None) or "it stopped answering")
-        return CheckResult(check.name, check.points, False, message, messages.ENDED.id)
-    return CheckResult(check.name, check.points, True)
+        return CheckResult(check.name, check.points, False, message, messages.ENDED.id, seconds=time.monotonic() - started)
+    return CheckResult(check.name, check.points, True, seconds=time.monotonic() - started)

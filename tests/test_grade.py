@@ -1,0 +1,172 @@
+"""`backprop-lab grade`: a small class of assignment 01, graded in parallel, recorded in nbgrader, resumable, on Dask.
+
+The class has an honest and a buggy student, an untouched release, a hostile notebook (an endless
+loop with the alarm ignored, and os._exit) and a file that is not a notebook; ids with a space and
+with non-ASCII letters. Every run of it must give the same grades, whatever the workers.
+"""
+
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import time
+
+import nbformat
+import pytest
+
+from checker.course import ASSIGNMENTS
+from checker.staff import results as stored
+from conftest import REPO
+from courses import backprop_lab, new_course, submit
+from notebooks import replace_in_cell
+
+A01 = ASSIGNMENTS[0]
+SOURCE = REPO / "solutions" / A01.id / A01.notebook
+HOSTILE = [("optimize_code", "    ### BEGIN SOLUTION\n",
+            "    ### BEGIN SOLUTION\n    import signal\n    signal.signal(signal.SIGALRM, signal.SIG_IGN)\n    while True:\n        pass\n"),
+           ("predict_code", "    ### BEGIN SOLUTION\n", "    ### BEGIN SOLUTION\n    import os\n    os._exit(0)\n")]
+
+
+def hostile_notebook():
+    notebook = nbformat.read(str(SOURCE), as_version=4)
+    for grade_id, old, new in HOSTILE:
+        cell = next(c for c in notebook.cells if c.metadata.get("nbgrader", {}).get("grade_id") == grade_id)
+        cell.source = cell.source.replace(old, new)
+    return nbformat.writes(notebook)
+
+
+CLASS = {
+    "alice": lambda: SOURCE.read_text(),
+    "bob smith": lambda: (REPO / "exercises" / A01.id / A01.notebook).read_text(),
+    "zoë": lambda: nbformat.writes(replace_in_cell(SOURCE, "propagate_code", "dw = X @ dZ.T / m", "dw = X @ dZ.T")),
+    "mallory": hostile_notebook,
+    "eve": lambda: b'{"cells": [',
+}
+
+
+@pytest.fixture(scope="module")
+def env():
+    from conftest import venv_environment
+
+    return venv_environment()
+
+
+@pytest.fixture(scope="module")
+def empty_course(tmp_path_factory, env):
+    course = new_course(tmp_path_factory.mktemp("class"), env, [A01])
+    for student, contents in CLASS.items():
+        submit(course, student, A01, contents())
+    return course
+
+
+def copy_of(course, tmp_path):
+    copy = tmp_path / "copy"
+    shutil.copytree(course, copy)
+    return copy
+
+
+def grades(course):
+    """{student: [(check, points, status, diagnosis)]} from the stored results."""
+    return {student: [(c["check"], c["points"], c["status"], c["diagnosis"]) for c in result["checks"]]
+            for student, result in stored.read_results(course, A01.id).items()}
+
+
+@pytest.fixture(scope="module")
+def graded(empty_course, tmp_path_factory, env):
+    course = copy_of(empty_course, tmp_path_factory.mktemp("graded"))
+    run = backprop_lab(course, env, "grade", A01.id, "--workers", "2")
+    return course, run
+
+
+def test_every_submission_is_graded_and_summarised(graded):
+    course, run = graded
+    results = stored.read_results(course, A01.id)
+    assert set(results) == set(CLASS)
+    points = {student: result["points"] for student, result in results.items()}
+    assert points["alice"] == A01.points and points["bob smith"] == points["eve"] == 0
+    assert 0 < points["zoë"] < A01.points and 0 < points["mallory"] < A01.points
+    lost = {c["check"]: c["status"] for c in results["mallory"]["checks"] if not c["points"]}
+    assert lost == {"optimize": "timed out", "predict": "ended the process", "model": "timed out"}
+    assert "graded 5" in run.stdout and "failed to load 1" in run.stdout and "timed out 1" in run.stdout, run.stdout
+    for student in CLASS:
+        assert f"{student}: " in run.stdout  # a line per submission without the progress bar
+
+
+def test_grades_csv_and_the_gradebook_hold_the_same_points(graded):
+    from nbgrader.api import Gradebook
+
+    course, _ = graded
+    results = stored.read_results(course, A01.id)
+    rows = (stored.results_folder(course, A01.id) / "grades.csv").read_text(encoding="utf-8").splitlines()
+    assert rows[0].split(",")[:3] == ["student", "points", "possible"] and len(rows) == 1 + len(CLASS)
+    with Gradebook(f"sqlite:///{course / 'gradebook.db'}") as gradebook:
+        for student, result in results.items():
+            notebook = gradebook.find_submission_notebook(A01.notebook.removesuffix(".ipynb"), A01.id, student)
+            assert {grade.name: grade.score for grade in notebook.grades} == {c["check"]: c["points"] for c in result["checks"]}
+
+
+def test_autograded_notebooks_carry_the_checkers_messages(graded):
+    course, _ = graded
+    assert not (course / "autograded" / "eve").exists()  # as nbgrader: nothing to autograde in a file that is not a notebook
+    notebook = nbformat.read(str(course / "autograded" / "zoë" / A01.id / A01.notebook), as_version=4)
+    propagate = next(c for c in notebook.cells if c.metadata.get("nbgrader", {}).get("grade_id") == "propagate")
+    assert propagate.outputs[0].output_type == "error" and "dw" in propagate.outputs[0].evalue
+    stored_message = next(c["message"] for c in stored.read_results(course, A01.id)["zoë"]["checks"] if c["check"] == "propagate")
+    assert propagate.outputs[0].evalue == stored_message
+
+
+def test_the_same_class_gets_the_same_grades_with_one_worker(graded, tmp_path, env):
+    course, _ = graded
+    again = copy_of(course, tmp_path)
+    backprop_lab(again, env, "grade", A01.id, "--workers", "1", "--force")
+    assert grades(again) == grades(course)
+
+
+def test_a_second_run_grades_nothing_again(graded, tmp_path, env):
+    course, _ = graded
+    again = copy_of(course, tmp_path)
+    run = backprop_lab(again, env, "grade", A01.id)
+    assert "graded 0 (already graded: 5)" in run.stdout, run.stdout
+
+
+def test_an_interrupted_run_resumes_where_it_stopped(empty_course, graded, tmp_path, env):
+    course = copy_of(empty_course, tmp_path)
+    command = [os.path.join(os.path.dirname(sys.executable), "backprop-lab"), "grade", A01.id, "--course", str(course), "--workers", "1", "--no-progress"]
+    process = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
+    folder = stored.results_folder(course, A01.id)
+    deadline = time.monotonic() + 120
+    while not list(folder.glob("*.json")) and time.monotonic() < deadline and process.poll() is None:
+        time.sleep(0.05)
+    os.killpg(process.pid, signal.SIGKILL)  # as hard as a power cut
+    process.wait()
+    done = len(list(folder.glob("*.json")))
+    assert 1 <= done < len(CLASS)
+    run = backprop_lab(course, env, "grade", A01.id)
+    assert f"already graded: {done})" in run.stdout, run.stdout
+    assert grades(course) == grades(graded[0])
+
+
+def test_a_dask_cluster_grades_the_same(graded, tmp_path, env):
+    from distributed import LocalCluster
+
+    course, _ = graded
+    again = copy_of(course, tmp_path)
+    with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as cluster:
+        run = backprop_lab(again, env, "grade", A01.id, "--scheduler", cluster.scheduler_address, "--force",
+                           "--student", "zoë", "--student", "mallory")
+    assert "graded 2" in run.stdout, run.stdout
+    assert {s: g for s, g in grades(again).items() if s in ("zoë", "mallory")} == {s: g for s, g in grades(course).items() if s in ("zoë", "mallory")}
+
+
+def test_help_describes_every_option():
+    command = [os.path.join(os.path.dirname(sys.executable), "backprop-lab"), "grade", "--help"]
+    text = subprocess.run(command, capture_output=True, text=True, check=True).stdout
+    for option in ("--course", "--workers", "--scheduler", "--force", "--time-budget", "--student", "--unsafe", "--no-progress"):
+        assert option in text
+    assert "resumes" in text and "grades.csv" in text
+
+
+def test_an_unknown_assignment_is_a_clear_error(empty_course, env):
+    run = backprop_lab(empty_course, env, "grade", "05_transformers", check=False)
+    assert run.returncode != 0 and "no assignment 05_transformers" in run.stderr + run.stdout
