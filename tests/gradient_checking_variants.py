@@ -91,19 +91,37 @@ def gradient_check_n_with(perturb="copies", divisor=2, one_sided=False, differen
     return gradient_check_n
 
 
-def backward_with(dW2_factor=1, db1_factor=1, relu_mask=lambda A: A > 0):
+def backward_with(dW2_factor=1, db1_factor=1, relu_mask=lambda A: A > 0, m_in_dZ3=False):
+    """The shipped backward pass, its planted factors optional; m_in_dZ3 moves the 1/m into dZ3 (same dW and db)."""
     def backward_propagation_n(X, Y, cache):
         m = X.shape[1]
         Z1, A1, W1, b1, Z2, A2, W2, b2, Z3, A3, W3, b3 = cache
-        dZ3 = A3 - Y
+        dZ3 = (A3 - Y) / m if m_in_dZ3 else A3 - Y
+        scale = 1 if m_in_dZ3 else m
         dA2 = W3.T @ dZ3
         dZ2 = dA2 * relu_mask(A2)
         dA1 = W2.T @ dZ2
         dZ1 = dA1 * relu_mask(A1)
-        return {"dZ3": dZ3, "dW3": dZ3 @ A2.T / m, "db3": dZ3.sum(axis=1, keepdims=True) / m, "dA2": dA2, "dZ2": dZ2,
-                "dW2": dW2_factor * dZ2 @ A1.T / m, "db2": dZ2.sum(axis=1, keepdims=True) / m, "dA1": dA1, "dZ1": dZ1,
-                "dW1": dZ1 @ X.T / m, "db1": db1_factor * dZ1.sum(axis=1, keepdims=True) / m}
+        return {"dZ3": dZ3, "dW3": dZ3 @ A2.T / scale, "db3": dZ3.sum(axis=1, keepdims=True) / scale, "dA2": dA2, "dZ2": dZ2,
+                "dW2": dW2_factor * dZ2 @ A1.T / scale, "db2": dZ2.sum(axis=1, keepdims=True) / scale, "dA1": dA1, "dZ1": dZ1,
+                "dW1": dZ1 @ X.T / scale, "db1": db1_factor * dZ1.sum(axis=1, keepdims=True) / scale}
     return backward_propagation_n
+
+
+def backward_by_differences(X, Y, cache):
+    """No backward pass at all: centred differences of the notebook's forward_propagation_n, parameter by parameter."""
+    Z1, A1, W1, b1, Z2, A2, W2, b2, Z3, A3, W3, b3 = cache
+    parameters = {"W1": W1, "b1": b1, "W2": W2, "b2": b2, "W3": W3, "b3": b3}
+    gradients = {}
+    for name, value in parameters.items():
+        gradient = np.zeros_like(value)
+        for index in np.ndindex(value.shape):
+            plus, minus = {k: v.copy() for k, v in parameters.items()}, {k: v.copy() for k, v in parameters.items()}
+            plus[name][index] += 1e-6
+            minus[name][index] -= 1e-6
+            gradient[index] = (forward_propagation_n(X, Y, plus)[0] - forward_propagation_n(X, Y, minus)[0]) / 2e-6
+        gradients["d" + name] = gradient
+    return gradients
 
 
 def keys_once(parameters):
@@ -142,6 +160,8 @@ BUGS = {
     "backward: shipped, both bugs": ("backward_propagation_n", backward_with(dW2_factor=2, db1_factor=4), say.PLANTED_LEFT),
     "backward: only dW2 fixed": ("backward_propagation_n", backward_with(db1_factor=4), say.PLANTED_LEFT),
     "backward: ReLU mask A >= 0": ("backward_propagation_n", backward_with(relu_mask=lambda A: A >= 0), say.BACKWARD_WRONG),
+    "backward: finite differences of the forward pass": ("backward_propagation_n", backward_by_differences, say.BACKWARD_CALLS_FORWARD),
+    "backward: dZ3 with the 1/m inside": ("backward_propagation_n", backward_with(m_in_dZ3=True), say.INTERMEDIATE_WRONG),
 }
 
 

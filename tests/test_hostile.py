@@ -69,6 +69,13 @@ def duplicate_after(grade_id, old, new):
     return edit
 
 
+def add_cells(count, source):
+    """`count` plain code cells (not solution cells: only their imports, functions and classes run) at the top."""
+    def edit(nb):
+        nb.cells[1:1] = [nbformat.v4.new_code_cell(source) for _ in range(count)]
+    return edit
+
+
 def rename_cells(nb):
     for cell in nb.cells:
         if cell.metadata.get("nbgrader", {}).get("solution"):
@@ -165,16 +172,16 @@ CASES = {
     "os._exit in a layer's backward": (A02, [within("linear_layer_code", "        self.dW = upstream_grad", "        import os\n        os._exit(1)\n        self.dW = upstream_grad")],
         {"linear_layer": "ended the process", "outcomes": "ended the process"}),
     "sys.exit in SGD": (A03, [within("network_code", "        training_data = list(training_data)\n", "        import sys\n        sys.exit(0)\n")],
-        {"SGD": "ended the process", "accuracy": "ended the process"}),
+        {"SGD": "ended the process"}),  # accuracy trains through update_mini_batch, so it costs once
     # Endless loops, with the alarm disabled: at top level and in graded functions.
     "endless loop at top level, alarm ignored": (A01, [prepend("data_preparation_code", "import signal\nsignal.signal(signal.SIGALRM, signal.SIG_IGN)\nwhile True:\n    pass")],
         {"data_preparation": "time-out"}),
     "endless loop in optimize, alarm ignored": (A01, [within("optimize_code", "    ### BEGIN SOLUTION\n",
         "    ### BEGIN SOLUTION\n    import signal\n    signal.signal(signal.SIGALRM, signal.SIG_IGN)\n    while True:\n        pass\n")],
-        {"optimize": "was still running", "model": "was still running"}),
+        {"optimize": "was still running", "model": "had not finished a short run"}),
     "endless loop in model": (A01, [within("model_code", "    ### BEGIN SOLUTION\n", "    ### BEGIN SOLUTION\n    while True:\n        pass\n")], {"model": "was still running"}),
     "endless loop in a sigmoid layer": (A02, [within("sigmoid_layer_code", "        self.A = 1 / (1 + np.exp(-Z))", "        while True:\n            pass")],
-        {"sigmoid_layer": "was still running", "outcomes": "was still running"}),
+        {"sigmoid_layer": "was still running", "outcomes": "had not finished a short run"}),
     # Memory, processes, output, recursion.
     "memory bomb": (A01, [within("predict_code", "    ### BEGIN SOLUTION\n", "    ### BEGIN SOLUTION\n    hoard = np.ones(10**11)\n")],
         {"predict": "more memory than the grader allows", "model": "more memory"}),
@@ -184,9 +191,14 @@ CASES = {
     "fork bomb in a graded function": (A01, [within("optimize_code", "    ### BEGIN SOLUTION\n", "    ### BEGIN SOLUTION\n    import os\n    while True:\n        os.fork()\n")],
         {"optimize": "PermissionError", "model": "PermissionError"}),
     "fork bomb at top level": (A01, [prepend("data_preparation_code", "import os\nfor _ in range(10000):\n    try:\n        os.fork()\n    except OSError:\n        break")],
-        {"data_preparation": "started processes of its own"}),
+        {"data_preparation": "left processes (os.fork) or threads running"}),
     "fork bomb in the backward pass": (A04, [within("backward_propagation_n_code", "    ### BEGIN SOLUTION\n", "    ### BEGIN SOLUTION\n    import os\n    [os.fork() for _ in range(100)]\n")],
         {"backward_propagation_n": "PermissionError"}),
+    "threads left running at top level": (A01, [prepend("data_preparation_code",
+        "import threading, time\nfor _ in range(30):\n    threading.Thread(target=time.sleep, args=(1000,), daemon=True).start()")],
+        {"data_preparation": "left processes (os.fork) or threads running"}),
+    "slow class bodies in many cells": (A01, [add_cells(40, "class Slow:\n    import time\n    time.sleep(1.5)")],
+        {name: "could not load" for name in ("data_preparation", "sigmoid", "initialize_with_zeros", "propagate", "optimize", "predict", "model")}),
     "10 MB printed by a graded function": (A01, [within("optimize_code", "    costs = []\n", "    costs = []\n    print('x' * 10_000_000)\n")], {}),
     "stderr written by a graded function": (A01, [within("sigmoid_code", "    ### BEGIN SOLUTION\n",
         "    ### BEGIN SOLUTION\n    import os, sys\n    sys.stderr.write('warning! ' * 1000)\n    os.write(2, b'raw bytes to fd 2\\n')\n")], {}),
@@ -225,6 +237,7 @@ def official():
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(guard, "DEFAULT_TIME_LIMIT", 2.0)
         patch.setattr(broker, "CELL_TIME_LIMIT", 2.0)
+        patch.setattr(broker, "LOAD_TIME_BUDGET", 10.0)
         box = Sandbox(official=True)
         yield box
         box.close()

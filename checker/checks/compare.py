@@ -4,7 +4,7 @@ import numpy as np
 
 from checker.checks import messages
 from checker.gradients.numerical import relative_error, worst_entries
-from checker.thresholds import SAME_ATOL, SAME_RTOL
+from checker.thresholds import SAME_ATOL, SAME_RTOL, TRAINED_ATOL, TRAINED_RTOL
 
 
 def as_numbers(value):
@@ -16,12 +16,17 @@ def as_numbers(value):
     return array
 
 
-def close(yours, expected):
+def close(yours, expected, rtol=SAME_RTOL, atol=SAME_ATOL):
     """Same shape and equal within the checker's tolerance (False for anything that is not numbers)."""
     yours, expected = as_numbers(yours), as_numbers(expected)
     if yours is None or expected is None:
         return False
-    return yours.shape == expected.shape and bool(np.allclose(yours, expected, rtol=SAME_RTOL, atol=SAME_ATOL))
+    return yours.shape == expected.shape and bool(np.allclose(yours, expected, rtol=rtol, atol=atol))
+
+
+def trained_close(yours, expected):
+    """Parameters after a training run against the reference's from the same start (thresholds.TRAINED_RTOL)."""
+    return close(yours, expected, TRAINED_RTOL, TRAINED_ATOL)
 
 
 def first_match(yours, candidates):

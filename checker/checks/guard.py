@@ -15,8 +15,10 @@ import time
 import numpy as np
 
 from checker.checks import messages
+from checker.checks.report import CheckFailure
 from checker.checks.seeds import derived_seed, seeded_global_random
 from checker.sandbox import remote, standins, student
+from checker.sandbox.protocol import size_of
 from checker.sandbox.remote import StudentBudgetUsed, StudentEnded, StudentProblem, StudentRaised, StudentTimedOut, StudentUnreadable, is_remote
 
 # Generous for the small inputs the checks use: a correct function answers in milliseconds, a loop over
@@ -126,19 +128,25 @@ def _changed_arguments(function, originals, passed, original_kwargs, passed_kwar
     return changed + [key for key in original_kwargs if not student.same_value(original_kwargs[key], passed_kwargs[key])]
 
 
-def timed_call(run, function, *args, **kwargs):
-    """call_student, and the seconds the call took."""
-    started = time.monotonic()
-    call = call_student(run, function, *args, **kwargs)
-    return call, time.monotonic() - started
+def limit_from_probe(run, function, *args, scale, probe, advice, name=None, **kwargs):
+    """Time a short run of `function` (a `probe`, 1/`scale` of the full run's work); return the full run's time limit.
 
-
-def limit_from_probe(run, name, seconds, scale, probe, advice):
-    """A time limit for a run `scale` times the work of a probe that took `seconds`.
-
-    A correct but slow implementation (a loop over the examples) gets a limit it meets; one whose
-    projected time passes SLOW_LIMIT is told it is too slow, with advice, and is never called endless.
+    A correct but slow implementation (a loop over the examples) gets a limit it meets. One whose
+    projected time passes SLOW_LIMIT, or whose probe has not finished by the time that projection
+    would pass it, is told it is too slow, with advice; finishing code is never called endless.
     """
+    __tracebackhide__ = True
+    name = name or remote.name_of(function) or getattr(function, "__name__", "your function")
+    patience = max(DEFAULT_TIME_LIMIT, SLOW_LIMIT / scale)
+    started = time.monotonic()
+    try:
+        call_student(run, function, *args, name=name, time_limit_s=patience, **kwargs)
+    except CheckFailure as failure:
+        if failure.diagnosis != messages.TIMED_OUT.id:
+            raise
+        run.fail(messages.PROBE_UNFINISHED.format(name=name, probe=probe, seconds=patience, limit=SLOW_LIMIT, advice=advice),
+                 depends_on_seed=False)
+    seconds = time.monotonic() - started
     projected = seconds * scale
     if projected > SLOW_LIMIT:
         run.fail(messages.TOO_SLOW.format(name=name, seconds=projected, probe=probe, measured=seconds, limit=SLOW_LIMIT, advice=advice),
@@ -159,21 +167,10 @@ class CallLog(list):
         self.what, self.calls, self.nbytes, self.used = what, calls, nbytes, 0
 
     def add(self, entry):
-        self.used += _plain_bytes(entry)
+        self.used += size_of(entry)
         if len(self) >= self.calls or self.used > self.nbytes:
             raise RuntimeError(f"the checker's stand-in for {self.what} was called more often, or with more data, than the exercise needs")
         self.append(entry)
-
-
-def _plain_bytes(value):
-    """Roughly the bytes plain data holds (arrays by their size), to bound what stand-ins keep."""
-    if isinstance(value, np.ndarray):
-        return value.nbytes
-    if isinstance(value, (list, tuple)):
-        return 8 * len(value) + sum(_plain_bytes(item) for item in value)
-    if isinstance(value, dict):
-        return 8 * len(value) + sum(_plain_bytes(item) for item in value.values())
-    return len(value) if isinstance(value, (str, bytes)) else 8
 
 
 def fail_for_problem(run, problem, name=None):

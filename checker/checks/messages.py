@@ -58,6 +58,11 @@ TOO_SLOW = Diagnosis(
     "`{name}` would take about {seconds:.0f} s to finish here (its first {probe} took {measured:.2g} s), more than the "
     "{limit:g} s the grader allows. {advice}",
 )
+PROBE_UNFINISHED = Diagnosis(
+    "code.too_slow",
+    "`{name}` had not finished a short run ({probe}) after {seconds:.3g} s, so the full run would take more than the "
+    "{limit:g} s the grader allows. {advice} If it should be fast already, look for a loop that never ends.",
+)
 CHANGED_INPUT = Diagnosis(
     "code.changed_input",
     "`{name}` changed its input `{argument}`, so the caller's array is different afterwards. "

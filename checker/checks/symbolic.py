@@ -75,7 +75,7 @@ def activation_derivative(name):
     return to_numpy(sympy.diff(ACTIVATIONS[name], z), z)
 
 
-@functools.lru_cache(maxsize=None)
+@functools.lru_cache(maxsize=64)
 def loss_gradient(name, n):
     """∂loss/∂a for outputs of length n, as a function of columns a and y."""
     a, t = _vector("a", n), _vector("t", n)
@@ -83,7 +83,7 @@ def loss_gradient(name, n):
     return _rows_to_numpy([sympy.diff(loss, ai) for ai in a], a, t)
 
 
-@functools.lru_cache(maxsize=None)
+@functools.lru_cache(maxsize=64)
 def _softmax(n):
     zs = _vector("z", n)
     total = sum(sympy.exp(zi) for zi in zs)
@@ -97,7 +97,7 @@ def softmax_columns(values):
     return _rows_to_numpy(expressions, zs)(values - values.max(axis=0))
 
 
-@functools.lru_cache(maxsize=None)
+@functools.lru_cache(maxsize=64)
 def _softmax_cross_entropy_gradient(n):
     zs, probabilities = _softmax(n)
     t = _vector("t", n)

@@ -10,6 +10,19 @@ def initial_parameters(sizes, rng):
     return biases, weights
 
 
+DIGITS_SIZES = [64, 30, 10]  # the network the accuracy check trains on the digits
+
+
+def mini_batches(count, seed, epochs, size):
+    """Index arrays of the mini-batches of `epochs` epochs over `count` examples, each epoch shuffled with `seed`."""
+    rng = np.random.default_rng(seed)
+    batches = []
+    for _ in range(epochs):
+        order = rng.permutation(count)
+        batches += [order[start : start + size] for start in range(0, count, size)]
+    return batches
+
+
 def examples(rng, sizes, count, one_hot=True):
     """`count` (x, y) pairs: x a column of sizes[0], y a one-hot column (or the label itself)."""
     labels = rng.integers(0, sizes[-1], size=count)

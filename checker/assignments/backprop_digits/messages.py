@@ -23,20 +23,20 @@ NOT_GAUSSIAN = Diagnosis(
 )
 
 # feedforward and cost_derivative
-FEEDFORWARD_WRONG = "feedforward(a) is not σ(w · a + b) applied layer after layer."
-FEEDFORWARD_NO_BIAS = Diagnosis("feedforward.no_bias", "feedforward leaves out the biases: a = σ(w · a + b).")
-FEEDFORWARD_NO_SIGMOID = Diagnosis("feedforward.no_sigmoid", "feedforward leaves out σ: a = σ(w · a + b) at every layer.")
+FEEDFORWARD_WRONG = "feedforward(a) is not σ(W · a + b) applied layer after layer."
+FEEDFORWARD_NO_BIAS = Diagnosis("feedforward.no_bias", "feedforward leaves out the biases: a = σ(W · a + b).")
+FEEDFORWARD_NO_SIGMOID = Diagnosis("feedforward.no_sigmoid", "feedforward leaves out σ: a = σ(W · a + b) at every layer.")
 FEEDFORWARD_MATRIX = Diagnosis("feedforward.columns_only", "feedforward should also work on a matrix whose columns are examples, shape (n, m).")
-COST_DERIVATIVE_SIGN = Diagnosis("cost_derivative.sign", "cost_derivative has the wrong sign: ∂C/∂a = a - y.")
-COST_DERIVATIVE_WRONG = "cost_derivative should be a - y, the derivative of ½‖a - y‖² with respect to a."
+COST_DERIVATIVE_SIGN = Diagnosis("cost_derivative.sign", "cost_derivative has the wrong sign: ∂ℒ/∂a = a - y.")
+COST_DERIVATIVE_WRONG = "cost_derivative should be a - y, the derivative of the loss ℒ = ½‖a - y‖² with respect to a."
 
 # backprop
 GRADIENT_LISTS = Diagnosis("backprop.not_lists", "backprop should return (nabla_b, nabla_w), two lists shaped like self.biases and self.weights.")
 NO_PRIME_BP1 = Diagnosis("backprop.no_prime_in_bp1", "The output error forgets σ'(z): BP1 is δᴸ = (aᴸ - y) ⊙ σ'(zᴸ).")
 PRIME_OF_ACTIVATION = Diagnosis("backprop.prime_of_activation", "σ' is applied to the activation a; it takes the weighted input z: σ'(zˡ).")
-BP2_NOT_TRANSPOSED = Diagnosis("backprop.bp2_not_transposed", "BP2 uses w where it needs its transpose: δˡ = ((wˡ⁺¹)ᵀ δˡ⁺¹) ⊙ σ'(zˡ).")
+BP2_NOT_TRANSPOSED = Diagnosis("backprop.bp2_not_transposed", "BP2 uses W where it needs its transpose: δˡ = ((Wˡ⁺¹)ᵀ δˡ⁺¹) ⊙ σ'(zˡ).")
 OFF_BY_ONE = Diagnosis("backprop.off_by_one", "nabla_w pairs δˡ with the wrong layer's activation: BP4 is δˡ (aˡ⁻¹)ᵀ, the activation of the layer before.")
-BACKPROP_WRONG = "{what} disagrees with centred finite differences of the cost ½‖a - y‖²."
+BACKPROP_WRONG = "{what} disagrees with centred finite differences of the loss ℒ = ½‖a - y‖²."
 BATCH_AVERAGED = Diagnosis("backprop_batch.averaged", "backprop_batch returns the average over the batch; it should equal the sum of the per-example gradients.")
 BATCH_WRONG = "backprop_batch's {what} is not the sum of the per-example gradients."
 
@@ -50,16 +50,20 @@ NO_SHUFFLE = Diagnosis("SGD.no_shuffle", "SGD visits the examples in the same or
 COVERAGE = Diagnosis("SGD.coverage", "In epoch {epoch}, the mini-batches do not cover every training example exactly once.")
 BATCH_SIZES = Diagnosis("SGD.batch_sizes", "With {n} examples and mini_batch_size {size}, an epoch has {count} mini-batches: yours had {got}.")
 ETA_PASSED = Diagnosis("SGD.eta_changed", "SGD should pass eta on to update_mini_batch unchanged; it passed {value!r}.")
+TEST_DATA_PASSED = Diagnosis("SGD.test_data_changed", "SGD should call self.evaluate(test_data) with the test_data it was given, unchanged.")
 HISTORY = Diagnosis("SGD.history", "With test_data, SGD should return a list with evaluate(test_data) for each of the {epochs} epochs.")
 ROUNDING = Diagnosis("evaluate.rounding", "evaluate rounds the outputs; the network's answer is the index of its largest output, np.argmax.")
 FRACTION = Diagnosis("evaluate.fraction", "evaluate should return the number of correct answers, not the fraction.")
 EVALUATE_WRONG = "evaluate should count the test examples where np.argmax of the output equals the label."
-ACCURACY = Diagnosis("accuracy.below_target", "After {epochs} epochs (mini-batches of {batch}, eta {eta:g}) on the digits, test accuracy is {achieved:.1%}; the target is {target:.0%}.")
-ACCURACY_NOTE = ("the network is trained with your own SGD, update_mini_batch and backprop (if one of their checks "
-                 "failed, fix that first); the checker computes the test outputs from the biases and weights it learned")
+ACCURACY = Diagnosis(
+    "accuracy.below_target",
+    "After {epochs} epochs of mini-batches of {batch} at eta {eta:g}, in the checker's own shuffled order, your network's "
+    "biases and weights are not where stochastic gradient descent arrives: they classify {achieved:.1%} of the test digits "
+    "correctly, where gradient descent gets above {target:.0%}.",
+)
+ACCURACY_NOTE = ("the checker calls your update_mini_batch on each mini-batch, so this run uses your own update_mini_batch "
+                 "and backprop: if one of their checks failed, fix that first")
 PARAMETERS_AFTER_TRAINING = Diagnosis(
     "accuracy.parameters_lost",
-    "After SGD, net.{attribute} should still be a list of {count} arrays, one per layer after the input.",
+    "After training, net.{attribute} should still be a list of {count} arrays, one per layer after the input.",
 )
-VECTORISE = ("Work on a whole mini-batch at once in backprop (matrices with a column per example), or make each "
-             "example's step cheaper: look for loops over the pixels or the neurons.")

@@ -5,8 +5,9 @@ Staff side only: the student kit has no copy of this module (its checks read rec
 
 import numpy as np
 
-from checker.assignments.backprop_digits.inputs import stack_examples
+from checker.assignments.backprop_digits.inputs import DIGITS_SIZES, initial_parameters, mini_batches, stack_examples
 from checker.checks import symbolic
+from checker.datasets import load_digits_for_network
 from checker.gradients.numerical import numerical_gradient
 
 sigmoid = symbolic.sigmoid
@@ -57,17 +58,22 @@ def gradient_step(parameters, gradients, rate):
     return [p - rate * g for p, g in zip(parameters, gradients)]
 
 
-def sgd(biases, weights, training_data, epochs, mini_batch_size, eta, rng):
-    """Mini-batch SGD, each batch's gradient computed in matrix form; returns the new parameters."""
+def sgd(biases, weights, training_data, batches, eta):
+    """Mini-batch SGD over the given batches (index arrays), each batch's gradient in matrix form; the new parameters."""
     X, Y = stack_examples(training_data)
-    for _ in range(epochs):
-        order = rng.permutation(X.shape[1])
-        for start in range(0, len(order), mini_batch_size):
-            batch = order[start : start + mini_batch_size]
-            nabla_b, nabla_w = backprop(biases, weights, X[:, batch], Y[:, batch])
-            biases = gradient_step(biases, nabla_b, eta / len(batch))
-            weights = gradient_step(weights, nabla_w, eta / len(batch))
+    for batch in batches:
+        nabla_b, nabla_w = backprop(biases, weights, X[:, batch], Y[:, batch])
+        biases = gradient_step(biases, nabla_b, eta / len(batch))
+        weights = gradient_step(weights, nabla_w, eta / len(batch))
     return biases, weights
+
+
+def trained_on_digits(seed, epochs, mini_batch_size, eta):
+    """{"biases", "weights"} after the accuracy check's training: its start and its mini-batches, both from `seed`."""
+    training, _ = load_digits_for_network()
+    biases, weights = initial_parameters(DIGITS_SIZES, np.random.default_rng(seed))
+    biases, weights = sgd(biases, weights, training, mini_batches(len(training), seed, epochs, mini_batch_size), eta)
+    return {"biases": biases, "weights": weights}
 
 
 def evaluate(biases, weights, test_data):

@@ -18,8 +18,17 @@ TASKS = (
 )
 
 
+def starting_parameters(sizes, seed):
+    """[(W, b)] per linear layer for the outcome checks: Xavier-scale weights drawn with `seed`, zero biases."""
+    rng = np.random.default_rng(seed)
+    return [(rng.normal(size=(n_out, n_in)) / np.sqrt(n_in), np.zeros((n_out, 1))) for n_in, n_out in zip(sizes[:-1], sizes[1:])]
+
+
 def zero_parameters(n_in, n_out, ini_type="plain"):
     """A stand-in for initialize_parameters when a layer is built only to receive parameters the check sets."""
+    n_in, n_out = int(n_in), int(n_out)
+    if not (0 < n_in <= 1000 and 0 < n_out <= 1000):
+        raise ValueError(f"initialize_parameters was called with n_in={n_in} and n_out={n_out}; the layers in this check are small")
     return {"W": np.zeros((n_out, n_in)), "b": np.zeros((n_out, 1))}
 
 

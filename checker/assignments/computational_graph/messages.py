@@ -21,9 +21,9 @@ Z_NO_BIAS = Diagnosis("linear.forward_without_b", "Z ignores b: Z = W · A_prev 
 Z_TRANSPOSED_W = Diagnosis("linear.forward_transposed_w", "Z uses Wᵀ; the weights already have shape (n_out, n_in), so Z = W · A_prev + b.")
 A_PREV_NOT_INPUT = Diagnosis("linear.cache_not_input", "self.A_prev should be the input forward received, unchanged.")
 DW_NOT_TRANSPOSED = Diagnosis("linear.dw_not_transposed", "dW uses A_prev where it needs its transpose: dW = upstream_grad · A_prevᵀ.")
-DW_AVERAGED = Diagnosis("linear.dw_averaged", "dW is divided by m; the 1/m already comes with the cost's derivative, so dW = upstream_grad · A_prevᵀ.")
+DW_AVERAGED = Diagnosis("linear.dw_averaged", "dW is divided by m; here the 1/m already comes with dY_hat, the cost's derivative, so dW = upstream_grad · A_prevᵀ.")
 DB_NOT_SUMMED = Diagnosis("linear.db_not_summed", "db must add up the upstream gradient over the examples: np.sum(upstream_grad, axis=1, keepdims=True).")
-DB_AVERAGED = Diagnosis("linear.db_averaged", "db is divided by m; the 1/m already comes with the cost's derivative.")
+DB_AVERAGED = Diagnosis("linear.db_averaged", "db is divided by m; here the 1/m already comes with dY_hat, the cost's derivative.")
 DA_PREV_NO_TRANSPOSE = Diagnosis("linear.da_prev_not_transposed", "dA_prev uses W where it needs Wᵀ: dA_prev = Wᵀ · upstream_grad.")
 VJP_WRONG = "{what} is not the gradient of Σ Z ⊙ upstream_grad: centred differences of your forward pass disagree."
 CACHE_CHANGED = Diagnosis("linear.cache_changed", "backward changed self.A_prev in place; the cache must stay what forward saw.")
@@ -69,9 +69,10 @@ UPDATE_RATE_TRAIN = Diagnosis("train.update_rate", "train should call update_par
 TRAIN_WRONG = "train should, every epoch: forward through every pair, compute the cost, go backward in reverse, then update every LinearLayer."
 OUTCOME = Diagnosis(
     "outcomes.not_learned",
-    "{task}: after {epochs} epochs at learning rate {rate:g}, the trained network classifies {accuracy:.0%} of the points "
-    "correctly (target 100%) and its cost is {cost:.4g} (target below {target:g}). This run uses your own layers and train: "
-    "if one of their checks failed, fix that first.",
+    "{task}: after {epochs} epochs at learning rate {rate:g} from the checker's starting weights, your layers' W and b are "
+    "not where gradient descent arrives: they classify {accuracy:.0%} of the points correctly with a cost of {cost:.4g}, where "
+    "gradient descent classifies all of them (target 100%) with a cost below {target:g}. This run uses your own layers and "
+    "train: if one of their checks failed, fix that first.",
 )
 PARAMS_AFTER_TRAINING = Diagnosis(
     "outcomes.params_lost",

@@ -5,7 +5,7 @@ Staff side only: the student kit has no copy of this module (its checks read rec
 
 import numpy as np
 
-from checker.assignments.computational_graph.inputs import SCALES
+from checker.assignments.computational_graph.inputs import SCALES, TASKS, starting_parameters
 from checker.checks import symbolic
 
 
@@ -84,3 +84,15 @@ def linear_update(W, b, dW, db, learning_rate):
 def linear_backward(W, A_prev, G):
     """The vector–Jacobian products of Z = W A_prev + b with the upstream gradient G."""
     return {"dW": G @ A_prev.T, "db": np.sum(G, axis=1, keepdims=True), "dA_prev": W.T @ G}
+
+
+def trained_parameters(task, seed, num_epochs, learning_rate):
+    """[{"W", "b"}] of each linear layer after train() on TASKS[task], from starting_parameters(sizes, seed)."""
+    _, X, Y, sizes = TASKS[task]
+    layers = []
+    for n_out, (W, b) in zip(sizes[1:], starting_parameters(sizes, seed)):
+        linear = LinearLayer((W.shape[1], X.shape[1]), n_out)
+        linear.params = {"W": W, "b": b}
+        layers += [linear, SigmoidLayer((n_out, X.shape[1]))]
+    train(layers, X, Y, num_epochs, learning_rate)
+    return [dict(linear.params) for linear in layers[::2]]

@@ -11,7 +11,7 @@ import numpy as np
 from checker.assignments.gradient_checking import inputs
 from checker.assignments.gradient_checking import messages as say
 from checker.checks import compare
-from checker.checks.guard import beside, call_student, using_references
+from checker.checks.guard import CallLog, beside, call_student, using_references
 from checker.checks.registry import check
 from checker.checks.shapes import require_scalar, require_shape
 from checker.gradients import check_gradient
@@ -20,8 +20,10 @@ from checker.thresholds import agree_below
 # A checker "agrees" with the right value when it reports one this close to it on a wrong gradient;
 # on correct gradients the values are round-off, so only smallness is required.
 AGREEMENT = 0.05
-# Correct gradients are also checked with a large ε, where one-sided differences give themselves away.
-CORRECT_EPSILONS, WRONG_EPSILON = (1e-7, 1e-3), 1e-7
+# Correct gradients are also checked with a larger ε, where one-sided differences give themselves away, and
+# with a coarse one, where even the centred difference is off by a visible amount: a checker that ignores
+# its epsilon (or hard-codes one) reports round-off there instead.
+CORRECT_EPSILONS, WRONG_EPSILON = (1e-7, 1e-3, 0.1), 1e-7
 
 
 def agrees(value, expected):
@@ -58,23 +60,24 @@ def grade_panel(run, cases, values, expected, mistaken):
 
 @check("one_dimensional")
 def check_one_dimensional(run, forward_propagation, backward_propagation):
-    x, theta = float(run.rng.uniform(-3, 3)), float(run.rng.uniform(-3, 3))
-    J = require_scalar(run, call_student(run, forward_propagation, x, theta).value, "forward_propagation(x, theta)")
-    if not compare.close(J, theta * x):
-        run.fail(say.FORWARD_1D)
-    dtheta = require_scalar(run, call_student(run, backward_propagation, x, theta).value, "backward_propagation(x, theta)")
-    if not compare.close(dtheta, x):
-        run.fail(say.BACKWARD_1D)
+    for _ in range(2):  # two points, so that every argument shows in the results
+        x, theta = float(run.rng.uniform(-3, 3)), float(run.rng.uniform(-3, 3))
+        J = require_scalar(run, call_student(run, forward_propagation, x, theta).value, "forward_propagation(x, theta)")
+        if not compare.close(J, theta * x):
+            run.fail(say.FORWARD_1D)
+        dtheta = require_scalar(run, call_student(run, backward_propagation, x, theta).value, "backward_propagation(x, theta)")
+        if not compare.close(dtheta, x):
+            run.fail(say.BACKWARD_1D)
 
 
 @check("gradient_check")
 def check_gradient_check(run, gradient_check):
-    x, theta = float(run.rng.uniform(0.5, 2)), float(run.rng.uniform(0.5, 1.5))
     cases = panel_cases(inputs.ONE_D, inputs.CORRECT_1D, [inputs.WRONG_1D])
-    expected = [run.reference.panel_gradient_check(x, theta, e, name, label) for _, name, label, e in cases]
-    mistaken = [run.mistakes.panel_gradient_check(x, theta, e, name, label) for _, name, label, e in cases]
+    points = [(float(run.rng.uniform(0.5, 2)), float(run.rng.uniform(0.5, 1.5))) for _ in cases]  # (x, θ) per case
+    expected = [run.reference.panel_gradient_check(x, theta, e, name, label) for (_, name, label, e), (x, theta) in zip(cases, points)]
+    mistaken = [run.mistakes.panel_gradient_check(x, theta, e, name, label) for (_, name, label, e), (x, theta) in zip(cases, points)]
     values = []
-    for _, name, label, epsilon in cases:
+    for (_, name, label, epsilon), (x, theta) in zip(cases, points):
         J, derivative = inputs.one_dimensional(name)[0], inputs.derivative_1d(name, label)
         # Numbers first: whatever the student's code passes, the checker's functions compute on two floats.
         forward = lambda x, theta, J=J: float(J(float(x), float(theta)))
@@ -102,9 +105,13 @@ def check_vector_helpers(run, dictionary_to_vector, vector_to_dictionary, gradie
         run.fail(say.ORDER_WRONG)
     if not isinstance(keys, (list, tuple)) or list(keys) != expected_keys:
         run.fail(say.KEYS_WRONG.format(count=len(expected_keys)))
-    rebuilt = call_student(run, vector_to_dictionary, expected_theta, shapes).value
-    if not isinstance(rebuilt, dict) or list(rebuilt) != list(shapes) or not all(compare.close(rebuilt[k], parameters[k]) for k in shapes):
-        run.fail(say.ROUND_TRIP)
+    # Round trips of the parameters, and of a smaller network whose shapes differ.
+    small = inputs.random_parameters(run.rng, inputs.SMALL_SHAPES)
+    for wanted in (parameters, small):
+        wanted_shapes = {name: value.shape for name, value in wanted.items()}
+        rebuilt = call_student(run, vector_to_dictionary, run.reference.dictionary_to_vector(wanted)[0], wanted_shapes).value
+        if not isinstance(rebuilt, dict) or list(rebuilt) != list(wanted_shapes) or not all(compare.close(rebuilt[k], wanted[k]) for k in wanted_shapes):
+            run.fail(say.ROUND_TRIP)
     column = call_student(run, gradients_to_vector, mixed).value
     if not compare.close(column, expected_column):
         run.fail(say.GRADIENTS_ORDER)
@@ -114,21 +121,25 @@ def check_vector_helpers(run, dictionary_to_vector, vector_to_dictionary, gradie
 def check_gradient_check_n(run, gradient_check_n):
     parameters = inputs.random_parameters(run.rng)
     theta = run.reference.dictionary_to_vector(parameters)[0]
-    X, Y = np.zeros((3, 1)), np.zeros((1, 1))  # the panel's functions depend on the parameters only
+    # The panel's functions depend on the parameters only; X, Y and the gradients' dictionary must still reach the helpers.
+    X, Y = run.rng.normal(size=(3, 2)), (run.rng.uniform(size=(1, 2)) > 0.5).astype(float)
+    gradients = {f"d{key}": run.rng.normal(size=shape) for key, shape in inputs.SHAPES.items()}
     cases = panel_cases(inputs.VECTOR_FUNCTIONS, inputs.CORRECT_N, list(inputs.WRONG_GRADIENTS))
     expected = [run.reference.panel_gradient_check_n(theta, name, label, e) for _, name, label, e in cases]
     mistaken = [run.mistakes.panel_gradient_check_n(theta, name, label, e) for _, name, label, e in cases]
     values = []
-    gradients = {f"d{key}": np.zeros(shape) for key, shape in inputs.SHAPES.items()}
     for _, name, label, epsilon in cases:
         # Stand-ins for the helpers and the network, beside the student's code: θ travels as a token.
         helpers = beside(gradient_check_n, "PanelStandIns", parameters, theta, inputs.gradient_n(name, label, theta),
-                         inputs.KEYS, inputs.vector_cost_source(name))
+                         inputs.KEYS, inputs.vector_cost_source(name), gradients, X, Y)
         names = ("dictionary_to_vector", "gradients_to_vector", "vector_to_dictionary", "forward_propagation_n")
         with using_references(gradient_check_n, **{helper: getattr(helpers, helper) for helper in names}):
             value = call_student(run, gradient_check_n, parameters, gradients, X, Y, epsilon=epsilon, print_msg=False).value
         if helpers.unbuilt:
             run.fail(say.REBUILD_PARAMETERS)
+        misrouted = helpers.misrouted
+        if misrouted:
+            run.fail(say.NOT_PASSED_ON.format(names=", ".join(f"`{name}`" for name in sorted(set(misrouted)))))
         values.append(require_scalar(run, value, "gradient_check_n(...)"))
     grade_panel(run, cases, values, expected, mistaken)
 
@@ -143,7 +154,16 @@ def check_backward_propagation_n(run, backward_propagation_n):
     X, Y, parameters = provided_network_case(run.rng)
     cache = inputs.forward_propagation_n(X, Y, parameters)[1]
     truth = run.reference.backward_propagation_n(X, Y, cache)
-    gradients = call_student(run, backward_propagation_n, X, Y, cache).value
+    forward_calls = CallLog("forward_propagation_n", calls=100)
+
+    def forward_spy(X, Y, parameters):  # a backward pass has no reason to run the forward pass
+        forward_calls.add(None)
+        return inputs.forward_propagation_n(np.asarray(X, dtype=float), np.asarray(Y, dtype=float), parameters)
+
+    with using_references(backward_propagation_n, forward_propagation_n=forward_spy):
+        gradients = call_student(run, backward_propagation_n, X, Y, cache).value
+    if forward_calls:
+        run.fail(say.BACKWARD_CALLS_FORWARD)
     names = [f"d{name}" for name in parameters]
     for name in names:
         require_shape(run, gradients.get(name) if isinstance(gradients, dict) else None, truth[name].shape, f'gradients["{name}"]', name)
@@ -154,3 +174,6 @@ def check_backward_propagation_n(run, backward_propagation_n):
     report = check_gradient(cost, parameters, {name: gradients["d" + name] for name in parameters}, mode="full", rng=run.rng)
     if not report.passed:
         run.fail(say.BACKWARD_WRONG.format(where=report.describe()))
+    for name in (key for key in truth if key not in names):  # dZ3, dA2, ...: what the chain rule passes down
+        if name in gradients and not compare.close(gradients[name], truth[name]):
+            run.fail(say.INTERMEDIATE_WRONG.format(name=name))

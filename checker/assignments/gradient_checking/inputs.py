@@ -20,6 +20,8 @@ ONE_D = {
 }
 # Small parameters with the 3-layer names, W1 square so a transposed block stays the same shape.
 SHAPES = {"W1": (3, 3), "b1": (3, 1), "W2": (2, 3), "b2": (2, 1), "W3": (1, 2), "b3": (1, 1)}
+# A smaller network with other shapes, for the round trip through vector_to_dictionary.
+SMALL_SHAPES = {"W1": (2, 4), "b1": (2, 1), "W2": (1, 2), "b2": (1, 1)}
 SIZE = sum(int(np.prod(shape)) for shape in SHAPES.values())
 KEYS = [name for name, shape in SHAPES.items() for _ in range(int(np.prod(shape)))]
 VECTOR_FUNCTIONS = ("tanh chain", "log-sum-exp")

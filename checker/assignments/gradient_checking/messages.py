@@ -22,6 +22,11 @@ REBUILD_PARAMETERS = Diagnosis(
     "gradient_check_n.parameters_not_rebuilt",
     "gradient_check_n should rebuild the parameters with vector_to_dictionary(theta_plus, shapes) before each call of forward_propagation_n.",
 )
+NOT_PASSED_ON = Diagnosis(
+    "gradient_check_n.arguments_not_passed_on",
+    "The helpers did not receive what gradient_check_n was given ({names}): pass its own parameters to dictionary_to_vector, "
+    "its gradients to gradients_to_vector, and its X and Y to forward_propagation_n.",
+)
 
 KEYS_WRONG = Diagnosis("vector_helpers.keys_wrong", "dictionary_to_vector's keys should name, for each entry of theta, the parameter it came from ({count} names).")
 ORDER_WRONG = Diagnosis("vector_helpers.order_wrong", "theta should hold the parameters in the dictionary's order, each flattened with np.ravel (row by row).")
@@ -30,3 +35,13 @@ GRADIENTS_ORDER = Diagnosis("vector_helpers.gradients_order", "gradients_to_vect
 
 PLANTED_LEFT = Diagnosis("backward_propagation_n.planted_bug_left", "{name} still carries a planted bug: it is {factor:g} times what it should be.")
 BACKWARD_WRONG = "backward_propagation_n's gradients disagree with finite differences of forward_propagation_n: {where}"
+BACKWARD_CALLS_FORWARD = Diagnosis(
+    "backward_propagation_n.calls_forward",
+    "backward_propagation_n called forward_propagation_n: a backward pass computes the gradients from the cache with "
+    "the chain rule, as the shipped one does; only two of its lines need fixing.",
+)
+INTERMEDIATE_WRONG = Diagnosis(
+    "backward_propagation_n.intermediate_wrong",
+    'gradients["{name}"] is not what the shipped backward pass computes for it. Keep its other lines as they are '
+    "(dZ3 = A3 - Y, with the 1/m in dW and db): only two of them carry a bug.",
+)

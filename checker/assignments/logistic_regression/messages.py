@@ -83,6 +83,7 @@ NOT_LABELS = Diagnosis("predict.not_labels", "Predictions should hold only 0 and
 THRESHOLD_ON_Z = Diagnosis("predict.threshold_on_z", "You compared Z with 0.5; compare the activation A = σ(Z) with 0.5.")
 BOUNDARY = Diagnosis("predict.boundary", "At A = 0.5 exactly the prediction should be 0: use A > 0.5, not A >= 0.5.")
 FLIPPED = Diagnosis("predict.flipped", "Your labels are flipped: predict 1 where A > 0.5.")
+B_IGNORED = Diagnosis("predict.b_ignored", "With b = {b:.3g}, every example is on the side of label {side}, but your predictions are not all {side}: use the b that predict is given, A = σ(wᵀX + b).")
 PREDICTIONS_WRONG = "{count} of {total} predictions are wrong."
 
 # model (graded with stand-ins for its helpers that record how they are called)
@@ -98,11 +99,11 @@ PREDICTIONS_SWAPPED = Diagnosis("model.predictions_swapped", "Y_prediction_train
 PREDICTION_WRONG = Diagnosis("model.prediction_wrong", 'd["{key}"] is not predict(w, b, {data}) with the w and b that optimize returned.')
 MODEL_WEIGHTS = Diagnosis("model.weights_wrong", 'd["w"] and d["b"] should be the w and b that optimize returned.')
 MODEL_COSTS = Diagnosis("model.costs_wrong", 'd["costs"] is not the costs list optimize returned.')
-ACCURACY = Diagnosis(
-    "model.accuracy",
-    "Trained with num_iterations={iterations} and learning_rate={rate:g} on the digits, your model's w and b classify "
-    "{achieved:.1%} of the test images correctly; the target is {target:.0%}. This run uses your own propagate, "
-    "optimize and initialize_with_zeros: if one of their checks failed, fix that first.",
+NOT_DESCENT = Diagnosis(
+    "model.not_gradient_descent",
+    'Trained on the digits with num_iterations={iterations} and learning_rate={rate:g}, model\'s d["w"] and d["b"] are not '
+    "where gradient descent from zeros arrives (they classify {achieved:.1%} of the test images correctly). This run uses "
+    "your own propagate, optimize and initialize_with_zeros: if one of their checks failed, fix that first.",
 )
 VECTORISE = ("Compute all the examples at once in propagate, with np.dot(w.T, X) and sums over arrays, "
              "instead of a Python loop over the examples.")
