@@ -55,6 +55,8 @@ def run(options):
     except KeyboardInterrupt:
         print("\ninterrupted: the submissions graded so far are recorded; run the same command again to grade the rest", file=sys.stderr)
         return 130
+    finally:
+        course.close()
     print(summary.text())
     return 0 if not summary.errors else 1
 

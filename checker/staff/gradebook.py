@@ -7,16 +7,20 @@ points), apply late penalties. So `nbgrader generate_feedback`, `nbgrader export
 formgrader work unchanged.
 """
 
+import contextlib
+import json
 import shutil
 import warnings
 from pathlib import Path
 
+import jsonschema
 import nbformat
 from nbgrader.api import Gradebook, MissingEntry
 from nbgrader.coursedir import CourseDirectory
+from nbgrader.nbgraderformat import common as metadata_format
 from nbgrader.preprocessors import (
     AssignLatePenalties, CheckCellMetadata, ClearOutput, DeduplicateIds, LimitOutput, OverwriteCells, OverwriteKernelspec,
-    SaveAutoGrades)
+    SaveAutoGrades, latesubmissions, overwritecells, overwritekernelspec, saveautogrades)
 from traitlets.config import Config
 from traitlets.config.loader import PyFileConfigLoader
 
@@ -25,6 +29,8 @@ from checker.checks.registry import PASSED
 SANITIZE = (ClearOutput, DeduplicateIds, OverwriteKernelspec, OverwriteCells, CheckCellMetadata)
 # nbgrader autograde validates the cells' metadata again after executing them; only outputs have changed since, so once is enough.
 SAVE = (LimitOutput, SaveAutoGrades, AssignLatePenalties)
+# nbgrader's preprocessors that open a gradebook of their own for every notebook.
+OPENS_A_GRADEBOOK = (overwritekernelspec, overwritecells, saveautogrades, latesubmissions)
 NOT_A_CHECK = "This grade cell is not one of the checker's checks, so the sandbox cannot grade it: grade it by hand."
 
 
@@ -61,12 +67,82 @@ def write_outputs(nb, outputs):
             cell.execution_count = None
 
 
+class _KeptOpen:
+    """The run's gradebook, handed to nbgrader's preprocessors in place of one they would open and close themselves."""
+
+    def __init__(self, gradebook):
+        self._gradebook = gradebook
+
+    def __getattr__(self, name):
+        return getattr(self._gradebook, name)
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc_info):
+        self._gradebook.db.commit()
+
+    def close(self):
+        self._gradebook.db.commit()
+
+
+class _SchemaCheckedOnce:
+    """jsonschema, as nbgrader's metadata validator calls it, checking each schema once instead of once per cell."""
+
+    def __init__(self):
+        self._validators = {}
+
+    def validate(self, instance, schema):
+        key = json.dumps(schema, sort_keys=True)
+        if key not in self._validators:
+            cls = jsonschema.validators.validator_for(schema)
+            cls.check_schema(schema)
+            self._validators[key] = cls(schema)
+        self._validators[key].validate(instance)
+
+    def __getattr__(self, name):
+        return getattr(jsonschema, name)
+
+
 class NbgraderCourse:
-    """An nbgrader course folder, receiving official results one submission at a time."""
+    """An nbgrader course folder, receiving official results one submission at a time.
+
+    One gradebook stays open for the whole run and serves nbgrader's preprocessors too: opening one
+    per preprocessor and notebook (as `nbgrader autograde` does) costs more than grading the notebook.
+    """
 
     def __init__(self, course):
         self.directory, self.config = course_directory(course)
         self._known_students = set()
+        self._gradebook = None
+        self._schemas = _SchemaCheckedOnce()
+
+    def close(self):
+        if self._gradebook is not None:
+            self._gradebook.close()
+            self._gradebook = None
+
+    @contextlib.contextmanager
+    def _gradebook_for_nbgrader(self):
+        """The open gradebook, also where nbgrader's preprocessors look for theirs while one notebook is recorded.
+
+        Its metadata validator meanwhile checks nbgrader's schema once, not for every cell.
+        """
+        if self._gradebook is None:
+            self._gradebook = Gradebook(self.directory.db_url, self.directory.course_id)
+        kept = _KeptOpen(self._gradebook)
+        originals = [(module, "Gradebook", module.Gradebook) for module in OPENS_A_GRADEBOOK] + [(metadata_format, "jsonschema", jsonschema)]
+        for module, _, _ in originals[:-1]:
+            module.Gradebook = lambda *args, **kwargs: kept
+        metadata_format.jsonschema = self._schemas
+        try:
+            yield self._gradebook
+        except BaseException:
+            self._gradebook.db.rollback()
+            raise
+        finally:
+            for module, name, original in originals:
+                setattr(module, name, original)
 
     def path(self, kind, student, assignment_id):
         return Path(self.directory.format_path(getattr(self.directory, f"{kind}_directory"), student, assignment_id))
@@ -83,23 +159,23 @@ class NbgraderCourse:
         """Write one submission's result: the gradebook's grades, and its autograded notebook."""
         with warnings.catch_warnings():  # SQLAlchemy's notes on nbgrader's own session handling are not for staff
             warnings.simplefilter("ignore")
-            return self._record(assignment, student, result)
+            with self._gradebook_for_nbgrader() as gradebook:
+                return self._record(gradebook, assignment, student, result)
 
-    def _record(self, assignment, student, result):
+    def _record(self, gradebook, assignment, student, result):
         submitted = self.path("submitted", student, assignment.id)
-        with Gradebook(self.directory.db_url, self.directory.course_id) as gradebook:
-            if student not in self._known_students:
-                gradebook.update_or_create_student(student)
-                self._known_students.add(student)
-            timestamp = self.directory.get_existing_timestamp(str(submitted))
-            submission = gradebook.update_or_create_submission(assignment.id, student, **({"timestamp": timestamp} if timestamp else {}))
-            if result.get("unreadable"):
-                # Like nbgrader with a notebook it cannot run: every grade scores 0, and nothing is written to autograded/.
-                notebook = gradebook.find_submission_notebook(Path(assignment.notebook).stem, assignment.id, student)
-                for grade in notebook.grades:
-                    grade.auto_score, grade.needs_manual_grade = 0, False
-                gradebook.db.commit()
-                return submission.id
+        if student not in self._known_students:
+            gradebook.update_or_create_student(student)
+            self._known_students.add(student)
+        timestamp = self.directory.get_existing_timestamp(str(submitted))
+        submission = gradebook.update_or_create_submission(assignment.id, student, **({"timestamp": timestamp} if timestamp else {}))
+        if result.get("unreadable"):
+            # Like nbgrader with a notebook it cannot run: every grade scores 0, and nothing is written to autograded/.
+            notebook = gradebook.find_submission_notebook(Path(assignment.notebook).stem, assignment.id, student)
+            for grade in notebook.grades:
+                grade.auto_score, grade.needs_manual_grade = 0, False
+            gradebook.db.commit()
+            return submission.id
         autograded = self.path("autograded", student, assignment.id)
         if autograded.exists():
             shutil.rmtree(autograded)
@@ -113,4 +189,5 @@ class NbgraderCourse:
         for preprocessor in SAVE:
             nb, resources = preprocessor(config=self.config).preprocess(nb, resources)
         nbformat.write(nb, str(autograded / assignment.notebook))
+        gradebook.db.commit()
         return None
