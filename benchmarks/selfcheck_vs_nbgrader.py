@@ -11,32 +11,19 @@ Targets for `pytest checker --notebooks solutions -k ID` on a 2-core machine: 3 
 import argparse
 import os
 import shutil
-import statistics
 import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 from checker.course import ASSIGNMENTS  # noqa: E402
+from timing import environment, wall_time  # noqa: E402  (benchmarks/timing.py)
 
 TARGET_SECONDS = {"03_backprop_digits": 10.0}  # trains a network; the others 3 s
 DEFAULT_TARGET = 3.0
-ENV = dict(os.environ, PATH=os.path.dirname(sys.executable) + os.pathsep + os.environ.get("PATH", ""))
-
-
-def wall_time(command, cwd, repeat):
-    """Median wall time of `command` over `repeat` runs; stops the benchmark if it fails."""
-    times = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        result = subprocess.run(command, cwd=cwd, env=ENV, capture_output=True, text=True)
-        times.append(time.perf_counter() - start)
-        if result.returncode != 0:
-            sys.exit(f"{' '.join(map(str, command))} failed:\n{result.stdout}\n{result.stderr}")
-    return statistics.median(times)
+ENV = environment()
 
 
 def nbgrader(*args):
