@@ -7,7 +7,10 @@ may define `notebook_names(check, implementation, seed)` for checks that need mo
 """
 
 import importlib
+import math
 import re
+
+import numpy as np
 
 from checker.checks.session import NotebookSession
 
@@ -89,3 +92,36 @@ def catalogue_outcomes(time_limit=1.0):
     finally:
         guard.DEFAULT_TIME_LIMIT = saved
     return outcomes
+
+
+# -- failure messages never give the answer -------------------------------------------------
+def telling_numbers(value):
+    """The numbers in a returned value that would give something away: finite, not integers (shapes, counts, 0, 1)."""
+    if isinstance(value, dict):
+        return [n for item in value.values() for n in telling_numbers(item)]
+    if isinstance(value, (list, tuple)):
+        return [n for item in value for n in telling_numbers(item)]
+    try:
+        numbers = np.asarray(value, dtype=np.float64).ravel()
+    except (TypeError, ValueError):
+        return []
+    return [float(n) for n in numbers[:10_000] if math.isfinite(n) and n != round(n)]
+
+
+def spellings(number):
+    """How a check would print the number, keeping only spellings precise enough to give it away (0.123, not 1)."""
+    texts = {f"{number:.3g}", f"{number:.4g}", f"{number:.6g}", repr(number)}
+    return {text for text in texts if sum(c.isdigit() for c in text.split("e")[0].lstrip("-0.")) >= 3}
+
+
+def without_the_students_value(message):
+    """The message without its detail lines about the student's own values ("yours: ...", "worst entries (yours): ...")."""
+    return "\n".join(line for line in message.splitlines() if "yours" not in line.partition(":")[0])
+
+
+def assert_no_answer_shown(message, answers):
+    """The message, apart from the lines showing the student's own values, contains no number the answer key returned."""
+    __tracebackhide__ = True
+    message = without_the_students_value(message)
+    shown = sorted({text for value in answers for number in telling_numbers(value) for text in spellings(number) if text in message})
+    assert not shown, f"the message shows the answer key's {shown}:\n{message}"

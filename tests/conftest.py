@@ -27,3 +27,26 @@ def sandbox():
     box = Sandbox()
     yield box
     box.close()
+
+
+@pytest.fixture
+def answers(monkeypatch):
+    """Every value the answer key returns during the test (run.reference, not the catalogue of mistakes)."""
+    from checker.checks import expectations
+
+    returned, original = [], expectations.Gateway.__getattr__
+
+    def recording(gateway, name):
+        ask = original(gateway, name)
+        if gateway._kind != "reference":
+            return ask
+
+        def recorded(*args, **kwargs):
+            value = ask(*args, **kwargs)
+            returned.append(value)
+            return value
+
+        return recorded
+
+    monkeypatch.setattr(expectations.Gateway, "__getattr__", recording)
+    return returned

@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 
 from backprop_digits_variants import BUGS, Network
-from checker.assignments.backprop_digits import check_activation_derivatives, check_backprop, check_SGD, checks, inputs, reference
+from checker.assignments.backprop_digits import check_activation_derivatives, check_backprop, check_SGD, checks, reference
 from checker.checks.report import CheckFailure
 from checker.datasets import load_digits_for_network
 

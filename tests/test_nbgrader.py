@@ -2,7 +2,7 @@
 
 One class is graded three ways and must get the same points: `nbgrader autograde` executing each
 notebook in a kernel, `backprop-lab grade` (the sandbox, no kernel), and `nbgrader autograde` with
-the one line in nbgrader_config.py that puts the sandbox in place of the kernel.
+the one line in nbgrader_config.py that puts the sandbox in place of the kernel (assignment 01).
 """
 
 import hashlib
@@ -36,6 +36,8 @@ BUGS = {
 BY_ID = {assignment.id: assignment for assignment in ASSIGNMENTS}
 SANDBOX_LINE = "from checker.staff.autograde import grade_in_sandbox; grade_in_sandbox(c)\n"
 STUDENTS = ("alice", "bob", "carol", "dave")
+# The nbgrader_config.py line is the same code path for every assignment: one keeps the suite short.
+CONFIGURED = ("01_logistic_regression",)
 
 
 @pytest.fixture(scope="module")
@@ -68,7 +70,8 @@ def graded_course(tmp_path_factory):
         nbgrader(course, env, "generate_feedback", assignment.id)
         backprop_lab(sandboxed, env, "grade", assignment.id)
         nbgrader(sandboxed, env, "generate_feedback", assignment.id)
-        nbgrader(configured, env, "autograde", assignment.id, "--create")
+        if assignment.id in CONFIGURED:
+            nbgrader(configured, env, "autograde", assignment.id, "--create")
     return course, hashes
 
 
@@ -117,8 +120,7 @@ def test_buggy_submission_loses_the_check_and_sees_the_hint(graded_course, assig
     assert template_fragment(hint).split(":")[0] in feedback
 
 
-@pytest.mark.parametrize("assignment_id", BY_ID)
-@pytest.mark.parametrize("way", ["sandboxed", "configured"])
+@pytest.mark.parametrize("assignment_id, way", [(a, "sandboxed") for a in BY_ID] + [(a, "configured") for a in CONFIGURED])
 def test_sandboxed_grading_gives_nbgraders_points(graded_course, assignment_id, way):
     """Solution, untouched release, a buggy and a broken notebook: the same points as nbgrader in a kernel?"""
     course, _ = graded_course

@@ -4,7 +4,6 @@ import json
 import re
 
 import numpy as np
-import pytest
 
 from checker import thresholds
 from checker.assignments.backprop_digits import checks as digits_checks

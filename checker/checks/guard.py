@@ -12,7 +12,6 @@ import signal
 import threading
 import time
 
-import numpy as np
 
 from checker.checks import messages
 from checker.checks.report import CheckFailure

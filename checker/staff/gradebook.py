@@ -1,7 +1,7 @@
 """Official results into nbgrader: the gradebook and autograded/, as `nbgrader autograde` leaves them.
 
 Each grade cell's outputs say what the check found: its "passed" line, or an error holding the
-checker's message. nbgrader's own preprocessors do the rest, as in `nbgrader autograde`: restore
+checker's message. nbgrader's own preprocessors and rules do the rest, as in `nbgrader autograde`: restore
 the locked cells from the source, save the grades (an error output scores 0, anything else full
 points), apply late penalties. So `nbgrader generate_feedback`, `nbgrader export` and the
 formgrader work unchanged.
@@ -20,7 +20,8 @@ from nbgrader.coursedir import CourseDirectory
 from nbgrader.nbgraderformat import common as metadata_format
 from nbgrader.preprocessors import (
     AssignLatePenalties, CheckCellMetadata, ClearOutput, DeduplicateIds, LimitOutput, OverwriteCells, OverwriteKernelspec,
-    SaveAutoGrades, latesubmissions, overwritecells, overwritekernelspec, saveautogrades)
+    latesubmissions, overwritecells, overwritekernelspec)
+from nbgrader import utils
 from traitlets.config import Config
 from traitlets.config.loader import PyFileConfigLoader
 
@@ -28,9 +29,10 @@ from checker.checks.registry import PASSED
 
 SANITIZE = (ClearOutput, DeduplicateIds, OverwriteKernelspec, OverwriteCells, CheckCellMetadata)
 # nbgrader autograde validates the cells' metadata again after executing them; only outputs have changed since, so once is enough.
-SAVE = (LimitOutput, SaveAutoGrades, AssignLatePenalties)
+# Between these two, save_auto_grades stores what nbgrader's SaveAutoGrades would.
+LIMIT, PENALISE = LimitOutput, AssignLatePenalties
 # nbgrader's preprocessors that open a gradebook of their own for every notebook.
-OPENS_A_GRADEBOOK = (overwritekernelspec, overwritecells, saveautogrades, latesubmissions)
+OPENS_A_GRADEBOOK = (overwritekernelspec, overwritecells, latesubmissions)
 NOT_A_CHECK = "This grade cell is not one of the checker's checks, so the sandbox cannot grade it: grade it by hand."
 
 
@@ -52,6 +54,26 @@ def grade_cell_outputs(result):
         else:
             outputs[check["check"]] = [error_output(check["message"])]
     return outputs
+
+
+def save_auto_grades(gradebook, nb, notebook_id, assignment_id, student):
+    """Store what nbgrader's SaveAutoGrades stores, judged from the same cells by nbgrader's own rules, in one commit.
+
+    SaveAutoGrades queries and commits once per cell, which costs more than grading the notebook.
+    """
+    submitted = gradebook.find_submission_notebook(notebook_id, assignment_id, student)
+    grades = {grade.name: grade for grade in submitted.grades}
+    comments = {comment.name: comment for comment in submitted.comments}
+    for cell in nb.cells:
+        if utils.is_grade(cell):
+            grade = grades[cell.metadata.nbgrader.grade_id]
+            grade.auto_score = utils.determine_grade(cell)[0]
+            # an earlier manual grade, or no automatic score, needs a grader's look
+            grade.needs_manual_grade = grade.manual_score is not None or grade.auto_score is None
+        if utils.is_solution(cell) or utils.is_task(cell):
+            unchanged = cell.metadata.nbgrader.get("checksum") == utils.compute_checksum(cell) and not utils.is_task(cell)
+            comments[cell.metadata.nbgrader.grade_id].auto_comment = "No response." if unchanged else None
+    gradebook.db.commit()
 
 
 def error_output(message):
@@ -186,8 +208,9 @@ class NbgraderCourse:
         for preprocessor in SANITIZE:
             nb, resources = preprocessor(config=self.config).preprocess(nb, resources)
         write_outputs(nb, grade_cell_outputs(result))
-        for preprocessor in SAVE:
-            nb, resources = preprocessor(config=self.config).preprocess(nb, resources)
+        nb, resources = LIMIT(config=self.config).preprocess(nb, resources)
+        save_auto_grades(gradebook, nb, resources["nbgrader"]["notebook"], assignment.id, student)
+        nb, resources = PENALISE(config=self.config).preprocess(nb, resources)
         nbformat.write(nb, str(autograded / assignment.notebook))
         gradebook.db.commit()
         return None

@@ -7,6 +7,7 @@ import numpy as np
 
 from checker.assignments.backprop_digits.inputs import DIGITS_SIZES, initial_parameters, mini_batches, stack_examples
 from checker.checks import symbolic
+from checker.checks.remembered import remembered
 from checker.datasets import load_digits_for_network
 from checker.gradients.numerical import numerical_gradient
 
@@ -68,6 +69,7 @@ def sgd(biases, weights, training_data, batches, eta):
     return biases, weights
 
 
+@remembered
 def trained_on_digits(seed, epochs, mini_batch_size, eta):
     """{"biases", "weights"} after the accuracy check's training: its start and its mini-batches, both from `seed`."""
     training, _ = load_digits_for_network()
