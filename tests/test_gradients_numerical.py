@@ -15,26 +15,26 @@ FUNCTIONS = [
 ]
 
 
-@pytest.mark.parametrize("expression", FUNCTIONS, ids=str)
-def test_numerical_gradient_matches_sympy(expression):
+def function_point_and_gradient(expression, seed):
+    """f of a vector (x1, x2, x3), a random point, and SymPy's exact gradient there."""
     symbols = (x1, x2, x3)
     f = sympy.lambdify(symbols, expression, modules="numpy")
     exact = [sympy.lambdify(symbols, sympy.diff(expression, s), modules="numpy") for s in symbols]
-    point = np.random.default_rng(0).normal(size=3)
-    numerical = gradcheck.numerical_gradient(lambda v: f(*v), point)
-    analytic = np.array([g(*point) for g in exact], dtype=float)
-    assert gradcheck.relative_error(numerical, analytic) < 1e-8
+    point = np.random.default_rng(seed).normal(size=3)
+    return (lambda v: f(*v)), point, np.array([g(*point) for g in exact], dtype=float)
+
+
+@pytest.mark.parametrize("expression", FUNCTIONS, ids=str)
+def test_numerical_gradient_matches_sympy(expression):
+    f, point, analytic = function_point_and_gradient(expression, 0)
+    assert gradcheck.relative_error(gradcheck.numerical_gradient(f, point), analytic) < 1e-8
 
 
 @pytest.mark.parametrize("expression", FUNCTIONS, ids=str)
 def test_complex_step_reaches_machine_precision(expression):
     """Is the complex step exact to round-off, where centred differences stop near 1e-10?"""
-    symbols = (x1, x2, x3)
-    f = sympy.lambdify(symbols, expression, modules="numpy")
-    exact = [sympy.lambdify(symbols, sympy.diff(expression, s), modules="numpy") for s in symbols]
-    point = np.random.default_rng(1).normal(size=3)
-    analytic = np.array([g(*point) for g in exact], dtype=float)
-    assert gradcheck.relative_error(complex_step_gradient(lambda v: f(*v), point), analytic) < 1e-14
+    f, point, analytic = function_point_and_gradient(expression, 1)
+    assert gradcheck.relative_error(complex_step_gradient(f, point), analytic) < 1e-14
 
 
 def test_numerical_gradient_keeps_shape_and_does_not_touch_input():
