@@ -153,10 +153,11 @@ class NbgraderCourse:
         if self._gradebook is None:
             self._gradebook = Gradebook(self.directory.db_url, self.directory.course_id)
         kept = _KeptOpen(self._gradebook)
-        originals = [(module, "Gradebook", module.Gradebook) for module in OPENS_A_GRADEBOOK] + [(metadata_format, "jsonschema", jsonschema)]
-        for module, _, _ in originals[:-1]:
-            module.Gradebook = lambda *args, **kwargs: kept
-        metadata_format.jsonschema = self._schemas
+        replacements = [(module, "Gradebook", lambda *args, **kwargs: kept) for module in OPENS_A_GRADEBOOK]
+        replacements.append((metadata_format, "jsonschema", self._schemas))
+        originals = [(module, name, getattr(module, name)) for module, name, _ in replacements]
+        for module, name, value in replacements:
+            setattr(module, name, value)
         try:
             yield self._gradebook
         except BaseException:
