@@ -40,7 +40,7 @@ class PanelStandIns:
     """
 
     def __init__(self, parameters, theta, gradient, keys, cost_source, gradients, X, Y):
-        self.parameters, self.theta, self.gradient, self.keys = parameters, np.asarray(theta, dtype=np.float64), np.asarray(gradient, dtype=np.float64), list(keys)
+        self.theta, self.gradient, self.keys = np.asarray(theta, dtype=np.float64), np.asarray(gradient, dtype=np.float64), list(keys)
         self.given = {"parameters": parameters, "gradients": gradients, "X": X, "Y": Y}
         self.misrouted = []  # the names of gradient_check_n's arguments that did not reach its helpers
         names = ", ".join(f"t{k}" for k in range(self.theta.size))
@@ -70,7 +70,7 @@ class PanelStandIns:
         self._expect("Y", Y)
         if isinstance(parameters, dict) and "θ" in parameters:
             return self.cost(parameters["θ"]), None
-        if not (isinstance(parameters, dict) and all(np.array_equal(parameters.get(k), v) for k, v in self.parameters.items())):
+        if not (isinstance(parameters, dict) and all(np.array_equal(parameters.get(k), v) for k, v in self.given["parameters"].items())):
             self.unbuilt = True
         return self.cost(self.theta), None
 

@@ -107,9 +107,9 @@ def check_vector_helpers(run, dictionary_to_vector, vector_to_dictionary, gradie
         run.fail(say.KEYS_WRONG.format(count=len(expected_keys)))
     # Round trips of the parameters, and of a smaller network whose shapes differ.
     small = inputs.random_parameters(run.rng, inputs.SMALL_SHAPES)
-    for wanted in (parameters, small):
+    for wanted, vector in ((parameters, expected_theta), (small, run.reference.dictionary_to_vector(small)[0])):
         wanted_shapes = {name: value.shape for name, value in wanted.items()}
-        rebuilt = call_student(run, vector_to_dictionary, run.reference.dictionary_to_vector(wanted)[0], wanted_shapes).value
+        rebuilt = call_student(run, vector_to_dictionary, vector, wanted_shapes).value
         if not isinstance(rebuilt, dict) or list(rebuilt) != list(wanted_shapes) or not all(compare.close(rebuilt[k], wanted[k]) for k in wanted_shapes):
             run.fail(say.ROUND_TRIP)
     column = call_student(run, gradients_to_vector, mixed).value
