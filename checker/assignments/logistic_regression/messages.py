@@ -83,7 +83,7 @@ NOT_LABELS = Diagnosis("predict.not_labels", "Predictions should hold only 0 and
 THRESHOLD_ON_Z = Diagnosis("predict.threshold_on_z", "You compared Z with 0.5; compare the activation A = σ(Z) with 0.5.")
 BOUNDARY = Diagnosis("predict.boundary", "At A = 0.5 exactly the prediction should be 0: use A > 0.5, not A >= 0.5.")
 FLIPPED = Diagnosis("predict.flipped", "Your labels are flipped: predict 1 where A > 0.5.")
-B_IGNORED = Diagnosis("predict.b_ignored", "With b = {b:.3g}, every example is on the side of label {side}, but your predictions are not all {side}: use the b that predict is given, A = σ(wᵀX + b).")
+B_IGNORED = Diagnosis("predict.b_ignored", "With b = {b:.3g}, so far from 0 that every example lands on one side of the boundary, every prediction should be {side}, but yours are not: use the b that predict is given, A = σ(wᵀX + b).")
 PREDICTIONS_WRONG = "{count} of {total} predictions are wrong."
 
 # model (graded with stand-ins for its helpers that record how they are called)
