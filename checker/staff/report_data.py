@@ -2,37 +2,53 @@
 
 Built from the official results only (checker.staff.results). The same dictionary is written as
 report.json and drawn as report.html, so the page and the file never disagree. Students are named
-only in `needs_a_look` and `violations`; example messages elsewhere are anonymised.
+only in `needs_a_look`, `violations` and, with --students, in the "who" lists behind each count;
+example messages are anonymised. A knock-on (a check that failed only because an earlier one did)
+is counted under its root cause's row, as what that mistake also cost (checker.staff.report_causes).
 """
 
 import re
 import statistics
 from collections import Counter
 
-# Statuses that mean the student's code never gave an answer to judge: staff should look at these.
-STOPPED = ("timed out", "ended the process", "unreadable reply")
-VIOLATION = "sandbox violation"
-UNREADABLE = "unreadable notebook"
+from checker.staff.report_causes import KnockOns, is_knock_on
+from checker.staff.report_students import (
+    GRADER_ERROR,
+    Roster,
+    Submission,
+    headline,
+    hide_identity,
+    percent,
+)
+
 # What became of one check of one submission, in the order the report shows them.
-PASSED, RECOGNISED, UNRECOGNISED, STOPPED_OR_BLOCKED = "passed", "recognised mistake", "unrecognised failure", "stopped or blocked"
-KINDS = (PASSED, RECOGNISED, UNRECOGNISED, STOPPED_OR_BLOCKED)
+PASSED, RECOGNISED, KNOCK_ON, UNRECOGNISED = "passed", "recognised mistake", "knock-on of an earlier check", "unrecognised failure"
+STOPPED_OR_BLOCKED = "stopped or blocked"
+KINDS = (PASSED, RECOGNISED, KNOCK_ON, UNRECOGNISED, STOPPED_OR_BLOCKED, GRADER_ERROR)
 # How many different unrecognised messages to show per check; the rest are counted together.
 MOST_COMMON = 10
+# Notes differ in their numbers ("8× slower", "12× slower"): they are counted together without them.
+NUMBER = re.compile(r"\d+(?:\.\d+)?")
 
 
-def class_report(assignment_id, results, anonymise=False):
-    """The report of one assignment from {student: result dict}; `anonymise` hides names in the staff sections too."""
-    students = sorted(results)
-    readable = [(student, results[student]) for student in students if not results[student].get("unreadable")]
-    staff_view = [Submission(student, results[student], f"submission {number}" if anonymise else student, anonymise)
-                  for number, student in enumerate(students, 1)]
+def class_report(assignment_id, results, anonymise=False, students=False):
+    """The report of one assignment from {student: result dict}; `anonymise` numbers students, `students` lists them per count."""
+    everyone = sorted(results)
+    roster = Roster(everyone, anonymise, students)
+    graded = [student for student in everyone if "error" not in results[student]]
+    readable = [student for student in graded if not results[student].get("unreadable")]
+    outcomes = outcomes_by_check(readable, results)
+    knock_ons = KnockOns(outcomes)
+    staff_view = [Submission(student, results[student], roster) for student in everyone]
     return {
         "assignment": assignment_id,
-        "submissions": len(students),
+        "submissions": len(everyone),
+        "not_graded": len(everyone) - len(graded),
         "readable": len(readable),
         "anonymised": anonymise,
-        "scores": score_summary([results[student] for student in students]),
-        "checks": [check_summary(name, outcomes) for name, outcomes in outcomes_by_check(readable).items()],
+        "students_listed": students,
+        "scores": score_summary([results[student] for student in graded]),
+        "checks": [check_summary(name, group, knock_ons, roster) for name, group in outcomes.items()],
         "needs_a_look": [row for submission in staff_view for row in submission.problems()],
         "violations": [row for submission in staff_view for row in submission.violations()],
     }
@@ -55,42 +71,54 @@ def score_summary(results):
     }
 
 
-def outcomes_by_check(readable):
-    """{check name: [Outcome, ...]}, checks in the order the results list them."""
+def outcomes_by_check(readable, results):
+    """{check name: [Outcome, ...]}, checks in the order the results list them, students in sorted order."""
     outcomes = {}
-    for student, result in readable:
-        for check in result["checks"]:
-            outcomes.setdefault(check["check"], []).append(Outcome(student, result.get("notebook"), check))
+    for student in readable:
+        siblings = {}
+        for check in results[student]["checks"]:
+            outcome = siblings[check["check"]] = Outcome(student, results[student].get("notebook"), check, siblings)
+            outcomes.setdefault(check["check"], []).append(outcome)
     return outcomes
 
 
 class Outcome:
-    """One check of one student's submission, and what kind of result it was."""
+    """One check of one student's submission, what kind of result it was, and the student's other checks (`siblings`)."""
 
-    def __init__(self, student, notebook, check):
-        self.student, self.notebook, self.check = student, notebook, check
-        self.diagnosis, self.status, self.points = check.get("diagnosis"), check["status"], check["points"]
+    def __init__(self, student, notebook, check, siblings):
+        self.student, self.notebook, self.check, self.siblings = student, notebook, check, siblings
+        self.name, self.diagnosis, self.status, self.points = check["check"], check.get("diagnosis"), check["status"], check["points"]
+        self.passed, self.is_knock_on = self.status == "passed", is_knock_on(check)
+        self.caused_by = check.get("caused_by") or []
+        self.kind = (PASSED if self.passed else GRADER_ERROR if self.status == GRADER_ERROR else STOPPED_OR_BLOCKED if self.status != "failed"
+                     else KNOCK_ON if self.is_knock_on else RECOGNISED if self.diagnosis else UNRECOGNISED)
 
     @property
-    def kind(self):
-        if self.status == "passed":
-            return PASSED
-        if self.status != "failed":
-            return STOPPED_OR_BLOCKED
-        return RECOGNISED if self.diagnosis else UNRECOGNISED
+    def listed_as(self):
+        """The diagnosis id this outcome is counted under in its check's table, or None."""
+        return self.diagnosis if self.kind in (RECOGNISED, STOPPED_OR_BLOCKED) else None
+
+    @property
+    def lost(self):
+        return self.check["possible"] - self.points
 
     @property
     def message(self):
         """The message without the student's id or notebook path."""
         return hide_identity(self.check["message"], self.student, self.notebook)
 
+    @property
+    def note(self):
+        return hide_identity(self.check.get("note") or "", self.student, self.notebook)
 
-def check_summary(name, outcomes):
-    """One check across the class: pass rate, mean points, its diagnoses by frequency, and unrecognised failures."""
+
+def check_summary(name, outcomes, knock_ons, roster):
+    """One check across the class: pass rate, mean points, its diagnoses by frequency and what each also cost, knock-ons, notes."""
     total = len(outcomes)
     kinds = Counter(outcome.kind for outcome in outcomes)
-    diagnosed = [outcome for outcome in outcomes if outcome.kind != PASSED and outcome.diagnosis]
+    diagnosed = [outcome for outcome in outcomes if outcome.listed_as]
     unrecognised = [outcome for outcome in outcomes if outcome.kind == UNRECOGNISED]
+    noted = [outcome for outcome in outcomes if outcome.passed and outcome.note]
     return {
         "check": name,
         "possible": max(outcome.check["possible"] for outcome in outcomes),
@@ -98,64 +126,40 @@ def check_summary(name, outcomes):
         "pass_rate": percent(kinds[PASSED], total),
         "mean_points": round(sum(outcome.points for outcome in outcomes) / total, 2),
         "outcomes": {kind: kinds[kind] for kind in KINDS},
-        "diagnoses": [{"id": key, "students": len(group), "percent": percent(len(group), total), "example": typical_message(group)}
+        "diagnoses": [{"id": key, **roster.count(group, total), "example": typical(group), "also_cost": also_cost(knock_ons, roster, name, key)}
                       for key, group in by_frequency(diagnosed, lambda outcome: outcome.diagnosis)],
-        "unrecognised": {"students": len(unrecognised), "percent": percent(len(unrecognised), total),
-                         "messages": unrecognised_messages(unrecognised)},
+        "unrecognised": {**roster.count(unrecognised, total), "messages": unrecognised_messages(unrecognised, roster),
+                         "also_cost": also_cost(knock_ons, roster, name, None)},
+        "knock_ons": knock_on_summary(knock_ons.of_check(name), total, roster),
+        "notes": {**roster.count(noted, total), "kinds": [{"note": key, **roster.count(group), "example": typical(group, "note")}
+                                                          for key, group in by_frequency(noted, lambda outcome: NUMBER.sub("#", outcome.note))]},
     }
 
 
-def unrecognised_messages(unrecognised):
+def unrecognised_messages(unrecognised, roster):
     """The most common headlines among failures without a diagnosis, each with a count and one example."""
     groups = by_frequency(unrecognised, lambda outcome: headline(outcome.message))
-    shown = [{"headline": key, "students": len(group), "example": typical_message(group)} for key, group in groups[:MOST_COMMON]]
-    others = sum(len(group) for _, group in groups[MOST_COMMON:])
-    return shown + ([{"headline": f"{len(groups) - MOST_COMMON} other messages", "students": others, "example": ""}] if others else [])
+    shown = [{"headline": key, **roster.count(group), "example": typical(group)} for key, group in groups[:MOST_COMMON]]
+    others = [outcome for _, group in groups[MOST_COMMON:] for outcome in group]
+    return shown + ([{"headline": f"{len(groups) - MOST_COMMON} other messages", **roster.count(others), "example": ""}] if others else [])
 
 
-class Submission:
-    """One student's whole result as the staff sections show it: named, or numbered when anonymised."""
-
-    def __init__(self, student, result, name, anonymise):
-        self.student, self.result, self.name, self.anonymise = student, result, name, anonymise
-
-    def shown(self, message):
-        return hide_identity(message, self.student, self.result.get("notebook")) if self.anonymise else message
-
-    def problems(self):
-        """An unreadable notebook, or each check that timed out or crashed."""
-        if self.result.get("unreadable"):
-            return [{"student": self.name, "check": None, "status": UNREADABLE, "message": self.shown(self.result["unreadable"])}]
-        return [{"student": self.name, "check": check["check"], "status": check["status"], "message": self.shown(check["message"])}
-                for check in self.result["checks"] if check["status"] in STOPPED]
-
-    def violations(self):
-        """What the submission did to get round the sandbox, with its points, for review (empty if nothing)."""
-        found = list(self.result.get("violations") or []) or [
-            f"{check['check']}: {headline(check['message'])}" for check in self.result["checks"] if check["status"] == VIOLATION]
-        if not found:
-            return []
-        return [{"student": self.name, "points": self.result["points"], "possible": self.result["possible"],
-                 "violations": [self.shown(line) for line in found]}]
+def knock_on_summary(pairs, total, roster):
+    """How many of a check's failures were knock-ons, and which root causes (check, diagnosis id) they came from, most frequent first."""
+    return {**roster.count([outcome for _, outcome in pairs], total),
+            "caused_by": [{"check": root[0], "id": root[1], **roster.count([outcome for _, outcome in group])}
+                          for root, group in by_frequency(pairs, lambda pair: pair[0])]}
 
 
-SEED_LINE = re.compile(r"\n\s*\(inputs drawn with seed \d+:[^\n]*\)")
+def also_cost(knock_ons, roster, check, diagnosis):
+    """What a root cause cost later checks as knock-ons: students and points per check, in the registry's order."""
+    return [{"check": later, **roster.count(group), "points": sum(outcome.lost for outcome in group)}
+            for later, group in knock_ons.cost_of(check, diagnosis).items()]
 
 
-def hide_identity(message, student, notebook):
-    """`message` with the notebook's path as "the notebook", the student's id as "[student]", and no seed (it may be a hidden one)."""
-    message = SEED_LINE.sub("", message)
-    if notebook:
-        message = message.replace(notebook, "the notebook")
-    if not student or student not in message:  # the usual case, and far quicker than compiling a pattern per student
-        return message
-    # Whole words only: a short id such as "al" must not eat into "also".
-    return re.sub(rf"(?<!\w){re.escape(student)}(?!\w)", "[student]", message)
-
-
-def typical_message(group):
-    """The most common anonymised message of a group of outcomes (ties: the first in student order)."""
-    return Counter(outcome.message for outcome in group).most_common(1)[0][0]
+def typical(group, text="message"):
+    """The most common anonymised message (or note) of a group of outcomes (ties: the first in student order)."""
+    return Counter(getattr(outcome, text) for outcome in group).most_common(1)[0][0]
 
 
 def by_frequency(items, key):
@@ -163,12 +167,4 @@ def by_frequency(items, key):
     groups = {}
     for item in items:
         groups.setdefault(key(item), []).append(item)
-    return sorted(groups.items(), key=lambda group: (-len(group[1]), group[0]))
-
-
-def headline(message):
-    return message.splitlines()[0] if message else ""
-
-
-def percent(count, total):
-    return round(100 * count / total, 1) if total else 0.0
+    return sorted(groups.items(), key=lambda group: (-len(group[1]), str(group[0])))

@@ -11,7 +11,8 @@ import warnings
 from checker.staff.report_data import KINDS
 
 # Colours for the outcomes of a check, in the order of report_data.KINDS; readable by colour-blind viewers.
-OUTCOME_COLOURS = ("#1b9e77", "#d95f02", "#7570b3", "#999999")
+# A knock-on is a paler shade of the recognised mistakes' orange: it is counted under its root cause.
+OUTCOME_COLOURS = ("#1b9e77", "#d95f02", "#fdb863", "#7570b3", "#999999", "#e7298a")
 SCORE_COLOUR = "#3b6ea5"
 
 
@@ -60,13 +61,13 @@ def outcomes_per_check(checks):
     axes = figure.add_subplot()
     names = [check["check"] for check in checks]
     left = [0.0] * len(checks)
-    for kind, colour in zip(KINDS, OUTCOME_COLOURS):
+    for kind, colour in zip(KINDS, OUTCOME_COLOURS, strict=True):
         shares = [100 * check["outcomes"][kind] / max(sum(check["outcomes"].values()), 1) for check in checks]
         axes.barh(names, shares, left=left, color=colour, label=kind)
         left = [start + share for start, share in zip(left, shares)]
     axes.invert_yaxis()  # the first check on top, as in the tables
     axes.set_xlim(0, 100)
     axes.set_xlabel("% of readable submissions")
-    axes.legend(loc="lower center", bbox_to_anchor=(0.5, 1.0), ncol=len(KINDS), frameon=False, fontsize="small")
+    axes.legend(loc="lower center", bbox_to_anchor=(0.5, 1.0), ncol=3, frameon=False, fontsize="small")
     axes.spines[["top", "right"]].set_visible(False)
     return png_bytes(figure)
