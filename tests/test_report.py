@@ -26,6 +26,7 @@ from checker.checks.report import CheckFailure
 from checker.checks.seeds import PUBLIC_SEED
 from checker.staff.cli import main
 from checker.staff.grading import CheckResult, NotebookResult
+from checker.staff.report_data import class_report
 from checker.staff.report_plots import SCORE_COLOUR
 from checker.staff.results import write_result
 
@@ -284,3 +285,180 @@ def test_page_renders_offline_in_a_browser(report, tmp_path):
         check=True, capture_output=True, timeout=120)
     colours = {colour for _, colour in Image.open(screenshot).convert("RGB").getcolors(1 << 24)}
     assert tuple(int(SCORE_COLOUR[start:start + 2], 16) for start in (1, 3, 5)) in colours, "the score histogram was not drawn"
+
+
+# A small class written as result files by hand, with the fields grading adds for knock-ons, grader errors and notes.
+ANN, BEN, CAL, DEE, EVE, FAY, GUS, HAL, IVY = "ann_q", "ben_q", "cal_q", "dee_q", "eve_q", "fay_q", "gus_q", "hal_q", "ivy_q"
+SMALL_CLASS = (ANN, BEN, CAL, DEE, EVE, FAY, GUS, HAL, IVY)
+SMALL_READABLE = len(SMALL_CLASS) - 1  # all but HAL, whom the grader could not grade
+SLOW = "correct, but {}× slower than the vectorised version"
+POINTS = {check.name: check.points for check in ASSIGNMENT.checks}
+
+
+def check_dict(name, status="passed", diagnosis=None, message="", **new_fields):
+    """One check as a result file holds it; `new_fields` are the ones grading adds now (caused_by, note)."""
+    return {"check": name, "possible": POINTS[name], "points": POINTS[name] if status == "passed" else 0, "status": status,
+            "diagnosis": diagnosis, "message": message, "seed": None, "seconds": 0.1, **new_fields}
+
+
+def mistake(name, diagnosis, message="a mistake"):
+    return check_dict(name, "failed", diagnosis, message)
+
+
+def knock_on(name, *caused_by):
+    return check_dict(name, "failed", f"{name}.upstream_failed", f"`{name}` failed because `{caused_by[0]}` did.", caused_by=list(caused_by))
+
+
+def result_dict(student, *checks):
+    """A submission whose checks all pass but those given."""
+    given = {check["check"]: check for check in checks}
+    listed = [given.get(check.name) or check_dict(check.name) for check in ASSIGNMENT.checks]
+    return {"assignment": ASSIGNMENT.id, "notebook": notebook_of(student), "points": sum(check["points"] for check in listed),
+            "possible": ASSIGNMENT.points, "unreadable": None, "violations": [], "checks": listed}
+
+
+def small_class():
+    """{student: result dict}: two sigmoid mistakes with knock-ons down to model, a propagate mistake, an unrecognised one, slow passes,
+    a grader error on one check and on a whole submission, an old result without the new fields, and a chain of knock-ons after a time-out."""
+    unrecognised = check_dict("sigmoid", "failed", None, "`sigmoid` gives wrong values for some inputs.")
+    timed_out = check_dict("sigmoid", "timed out", messages.TIMED_OUT.id, messages.TIMED_OUT.format(name="sigmoid", seconds=10))
+    old = NotebookResult(ASSIGNMENT, notebook_of(GUS), [
+        CheckResult(check.name, check.points, check.name != "model", "model ignores the learning rate" if check.name == "model" else "",
+                    "model.learning_rate_ignored" if check.name == "model" else None) for check in ASSIGNMENT.checks]).as_dict()
+    return {
+        ANN: result_dict(ANN, mistake("sigmoid", "sigmoid.sign"), knock_on("propagate", "sigmoid"), knock_on("optimize", "sigmoid", "propagate"),
+                         knock_on("predict", "sigmoid"), knock_on("model", "sigmoid", "propagate", "optimize", "predict")),
+        BEN: result_dict(BEN, mistake("sigmoid", "sigmoid.sign"), knock_on("model", "sigmoid")),
+        CAL: result_dict(CAL, mistake("propagate", "propagate.dw_not_divided_by_m"), knock_on("optimize", "propagate"),
+                         knock_on("model", "propagate", "optimize")),
+        DEE: result_dict(DEE, unrecognised, knock_on("model", "sigmoid")),
+        EVE: result_dict(EVE, check_dict("propagate", note=SLOW.format(8))),
+        FAY: result_dict(FAY, check_dict("propagate", note=SLOW.format(12)),
+                         check_dict("optimize", "grader error", None, "the checker failed on `optimize`: KeyError: 'w'")),
+        GUS: old,
+        HAL: {"assignment": ASSIGNMENT.id, "notebook": notebook_of(HAL), "error": "BrokenPipeError: the sandbox went away"},
+        IVY: result_dict(IVY, timed_out, knock_on("propagate", "sigmoid"), knock_on("optimize", "propagate")),
+    }
+
+
+@pytest.fixture(scope="module")
+def small_course(tmp_path_factory):
+    course = tmp_path_factory.mktemp("small_course")
+    for student, result in small_class().items():
+        write_result(course, ASSIGNMENT.id, student, result)
+    return course
+
+
+def small_report(course, *options):
+    with contextlib.redirect_stdout(io.StringIO()):
+        return write_report(course, *options, out=course / "-".join(["report", *options]))
+
+
+def by_check(data):
+    return {check["check"]: check for check in data["checks"]}
+
+
+def test_knock_ons_are_counted_under_their_root_cause(small_course):
+    """Is a knock-on left out of its own check's diagnoses and counted as what its root cause also cost, followed through chains?"""
+    data, html = small_report(small_course)
+    checks = by_check(data)
+    assert not any(row["id"].endswith("upstream_failed") for check in data["checks"] for row in check["diagnoses"])
+    diagnoses = {name: [(row["id"], row["students"], [(later["check"], later["students"], later["points"]) for later in row["also_cost"]])
+                        for row in check["diagnoses"]] for name, check in checks.items()}
+    assert diagnoses["sigmoid"] == [
+        ("sigmoid.sign", 2, [("propagate", 1, 5), ("optimize", 1, 4), ("predict", 1, 2), ("model", 2, 8)]),
+        ("code.timed_out", 1, [("propagate", 1, 5), ("optimize", 1, 4)])]
+    assert diagnoses["propagate"] == [("propagate.dw_not_divided_by_m", 1, [("optimize", 1, 4), ("model", 1, 4)])]
+    assert diagnoses["optimize"] == diagnoses["predict"] == []
+    assert diagnoses["model"] == [("model.learning_rate_ignored", 1, [])]
+    assert [(later["check"], later["students"]) for later in checks["sigmoid"]["unrecognised"]["also_cost"]] == [("model", 1)]
+    caused_by = {name: (check["knock_ons"]["students"], [(root["check"], root["id"], root["students"]) for root in check["knock_ons"]["caused_by"]])
+                 for name, check in checks.items()}
+    assert caused_by["propagate"] == (2, [("sigmoid", "code.timed_out", 1), ("sigmoid", "sigmoid.sign", 1)])
+    assert caused_by["optimize"] == (3, [("propagate", "propagate.dw_not_divided_by_m", 1), ("sigmoid", "code.timed_out", 1),
+                                         ("sigmoid", "sigmoid.sign", 1)])
+    assert caused_by["model"] == (4, [("sigmoid", "sigmoid.sign", 2), ("propagate", "propagate.dw_not_divided_by_m", 1), ("sigmoid", None, 1)])
+    assert caused_by["sigmoid"] == (0, [])
+    assert "<code>model</code> for 2 students" in html and "also cost <code>model</code> for 1 student." in html
+
+
+def test_knock_on_without_a_failed_cause_is_still_folded():
+    """Is a knock-on whose caused_by is missing, or names only checks that passed, kept out of its check's mistakes, its cause unknown?"""
+    unnamed = knock_on("model", "sigmoid")
+    del unnamed["caused_by"]
+    results = {ANN: result_dict(ANN, knock_on("model", "sigmoid")), BEN: result_dict(BEN, unnamed)}  # sigmoid passed for both
+    model = by_check(class_report(ASSIGNMENT.id, results))["model"]
+    assert model["diagnoses"] == [] and model["unrecognised"]["students"] == 0
+    assert model["knock_ons"]["caused_by"] == [{"check": None, "id": None, "students": 2}]
+
+
+def test_pass_rates_stay_true_with_knock_ons(small_course):
+    """Do pass rates and mean points still count a knock-on as the failure it was?"""
+    data, _ = small_report(small_course)
+    model = by_check(data)["model"]
+    assert model["passed"] == SMALL_READABLE - 5 and model["pass_rate"] == 37.5 and model["mean_points"] == 1.5
+    assert model["outcomes"]["knock-on of an earlier check"] == 4 and model["outcomes"]["recognised mistake"] == 1
+    assert all(sum(check["outcomes"].values()) == SMALL_READABLE for check in data["checks"])
+
+
+def test_students_lists_who_is_behind_each_diagnosis(small_course):
+    """With --students, is every diagnosis, knock-on and note listed with exactly its students?"""
+    data, html = small_report(small_course, "--students")
+    checks = by_check(data)
+    sign, timed_out = checks["sigmoid"]["diagnoses"]
+    assert sign["who"] == [ANN, BEN] and timed_out["who"] == [IVY]
+    assert {later["check"]: later["who"] for later in sign["also_cost"]} == {"propagate": [ANN], "optimize": [ANN], "predict": [ANN], "model": [ANN, BEN]}
+    assert checks["sigmoid"]["unrecognised"]["who"] == [DEE] and checks["sigmoid"]["unrecognised"]["also_cost"][0]["who"] == [DEE]
+    assert checks["model"]["knock_ons"]["who"] == [ANN, BEN, CAL, DEE]
+    assert checks["propagate"]["notes"]["kinds"][0]["who"] == [EVE, FAY]
+    assert "Students per diagnosis" in html and f"<td>2: {ANN}, {BEN}</td>" in html
+
+
+def test_anonymise_numbers_the_students_listed(small_course):
+    """With --students --anonymise, are the lists numbered like the staff sections, with no id anywhere?"""
+    data, html = small_report(small_course, "--students", "--anonymise")
+    number = {student: f"submission {index}" for index, student in enumerate(sorted(SMALL_CLASS), 1)}
+    checks = by_check(data)
+    assert checks["sigmoid"]["diagnoses"][0]["who"] == [number[ANN], number[BEN]]
+    assert checks["model"]["knock_ons"]["who"] == [number[student] for student in (ANN, BEN, CAL, DEE)]
+    assert (number[FAY], "optimize", "grader error") in {(row["student"], row["check"], row["status"]) for row in data["needs_a_look"]}
+    for text in (EMBEDDED_PNG.sub("", html), json.dumps(data)):
+        assert not any(student in text for student in SMALL_CLASS) and "submitted/" not in text
+
+
+def test_without_students_no_one_is_named_outside_the_staff_sections(small_course):
+    """Without --students, are there no lists of names, and no student named but those staff must look at?"""
+    data, html = small_report(small_course)
+    assert not data["students_listed"] and "Students per diagnosis" not in html
+    assert '"who"' not in json.dumps(data)
+    for student in (ANN, BEN, CAL, DEE, EVE, GUS):
+        assert student not in html and student not in json.dumps(data)
+
+
+def test_grader_errors_need_a_look_and_are_not_scored(small_course):
+    """Are grader errors, on one check or a whole submission, listed for staff, and left out of the scores?"""
+    data, html = small_report(small_course)
+    assert {(row["student"], row["check"], row["status"]) for row in data["needs_a_look"]} == {
+        (FAY, "optimize", "grader error"), (HAL, None, "grader error"), (IVY, "sigmoid", "timed out")}
+    assert data["submissions"] == len(SMALL_CLASS) and data["not_graded"] == 1 and data["readable"] == SMALL_READABLE
+    assert sum(count for _, count in data["scores"]["distribution"]) == SMALL_READABLE
+    assert by_check(data)["optimize"]["outcomes"]["grader error"] == 1
+    assert "BrokenPipeError: the sandbox went away" in html and "1 not graded (grader errors)" in html
+
+
+def test_notes_on_passing_checks_are_counted(small_course):
+    """Are notes on passing checks counted per check, the same note with different numbers as one?"""
+    data, html = small_report(small_course)
+    notes = by_check(data)["propagate"]["notes"]
+    assert notes["students"] == 2 and [(kind["students"], kind["example"] in (SLOW.format(8), SLOW.format(12))) for kind in notes["kinds"]] == [(2, True)]
+    assert all(check["notes"]["students"] == 0 for check in data["checks"] if check["check"] != "propagate")
+    assert "slower than the vectorised version" in html
+
+
+def test_old_results_report_without_knock_ons_or_notes(report):
+    """Do results written before knock-ons, grader errors and notes existed still report, with none of them?"""
+    data, _ = report
+    assert data["not_graded"] == 0
+    for check in data["checks"]:
+        assert check["knock_ons"] == {"students": 0, "percent": 0.0, "caused_by": []} and check["notes"]["students"] == 0
+        assert all(row["also_cost"] == [] for row in check["diagnoses"]) and check["unrecognised"]["also_cost"] == []

@@ -2,9 +2,10 @@
 
 Built from the official results of a graded assignment (<course>/backprop-lab/<assignment>/*.json).
 Writes report.html, a single page that opens offline in any browser, and report.json with the same
-figures for comparing terms and assignments by diagnosis id. Students are named only in the
-sections where staff must act (time-outs, crashes, unreadable notebooks, sandbox violations);
---anonymise numbers them there too.
+figures for comparing terms and assignments by diagnosis id. A check that failed only because an
+earlier one did is counted under that earlier mistake, as what it also cost. Students are named only
+in the sections where staff must act (time-outs, crashes, unreadable notebooks, grader errors, sandbox
+violations) and, with --students, behind each diagnosis; --anonymise numbers them there too.
 """
 
 import json
@@ -22,6 +23,7 @@ def add_arguments(parser):
     parser.add_argument("--course", default=".", help="the nbgrader course folder (default: the current directory)")
     parser.add_argument("--out", help="where to write report.html and report.json (default: <course>/backprop-lab/<assignment>/report)")
     parser.add_argument("--anonymise", action="store_true", help="number the students instead of naming them, in every section")
+    parser.add_argument("--students", action="store_true", help="list the students behind each diagnosis and what it also cost, to write to them")
 
 
 def run(options):
@@ -31,14 +33,14 @@ def run(options):
               f"grade the assignment first (backprop-lab grade {options.assignment}).", file=sys.stderr)
         return 1
     out = Path(options.out) if options.out else results_folder(options.course, options.assignment) / "report"
-    page, data = write_report(options.assignment, results, out, options.anonymise)
+    page, data = write_report(options.assignment, results, out, options.anonymise, options.students)
     print(f"{len(results)} submissions: wrote {page} and {data}")
     return 0
 
 
-def write_report(assignment_id, results, out, anonymise=False):
+def write_report(assignment_id, results, out, anonymise=False, students=False):
     """Write report.html and report.json into the folder `out`; return their paths."""
-    report = class_report(assignment_id, results, anonymise)
+    report = class_report(assignment_id, results, anonymise, students)
     plots = {"scores": report_plots.score_histogram(report["scores"]), "outcomes": report_plots.outcomes_per_check(report["checks"])}
     out.mkdir(parents=True, exist_ok=True)
     page, data = out / "report.html", out / "report.json"
