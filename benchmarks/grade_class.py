@@ -40,8 +40,8 @@ BUGS = {
                                ("predict_code", "> 0.5", ">= 0.5")],
     "02_computational_graph": [("linear_layer_code", "self.db = np.sum(upstream_grad, axis=1, keepdims=True)", "self.db = upstream_grad"),
                                ("compute_cost_code", "/ (2 * m)", "/ 2")],
-    "03_backprop_digits": [("network_code", "delta = (self.weights[-l + 1].T @ delta)", "delta = (self.weights[-l + 1] @ delta)"),
-                           ("network_code", "random.shuffle(training_data)", "pass")],
+    "03_backprop_digits": [("backprop_code", "delta = (self.weights[-l + 1].T @ delta)", "delta = (self.weights[-l + 1] @ delta)"),
+                           ("SGD_code", "random.shuffle(training_data)", "pass")],
     "04_gradient_checking": [("backward_propagation_n_code", "dW2 = dZ2 @ A1.T / m", "dW2 = dZ2 @ A1.T * 2 / m"),
                              ("gradient_check_code", "(2 * epsilon)", "epsilon")],
 }

@@ -28,7 +28,10 @@ EXEMPT = {
 
 
 def solution_functions(assignment):
-    """["function" or "Class.method"] for every function with a solution region in the source notebook."""
+    """["function" or "Class.method"] for every function with a solution region in the source notebook.
+
+    A function the same cell attaches to a class (`Network.feedforward = feedforward`) is that class's method.
+    """
     notebook = json.loads((REPO / "solutions" / assignment.id / assignment.notebook).read_text())
     found = []
     for cell in notebook["cells"]:
@@ -36,9 +39,13 @@ def solution_functions(assignment):
         if cell["cell_type"] != "code" or "BEGIN SOLUTION" not in source:
             continue
         lines = source.splitlines()
-        for node in ast.parse(source).body:
+        body = ast.parse(source).body
+        attached = {node.value.id: f"{target.value.id}.{target.attr}" for node in body
+                    if isinstance(node, ast.Assign) and isinstance(node.value, ast.Name) for target in node.targets
+                    if isinstance(target, ast.Attribute) and isinstance(target.value, ast.Name)}
+        for node in body:
             members = [(f"{node.name}.", item) for item in node.body] if isinstance(node, ast.ClassDef) else [("", node)]
-            found += [prefix + item.name for prefix, item in members
+            found += [prefix + item.name if prefix else attached.get(item.name, item.name) for prefix, item in members
                       if isinstance(item, ast.FunctionDef) and "BEGIN SOLUTION" in "\n".join(lines[item.lineno - 1 : item.end_lineno])]
     return found
 

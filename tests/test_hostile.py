@@ -171,7 +171,7 @@ CASES = {
         {"predict": "segmentation fault", "model": "segmentation fault"}),
     "os._exit in a layer's backward": (A02, [within("linear_layer_code", "        self.dW = upstream_grad", "        import os\n        os._exit(1)\n        self.dW = upstream_grad")],
         {"linear_layer": "ended the process", "outcomes": "ended the process"}),
-    "sys.exit in SGD": (A03, [within("network_code", "        training_data = list(training_data)\n", "        import sys\n        sys.exit(0)\n")],
+    "sys.exit in SGD": (A03, [within("SGD_code", "    training_data = list(training_data)\n", "    import sys\n    sys.exit(0)\n")],
         {"SGD": "ended the process"}),  # accuracy trains through update_mini_batch, so it costs once
     # Endless loops, with the alarm disabled: at top level and in graded functions.
     "endless loop at top level, alarm ignored": (A01, [prepend("data_preparation_code", "import signal\nsignal.signal(signal.SIGALRM, signal.SIG_IGN)\nwhile True:\n    pass")],
@@ -185,8 +185,8 @@ CASES = {
     # Memory, processes, output, recursion.
     "memory bomb": (A01, [within("predict_code", "    ### BEGIN SOLUTION\n", "    ### BEGIN SOLUTION\n    hoard = np.ones(10**11)\n")],
         {"predict": "more memory than the grader allows", "model": "more memory"}),
-    "memory bomb in evaluate": (A03, [within("network_code", "        return sum(int(np.argmax(self.feedforward(x)) == label)",
-        "        hoard = [np.empty(10**8) for _ in range(1000)]\n        return sum(int(np.argmax(self.feedforward(x)) == label)")],
+    "memory bomb in evaluate": (A03, [within("evaluate_code", "    return sum(int(np.argmax(self.feedforward(x)) == label)",
+        "    hoard = [np.empty(10**8) for _ in range(1000)]\n    return sum(int(np.argmax(self.feedforward(x)) == label)")],
         {"evaluate": "MemoryError"}),
     "fork bomb in a graded function": (A01, [within("optimize_code", "    ### BEGIN SOLUTION\n", "    ### BEGIN SOLUTION\n    import os\n    while True:\n        os.fork()\n")],
         {"optimize": "PermissionError", "model": "PermissionError"}),
