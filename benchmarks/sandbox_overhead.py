@@ -40,7 +40,9 @@ sys.path.insert(0, str(REPO))
 from checker.checks.session import NotebookSession  # noqa: E402
 from checker.course import ASSIGNMENTS  # noqa: E402
 from checker.sandbox import protocol, student  # noqa: E402
-from checker.sandbox.broker import CheckProcess, Sandbox  # noqa: E402
+from checker.sandbox.broker import Sandbox  # noqa: E402
+from checker.sandbox.check_process import CheckProcess  # noqa: E402
+from checker.sandbox.policy import DEFAULT as POLICY  # noqa: E402
 from timing import environment, wall_time  # noqa: E402  (benchmarks/timing.py)
 
 # (column, commit) of the older checkers timed from worktrees: the last commit without the sandbox, and the one it came in with.
@@ -154,7 +156,7 @@ def frames(argument, value):
     for message in ({"op": "call", "id": 1, "target": None, "args": [argument], "kwargs": {}, "track": True},
                     {"re": 1, "value": {"value": value, "warnings": [], "printed": "", "changed": []}}):
         stream = io.BytesIO(protocol.pack(message, refuse))
-        protocol.unpack(*protocol.read_frame(stream.read, protocol.JUDGE_LIMITS), lambda ref: ref, protocol.JUDGE_LIMITS)
+        protocol.unpack(*protocol.read_frame(stream.read, POLICY.frames), lambda ref: ref, POLICY.frames)
 
 
 def call_rows(sandbox, calls):

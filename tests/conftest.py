@@ -21,10 +21,11 @@ def venv_env():
 
 @pytest.fixture(scope="session")
 def sandbox():
-    """One fork server for the whole test session, as `pytest checker` has one."""
+    """One fork server for the whole test session, as `pytest checker` has one; the catalogue's endless loops stop after 1 s."""
+    from catalogue import TEST_POLICY
     from checker.sandbox.broker import Sandbox
 
-    box = Sandbox()
+    box = Sandbox(TEST_POLICY)
     yield box
     box.close()
 

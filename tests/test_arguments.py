@@ -8,7 +8,6 @@ the same check must pass the implementation wrapped with nothing frozen.
 
 import pytest
 
-from checker.checks import guard
 from checker.checks.report import CheckFailure
 from checker.checks.seeds import PUBLIC_SEED
 from checker.checks.session import NotebookSession
@@ -22,10 +21,6 @@ CASES = [(assignment, qualified, parameter)
          if qualified in solution_functions(assignment)
          for parameter in parameters(qualified, function)[0]]
 
-
-@pytest.fixture(autouse=True)
-def short_time_limit(monkeypatch):
-    monkeypatch.setattr(guard, "DEFAULT_TIME_LIMIT", 1.0)
 
 
 @pytest.mark.parametrize("assignment", ASSIGNMENTS, ids=lambda a: a.id)

@@ -7,17 +7,12 @@ one bug it must catch and one correct variant it must accept.
 import pytest
 
 from catalogue import assert_diagnosis, assert_no_answer_shown, catalogue_of, entries, run_in_sandbox
-from checker.checks import guard
 from checker.checks.report import CheckFailure
 from checker.course import ASSIGNMENTS
 
 BUGS = entries("BUGS")
 CORRECT = entries("CORRECT")
 
-
-@pytest.fixture(autouse=True)
-def short_time_limit(monkeypatch):
-    monkeypatch.setattr(guard, "DEFAULT_TIME_LIMIT", 1.0)
 
 
 @pytest.mark.parametrize("assignment", ASSIGNMENTS, ids=lambda a: a.id)

@@ -5,7 +5,7 @@ import pytest
 
 from checker.assignments.computational_graph import ASSIGNMENT, check_initialize_parameters, check_outcomes, reference
 from checker.assignments.computational_graph.checks import EPOCHS, LEARNING_RATE
-from checker.checks.guard import checker_code_allowed
+from checker.checks.student_side import checker_code_allowed
 from checker.checks.report import CheckFailure
 from computational_graph_variants import BUGS
 

@@ -72,6 +72,6 @@ def test_changed_argument_is_named():
 def test_references_are_swapped_in_and_restored():
     namespace = {"propagate": "student's"}
     exec("def optimize():\n    return propagate", namespace)
-    with guard.using_references(namespace["optimize"], propagate="ours", sigmoid="ours too"):
+    with guard.using_references(namespace["optimize"], RUN, propagate="ours", sigmoid="ours too"):
         assert namespace["optimize"]() == "ours"
     assert namespace["propagate"] == "student's" and "sigmoid" not in namespace

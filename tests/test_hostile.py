@@ -16,10 +16,9 @@ import sys
 import nbformat
 import pytest
 
-from checker.checks import guard
 from checker.course import ASSIGNMENTS
-from checker.sandbox import broker
-from checker.sandbox.broker import Sandbox
+from checker.sandbox.broker import Sandbox, SandboxUnavailable
+from checker.sandbox.policy import Policy
 from checker.staff.grading import grade_notebook, hidden_seeds
 from conftest import REPO
 
@@ -231,16 +230,15 @@ CASES = {
 }
 
 
+# Official grading, with short limits so that endless loops cost seconds, not minutes.
+SHORT = Policy(call_seconds=2.0, cell_seconds=2.0, load_seconds=10.0)
+
+
 @pytest.fixture(scope="module")
 def official():
-    """Official grading, with short limits so that endless loops cost seconds, not minutes."""
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(guard, "DEFAULT_TIME_LIMIT", 2.0)
-        patch.setattr(broker, "CELL_TIME_LIMIT", 2.0)
-        patch.setattr(broker, "LOAD_TIME_BUDGET", 10.0)
-        box = Sandbox(official=True)
-        yield box
-        box.close()
+    box = Sandbox(SHORT, official=True)
+    yield box
+    box.close()
 
 
 def course_with(tmp_path, assignment, edits):
@@ -310,13 +308,13 @@ def test_the_batch_goes_on_after_every_hostile_case(official):
         assert result.points == assignment.points, [r.message for r in result.checks if not r.passed]
 
 
-def test_official_grading_refuses_an_unprotected_machine(monkeypatch):
-    """Without the kernel's protections, does official grading refuse, say why, and run only when told --unsafe?"""
-    monkeypatch.setattr(broker.Protections, "missing", lambda self: ["the kernel has no Landlock"])
-    with pytest.raises(broker.SandboxUnavailable) as refused:
-        Sandbox(official=True).protections_now()
-    assert "Landlock" in str(refused.value) and "--unsafe" in str(refused.value)
-    box = Sandbox(official=True, unsafe=True)
+def test_official_grading_refuses_an_unprotected_machine():
+    """Below the minimum protection (here Landlock ABI 2), does official grading refuse, say why, and run only when told --unsafe?"""
+    older = Policy(landlock_abi=2)
+    with pytest.raises(SandboxUnavailable) as refused:
+        Sandbox(older, official=True).protections_now()
+    assert "Landlock ABI 2 does not control truncate" in str(refused.value) and "--unsafe" in str(refused.value)
+    box = Sandbox(older, official=True, unsafe=True)
     try:
         assert box.protections_now() is not None
     finally:

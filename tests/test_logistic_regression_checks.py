@@ -7,7 +7,7 @@ import logistic_regression_variants as variants
 from catalogue import run_in_process
 from checker.assignments.logistic_regression import ASSIGNMENT, check_optimize, check_propagate, check_sigmoid, inputs, reference
 from checker.checks import seeds
-from checker.checks.guard import checker_code_allowed
+from checker.checks.student_side import checker_code_allowed
 from checker.checks.report import CheckFailure
 from logistic_regression_variants import BUGS
 

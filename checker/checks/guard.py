@@ -1,83 +1,24 @@
-"""Calling a student's code from a check: in the sandbox (a Remote) or, in a grade cell, in-process.
+"""Calling a student's code from a check, wherever it lives (checker.checks.student_side), and telling what went wrong.
 
-Checks read the same either way: `call_student(run, propagate, w, b, X, Y)`. With a Remote the
-call crosses to the sandboxed check process, which the judge kills when it overruns; in-process
-(the student's own Jupyter kernel, where tampering only fools oneself) a SIGALRM timer stops it.
-Whatever went wrong becomes a CheckFailure with the student's own line and a hint.
+Checks read the same in the sandbox and in a grade cell: `call_student(run, propagate, w, b, X, Y)`.
+Whatever went wrong becomes a CheckFailure with the student's own line and a hint. Time limits
+come from the run's policy (checker.sandbox.policy).
 """
 
 import contextlib
-import copy
-import signal
-import threading
 import time
-
 
 from checker.checks import messages
 from checker.checks.report import CheckFailure
-from checker.checks.seeds import derived_seed, seeded_global_random
-from checker.sandbox import remote, standins, student
+from checker.checks.seeds import derived_seed
+from checker.checks.student_side import side_of
+from checker.sandbox import remote
 from checker.sandbox.protocol import size_of
 from checker.sandbox.remote import StudentBudgetUsed, StudentEnded, StudentProblem, StudentRaised, StudentTimedOut, StudentUnreadable, is_remote
 
-# Generous for the small inputs the checks use: a correct function answers in milliseconds, a loop over
-# the examples in a few more. Runs at full size (training on the digits) get a limit from a probe run.
-DEFAULT_TIME_LIMIT = 2.0
-# The longest a run at full size may take, projected from its probe; beyond it, "too slow", never "endless".
-SLOW_LIMIT = 60.0
-
-
-class StudentCall:
-    """What one call of a student's function gave back and did on the side."""
-
-    def __init__(self, value, warnings, changed_inputs):
-        self.value = value
-        self.warnings = warnings
-        self.changed_inputs = changed_inputs
-
-    def warning_text(self):
-        """The distinct warning messages, joined for a hint line (empty when none)."""
-        return "; ".join(dict.fromkeys(self.warnings))
-
-
-_CHECKER_CODE_ALLOWED = [False]
-
-
-@contextlib.contextmanager
-def checker_code_allowed():
-    """Let the checker's own reference code be graded in-process: the staff's build and tests, never a student."""
-    _CHECKER_CODE_ALLOWED[0] = True
-    try:
-        yield
-    finally:
-        _CHECKER_CODE_ALLOWED[0] = False
-
-
-class _InProcessTimeout(BaseException):
-    """Raised into a student's code when it runs past its limit in-process (a BaseException: `except Exception` lets it pass)."""
-
-
-@contextlib.contextmanager
-def time_limit(seconds):
-    """Interrupt the block after `seconds` (main thread only; elsewhere no limit)."""
-    if seconds is None or not hasattr(signal, "setitimer") or threading.current_thread() is not threading.main_thread():
-        yield
-        return
-
-    def interrupt(signum, frame):
-        raise _InProcessTimeout()
-
-    previous = signal.signal(signal.SIGALRM, interrupt)
-    signal.setitimer(signal.ITIMER_REAL, seconds)
-    try:
-        yield
-    finally:
-        signal.setitimer(signal.ITIMER_REAL, 0)
-        signal.signal(signal.SIGALRM, previous)
-
 
 def call_student(run, function, *args, name=None, time_limit_s=None, allow_changes=False, **kwargs):
-    """Call `function` and report any misbehaviour through `run`; returns a StudentCall.
+    """Call `function` and report any misbehaviour through `run`; returns its CallReport (value, warnings, changed).
 
     The arguments reach the student's code as copies, and any change to them is reported, unless
     allow_changes (a training loop meant to update the layers it is given).
@@ -85,46 +26,17 @@ def call_student(run, function, *args, name=None, time_limit_s=None, allow_chang
     __tracebackhide__ = True
     name = name or (remote.name_of(function) if is_remote(function) else getattr(function, "__name__", None)) or "your function"
     run.last_call = name
-    limit = DEFAULT_TIME_LIMIT if time_limit_s is None else time_limit_s
+    side = side_of(function, run)
+    if side.origin_is_checker(function):
+        run.fail(messages.FROM_CHECKER.format(name=name), depends_on_seed=False)
+    limit = run.policy.call_seconds if time_limit_s is None else time_limit_s
     try:
-        if is_remote(function):
-            report = function._process.call(function, args, kwargs, time_limit=limit, track=not allow_changes, what=name)
-        else:
-            report = _call_in_process(run, function, args, kwargs, limit, allow_changes, name)
+        report = side.call(function, args, kwargs, limit, not allow_changes, name)
     except StudentProblem as problem:
         fail_for_problem(run, problem, name)
     if report.changed and not allow_changes:
         run.fail(messages.CHANGED_INPUT.format(name=name, argument=report.changed[0]))
-    return StudentCall(report.value, report.warnings, report.changed)
-
-
-class _LocalReport:
-    def __init__(self, value, warnings, changed):
-        self.value, self.warnings, self.changed = value, warnings, changed
-
-
-def _call_in_process(run, function, args, kwargs, limit, allow_changes, name):
-    module, _ = student.origin(function)
-    if isinstance(module, str) and (module == "checker" or module.startswith("checker.")) and not _CHECKER_CODE_ALLOWED[0]:
-        run.fail(messages.FROM_CHECKER.format(name=name), depends_on_seed=False)
-    duplicate = (lambda value: value) if allow_changes else copy.deepcopy
-    passed_args, passed_kwargs = [duplicate(value) for value in args], {key: duplicate(value) for key, value in kwargs.items()}
-    with time_limit(limit):
-        report = student.invoke(function, passed_args, passed_kwargs, track_changes=not allow_changes)
-    raised = report.get("raised")
-    if raised is not None:
-        if raised["type"] == "_InProcessTimeout":
-            raise StudentTimedOut(name, limit)
-        raise StudentRaised(name, raised)
-    changed = [] if allow_changes else _changed_arguments(function, args, passed_args, kwargs, passed_kwargs)
-    return _LocalReport(report["value"], report["warnings"], changed)
-
-
-def _changed_arguments(function, originals, passed, original_kwargs, passed_kwargs):
-    """Names of the arguments the call modified (the caller's originals against the copies passed)."""
-    names = student._parameter_names(function)
-    changed = [names[i] if i < len(names) else f"argument {i + 1}" for i, (a, b) in enumerate(zip(originals, passed)) if not student.same_value(a, b)]
-    return changed + [key for key in original_kwargs if not student.same_value(original_kwargs[key], passed_kwargs[key])]
+    return report
 
 
 def limit_from_probe(run, function, *args, scale, probe, advice, name=None, **kwargs):
@@ -136,38 +48,39 @@ def limit_from_probe(run, function, *args, scale, probe, advice, name=None, **kw
     """
     __tracebackhide__ = True
     name = name or remote.name_of(function) or getattr(function, "__name__", "your function")
-    patience = max(DEFAULT_TIME_LIMIT, SLOW_LIMIT / scale)
+    slow, quick = run.policy.slow_seconds, run.policy.call_seconds
+    patience = max(quick, slow / scale)
     started = time.monotonic()
     try:
         call_student(run, function, *args, name=name, time_limit_s=patience, **kwargs)
     except CheckFailure as failure:
         if failure.diagnosis != messages.TIMED_OUT.id:
             raise
-        run.fail(messages.PROBE_UNFINISHED.format(name=name, probe=probe, seconds=patience, limit=SLOW_LIMIT, advice=advice),
+        run.fail(messages.PROBE_UNFINISHED.format(name=name, probe=probe, seconds=patience, limit=slow, advice=advice),
                  depends_on_seed=False)
     seconds = time.monotonic() - started
     projected = seconds * scale
-    if projected > SLOW_LIMIT:
-        run.fail(messages.TOO_SLOW.format(name=name, seconds=projected, probe=probe, measured=seconds, limit=SLOW_LIMIT, advice=advice),
+    if projected > slow:
+        run.fail(messages.TOO_SLOW.format(name=name, seconds=projected, probe=probe, measured=seconds, limit=slow, advice=advice),
                  depends_on_seed=False)
-    return max(DEFAULT_TIME_LIMIT, 3 * projected + 1)
+    return max(quick, 3 * projected + 1)
 
 
 class CallLog(list):
-    """The calls a judge-side stand-in received, bounded in number and bytes.
+    """The calls a judge-side stand-in received, bounded in number and, with every log of the run, in bytes.
 
-    A stand-in that records its calls keeps what the student's code sent it; past `calls` entries or
-    `nbytes` of arrays, a further call raises in the student's code instead, so a runaway loop
-    cannot fill the grader's memory.
+    A stand-in that records its calls keeps what the student's code sent it; past `calls` entries, or
+    once the run's logs together hold policy.call_log_bytes, a further call raises in the student's
+    code instead, so a runaway loop cannot fill the grader's memory.
     """
 
-    def __init__(self, what, calls=10_000, nbytes=256 * 2**20):
+    def __init__(self, run, what, calls=10_000):
         super().__init__()
-        self.what, self.calls, self.nbytes, self.used = what, calls, nbytes, 0
+        self.run, self.what, self.calls = run, what, calls
 
     def add(self, entry):
-        self.used += size_of(entry)
-        if len(self) >= self.calls or self.used > self.nbytes:
+        self.run.logged_bytes += size_of(entry)
+        if len(self) >= self.calls or self.run.logged_bytes > self.run.policy.call_log_bytes:
             raise RuntimeError(f"the checker's stand-in for {self.what} was called more often, or with more data, than the exercise needs")
         self.append(entry)
 
@@ -207,74 +120,35 @@ def fail_for_problem(run, problem, name=None):
 
 
 @contextlib.contextmanager
-def using_references(function, **references):
+def using_references(function, run, **references):
     """While the block runs, the names `function` looks up globally resolve to the checker's references.
 
     So `optimize` is graded with a correct `propagate`, and one mistake costs points once. In the
     sandbox the references stay with the judge (the student's process gets stubs that ask for
     results) and are revoked afterwards; in-process the student's names are restored.
     """
-    if is_remote(function):
-        process = function._process
-        process.swap_globals(function, references)
-        try:
-            yield
-        finally:
-            with contextlib.suppress(StudentProblem):
-                process.swap_globals(function, None)
-        return
-    namespace = getattr(getattr(function, "__func__", function), "__globals__", None)
-    if namespace is None:
+    with side_of(function, run).swapped_globals(function, references):
         yield
-        return
-    missing = object()
-    saved = {name: namespace.get(name, missing) for name in references}
-    namespace.update(references)
-    try:
-        yield
-    finally:
-        for name, value in saved.items():
-            if value is missing:
-                namespace.pop(name, None)
-            else:
-                namespace[name] = value
 
 
-@contextlib.contextmanager
-def student_random(owner, seed):
+def student_random(owner, run):
     """Python's and NumPy's global generators seeded for the student's code (theirs given back in-process).
 
-    They get a seed derived from `seed`, so a hidden seed cannot be read back from their state.
+    They get a seed derived from the run's, so a hidden seed cannot be read back from their state.
     """
-    seed = derived_seed(seed, "the student's global generators")
-    if is_remote(owner):
-        owner._process.seed_random(seed)
-        yield
-        return
-    with seeded_global_random(seed):
-        yield
+    return side_of(owner, run).seeded_random(derived_seed(run.seed, "the student's global generators"))
 
 
-def beside(student_code, kind, *args):
+def beside(student_code, run, kind, *args):
     """A stand-in (checker.sandbox.standins) in the same process as `student_code`: a Remote, or a local object."""
-    if is_remote(student_code):
-        return student_code._process.make_standin(kind, args)
-    return standins.KINDS[kind](*args)
+    return side_of(student_code, run).beside(kind, args)
 
 
-def member(owner, name):
+def member(owner, run, name):
     """owner.name, also for special names (`LinearLayer.__init__`), which a Remote never fetches implicitly."""
-    if is_remote(owner):
-        return owner._process.get_attribute(owner, name)
-    return getattr(owner, name)
+    return side_of(owner, run).member(owner, name)
 
 
-def set_items(owner, attribute, items):
+def set_items(owner, run, attribute, items):
     """owner.attribute[key] = value for each item, on the student's own object (e.g. a layer's params)."""
-    if is_remote(owner):
-        owner._process.set_items(owner, attribute, items)
-        return
-    container = getattr(owner, attribute)
-    for key, value in items.items():
-        container[key] = value
-
+    side_of(owner, run).set_items(owner, attribute, items)

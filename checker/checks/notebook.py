@@ -10,15 +10,16 @@ import json
 
 from checker.checks import messages
 
+from checker.sandbox.policy import DEFAULT
+
 SETUP_TAG = "setup"
-SIZE_LIMIT = 64 * 2**20
 
 
 class NotebookUnreadable(Exception):
     """The file is not a notebook we can read; the message is written for the student."""
 
 
-def read_cells(path, display_path=None, restore=None):
+def read_cells(path, display_path=None, restore=None, size_limit=DEFAULT.notebook_bytes):
     """[{"number", "source", "whole"}] for the code cells to run, or NotebookUnreadable.
 
     `restore` ({grade id: source}, from locked_sources) puts back the source of the locked cells a
@@ -27,9 +28,9 @@ def read_cells(path, display_path=None, restore=None):
     display_path = display_path or str(path)
     try:
         with open(path, "rb") as file:
-            data = file.read(SIZE_LIMIT + 1)
-        if len(data) > SIZE_LIMIT:
-            raise ValueError(f"it is larger than {SIZE_LIMIT // 2**20} MB")
+            data = file.read(size_limit + 1)
+        if len(data) > size_limit:
+            raise ValueError(f"it is larger than {size_limit // 2**20} MB")
         notebook = json.loads(data.decode("utf-8", errors="replace"))
         if not isinstance(notebook, dict):
             raise ValueError("it is not a JSON object")

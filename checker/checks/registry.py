@@ -6,6 +6,7 @@ import warnings
 
 from checker.checks import expectations, guard, messages, seeds
 from checker.checks.report import CheckFailure, CheckRun
+from checker.sandbox.policy import DEFAULT
 from checker.sandbox.remote import StopGrading, StudentProblem
 
 PASSED = "✓ {name}: all checks passed"
@@ -23,10 +24,10 @@ def check(name):
         package = body.__module__.rpartition(".")[0]
 
         @functools.wraps(body)
-        def run_check(*values, seed=None, again=False, **named_values):
+        def run_check(*values, seed=None, again=False, policy=DEFAULT, **named_values):
             __tracebackhide__ = True
             seed = seeds.resolve_seed(seed)
-            run = CheckRun(name, seed, seeds.generator(seed, name))
+            run = CheckRun(name, seed, seeds.generator(seed, name), policy=policy)
             run.again = again  # a repeat with another seed: what does not depend on the seed was graded already
             source = expectations.source_for(package)
             run.reference, run.mistakes = expectations.Gateway(run, source, "reference"), expectations.Gateway(run, source, "mistakes")

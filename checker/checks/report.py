@@ -3,6 +3,8 @@
 import numpy as np
 
 from checker.checks import messages, seeds
+from checker.checks.student_side import InProcessSide
+from checker.sandbox.policy import DEFAULT
 from checker.sandbox.remote import kind_of, is_remote
 
 INDENT = "    "
@@ -45,14 +47,17 @@ def format_failure(headline, details=(), seed=None, check=None):
 
 
 class CheckRun:
-    """One run of one check: its name, seed and generator, the expectations it may consult, and how it fails."""
+    """One run of one check: its name, seed and generator, its limits, the expectations it may consult, and how it fails."""
 
-    def __init__(self, check, seed, rng=None, reference=None, mistakes=None):
+    def __init__(self, check, seed, rng=None, reference=None, mistakes=None, policy=DEFAULT):
         self.check = check
         self.seed = seed
         self.rng = rng
         self.reference = reference
         self.mistakes = mistakes
+        self.policy = policy
+        self.local = InProcessSide(policy)  # where student objects that are not Remotes live: this process
+        self.logged_bytes = 0  # what the run's stand-ins have kept of student calls (guard.CallLog)
         self.last_call = None  # the student function called last, for messages about what it returned
 
     def fail(self, headline, *details, depends_on_seed=True):

@@ -14,20 +14,20 @@ from checker.sandbox import remote
 class NotebookSession:
     """A student's notebook loaded in the sandbox, ready to serve checks."""
 
-    def __init__(self, sandbox, display_path, cells=None, objects=None, folder=None, budget=None):
-        self.display_path = display_path
-        self.process = sandbox.open_notebook(display_path, cells=cells, objects=objects, folder=folder, budget=budget)
+    def __init__(self, sandbox, display_path, cells=None, objects=None, folder=None):
+        self.display_path, self.policy = display_path, sandbox.policy
+        self.process = sandbox.open_notebook(display_path, cells=cells, objects=objects, folder=folder)
 
     @classmethod
-    def from_file(cls, sandbox, path, display_path=None, folder=None, budget=None, restore=None):
+    def from_file(cls, sandbox, path, display_path=None, folder=None, restore=None):
         """Read and load a notebook file (NotebookUnreadable when it is not a notebook).
 
         `folder` holds the files it reads; `restore` the locked cells to put back (notebook.read_cells).
         """
         path = Path(path)
         display_path = display_path or str(path)
-        cells = notebook.read_cells(path, display_path, restore)
-        return cls(sandbox, display_path, cells=cells, folder=str(folder or path.parent), budget=budget)
+        cells = notebook.read_cells(path, display_path, restore, sandbox.policy.notebook_bytes)
+        return cls(sandbox, display_path, cells=cells, folder=str(folder or path.parent))
 
     @classmethod
     def from_objects(cls, sandbox, objects, display_path="your notebook"):
@@ -57,7 +57,7 @@ class NotebookSession:
             values = [self._value(child, check, name) for name in check.needs]
             for index, seed in enumerate(seeds):
                 try:
-                    check.function(*values, seed=seed, again=index > 0)
+                    check.function(*values, seed=seed, again=index > 0, policy=self.policy)
                 except CheckFailure as failure:
                     failure.seed = seed
                     raise

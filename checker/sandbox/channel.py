@@ -14,27 +14,9 @@ import socket
 import time
 
 from checker.sandbox import protocol
+from checker.sandbox.errors import ChannelClosed, RemoteError, TimedOut
 
-
-class ChannelClosed(Exception):
-    """The other side went away (it exited, crashed or was killed)."""
-
-
-class TimedOut(Exception):
-    """No reply within the deadline."""
-
-
-class RemoteError(Exception):
-    """The other side could not do what was asked; `details` is the plain-data description it sent."""
-
-    def __init__(self, details):
-        super().__init__(details.get("text", "") if type(details) is dict else str(details))
-        self.details = details if type(details) is dict else {"text": str(details)}
-
-
-# Requests from the other side one request of ours may serve, and objects one channel may export.
-MAX_SERVED = 100_000
-MAX_EXPORTS = 100_000
+__all__ = ["Channel", "ChannelClosed", "RemoteError", "TimedOut", "describe_error"]
 
 
 class Channel:
@@ -66,7 +48,7 @@ class Channel:
             return object.__getattribute__(obj, "_ref")
         number = self._export_ids.get(id(obj))
         if number is None:
-            if len(self.exports) >= MAX_EXPORTS:
+            if len(self.exports) >= self.limits.exports:
                 raise protocol.ProtocolError("too many objects were handed across")
             number = len(self.exports) + 1
             self.exports[number] = obj
@@ -163,8 +145,8 @@ class Channel:
                 message = self.receive()
                 if "op" in message:
                     served += 1
-                    if served > MAX_SERVED:
-                        raise protocol.ProtocolError(f"more than {MAX_SERVED:,} requests arrived while one was open")
+                    if served > self.limits.served:
+                        raise protocol.ProtocolError(f"more than {self.limits.served:,} requests arrived while one was open")
                     started = time.monotonic()
                     self.serve(message)
                     extra[0] += time.monotonic() - started

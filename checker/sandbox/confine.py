@@ -13,7 +13,6 @@ network, shared memory or the kernel's privileged corners. A check process adds 
 forbids creating processes.
 """
 
-import contextlib
 import ctypes
 import errno
 import os
@@ -23,7 +22,7 @@ import tempfile
 from checker.sandbox import landlock
 
 CLONE_NEWNET, CLONE_NEWUSER, CLONE_THREAD = 0x40000000, 0x10000000, 0x00010000
-CLONE_NEWIPC, CLONE_NEWUTS = 0x08000000, 0x04000000
+CLONE_NEWIPC, CLONE_NEWUTS, CLONE_PARENT = 0x08000000, 0x04000000, 0x00008000
 ISOLATED = CLONE_NEWNET | CLONE_NEWIPC | CLONE_NEWUTS  # namespaces a notebook process enters: no network, IPC or host name to share
 MAP_SHARED = 0x01  # also set in MAP_SHARED_VALIDATE
 _PR_SET_DUMPABLE, _PR_CAPBSET_DROP, _PR_CAP_AMBIENT, _PR_CAP_AMBIENT_CLEAR_ALL = 4, 24, 47, 4
@@ -42,6 +41,8 @@ DENIED = (
     "chmod", "fchmod", "fchmodat", "fchmodat2", "chown", "fchown", "lchown", "fchownat", "setxattr", "lsetxattr",
     "fsetxattr", "setxattrat", "removexattr", "lremovexattr", "fremovexattr", "removexattrat", "utime", "utimes",
     "utimensat", "futimesat",
+    # files emptied or cut short without being opened for writing (Landlock controls truncate from ABI 3 only)
+    "truncate", "ftruncate",
     # the machine's name, clock, log and scheduling
     "sethostname", "setdomainname", "clock_adjtime", "syslog", "sched_setscheduler", "sched_setattr",
     "sched_setparam", "setpriority", "ioprio_set",
@@ -51,6 +52,11 @@ DENIED = (
     # other processes' memory and robust futex lists
     "migrate_pages", "move_pages", "process_madvise", "process_mrelease", "get_robust_list",
 )
+# Newer than some libseccomp releases: their numbers, the same on every architecture (the kernel's common table).
+NEWER_CALLS = {"setxattrat": 463, "getxattrat": 464, "listxattrat": 465, "removexattrat": 466}
+# fcntl commands and ioctl requests that make the kernel signal a chosen process: F_SETOWN, F_SETSIG, F_SETOWN_EX; FIOSETOWN, SIOCSPGRP.
+SIGNAL_OWNER_FCNTL = (8, 10, 15)
+SIGNAL_OWNER_IOCTL = (0x8901, 0x8902)
 # System calls allowed on the caller itself (pid 0) only.
 OTHER_PROCESS_CALLS = ("prlimit64", "sched_setaffinity", "sched_getaffinity", "sched_getparam", "sched_getscheduler",
                        "sched_getattr", "sched_rr_get_interval", "getpgid", "getsid", "setpgid")
@@ -58,7 +64,7 @@ _libc = ctypes.CDLL(None, use_errno=True)
 
 
 def enter_notebook_process(config):
-    """Confine a notebook process; `config` comes from the judge (see broker.sandbox_config)."""
+    """Confine a notebook process; `config` comes from the judge (Sandbox.notebook_config, completed by the fork server)."""
     os.setsid()
     os.chdir(config["scratch"])
     _quiet_standard_streams()
@@ -108,7 +114,7 @@ def _set_limits(config):
         (resource.RLIMIT_AS, config["memory"] + _address_space_now()),
         (resource.RLIMIT_FSIZE, config["file_size"]),
         (resource.RLIMIT_CORE, 0),
-        (resource.RLIMIT_NOFILE, 256),
+        (resource.RLIMIT_NOFILE, config["open_files"]),
         (resource.RLIMIT_CPU, config["cpu_seconds"]),
     ]
     if config["nproc"]:
@@ -125,36 +131,76 @@ def _address_space_now():
         return int(file.read().split()[0]) * resource.getpagesize()
 
 
+class FilterRuleError(RuntimeError):
+    """A seccomp rule could not be added: the filter would be weaker than it says, so the sandbox does not start."""
+
+
 def compile_filters():
     """The seccomp programs, as BPF: built once by the fork server, loaded by each sandboxed process in microseconds.
 
     "notebook" holds the deny-list; "check" is stacked on it in a check process and forbids new processes.
+    Every rule is added or the build fails (FilterRuleError), except for a call this kernel lacks.
     """
     return {"notebook": _bpf(_rules(deny=True, processes=False)), "check": _bpf(_rules(deny=False, processes=True))}
+
+
+def syscall_number(name):
+    """The number of system call `name` here, None when this kernel lacks it; FilterRuleError when nobody knows the name.
+
+    libseccomp names what it knows (a call of another architecture resolves to a negative pseudo-number, which a filter
+    ignores); calls newer than the installed libseccomp are looked up in NEWER_CALLS and kept only if the kernel has them.
+    """
+    import pyseccomp as seccomp
+
+    number = seccomp.resolve_syscall(seccomp.Arch.NATIVE, name)
+    if number != -1:  # libseccomp's __NR_SCMP_ERROR
+        return number
+    if name not in NEWER_CALLS:
+        raise FilterRuleError(f"the seccomp rule for {name!r} names a system call neither libseccomp nor this checker knows")
+    number = NEWER_CALLS[name]
+    _libc.syscall(number, -1, 0, 0, 0, 0, 0)
+    return None if ctypes.get_errno() == errno.ENOSYS else number
+
+
+def _add(rules, action, name, *conditions):
+    number = syscall_number(name)
+    if number is None:
+        return  # this kernel lacks the call: nothing to deny
+    try:
+        rules.add_rule(action, number, *conditions)
+    except OSError as error:
+        raise FilterRuleError(f"libseccomp refused the rule for {name}: {error}") from None
 
 
 def _rules(deny, processes):
     import pyseccomp as seccomp
 
+    refuse = seccomp.ERRNO(errno.EPERM)
     rules = seccomp.SyscallFilter(seccomp.ALLOW)
     if deny:
         for name in DENIED:
-            with contextlib.suppress(Exception):  # a call this architecture lacks needs no rule
-                rules.add_rule(seccomp.ERRNO(errno.EPERM), name)
+            _add(rules, refuse, name)
         # Signals go to the caller's own process group only (after setsid: just itself).
-        rules.add_rule(seccomp.ERRNO(errno.EPERM), "kill", seccomp.Arg(0, seccomp.NE, 0))
+        _add(rules, refuse, "kill", seccomp.Arg(0, seccomp.NE, 0))
         # Other processes keep the grader's uid: a call that names another process by its pid is refused
         # (its limits, its CPUs, its scheduling, its session), so none can be read, slowed or killed through it.
         for name in OTHER_PROCESS_CALLS:
-            with contextlib.suppress(Exception):
-                rules.add_rule(seccomp.ERRNO(errno.EPERM), name, seccomp.Arg(0, seccomp.NE, 0))
+            _add(rules, refuse, name, seccomp.Arg(0, seccomp.NE, 0))
+        # Asking the kernel to signal another process when a descriptor is ready (Landlock scopes signals only from ABI 6).
+        for command in SIGNAL_OWNER_FCNTL:
+            _add(rules, refuse, "fcntl", seccomp.Arg(1, seccomp.EQ, command))
+        for request in SIGNAL_OWNER_IOCTL:
+            _add(rules, refuse, "ioctl", seccomp.Arg(1, seccomp.EQ, request))
         # Memory shared with another process (a later check's, say) would be a channel between checks.
-        rules.add_rule(seccomp.ERRNO(errno.EPERM), "mmap", seccomp.Arg(3, seccomp.MASKED_EQ, MAP_SHARED, MAP_SHARED))
+        _add(rules, refuse, "mmap", seccomp.Arg(3, seccomp.MASKED_EQ, MAP_SHARED, MAP_SHARED))
+        # A child made a sibling (CLONE_PARENT) would be the fork server's, beyond the notebook's reach and reaping.
+        _add(rules, refuse, "clone", seccomp.Arg(0, seccomp.MASKED_EQ, CLONE_PARENT, CLONE_PARENT))
+        _add(rules, seccomp.ERRNO(errno.ENOSYS), "clone3")  # its flags cannot be inspected; glibc falls back to clone
     if processes:
         for name in ("fork", "vfork"):
-            rules.add_rule(seccomp.ERRNO(errno.EPERM), name)
-        rules.add_rule(seccomp.ERRNO(errno.EPERM), "clone", seccomp.Arg(0, seccomp.MASKED_EQ, CLONE_THREAD, 0))
-        rules.add_rule(seccomp.ERRNO(errno.ENOSYS), "clone3")  # glibc then falls back to clone, which is checked
+            _add(rules, refuse, name)
+        _add(rules, refuse, "clone", seccomp.Arg(0, seccomp.MASKED_EQ, CLONE_THREAD, 0))
+        _add(rules, seccomp.ERRNO(errno.ENOSYS), "clone3")
     return rules
 
 

@@ -10,10 +10,13 @@ every field of what it receives is validated here before anything else reads it.
 """
 
 import collections
+import dataclasses
 import json
 import struct
 
 import numpy as np
+
+from checker.sandbox.errors import ProtocolError
 
 MAGIC = b"BPL1"
 # Dtypes that cross the boundary: NumPy's own numeric and bool types, in native byte order.
@@ -24,22 +27,22 @@ PLAIN_SCALARS = (type(None), bool, int, float, str)
 DICT_TYPES = (dict, collections.OrderedDict, collections.defaultdict)
 
 
-class ProtocolError(Exception):
-    """What arrived is not a frame of this protocol, or breaks one of its limits."""
-
-
+@dataclasses.dataclass(frozen=True)
 class Limits:
-    """How much one frame may hold, so that a hostile sender cannot exhaust the receiver."""
+    """How much one frame may hold, and one channel may take, so that a hostile sender cannot exhaust the receiver."""
 
-    def __init__(self, frame_bytes=512 * 2**20, header_bytes=8 * 2**20, depth=48, items=2_000_000, string=1_000_000,
-                 dimension=2**24):
-        self.frame_bytes, self.header_bytes, self.depth, self.items = frame_bytes, header_bytes, depth, items
-        self.string, self.dimension = string, dimension
+    frame_bytes: int = 512 * 2**20
+    header_bytes: int = 8 * 2**20
+    depth: int = 48
+    items: int = 2_000_000
+    string: int = 1_000_000
+    dimension: int = 2**24  # the longest axis of an array
+    buffers: int = 100_000  # binary buffers in one frame
+    served: int = 100_000  # requests from the other side that one request of ours may serve
+    exports: int = 100_000  # objects one channel may hand out
 
 
 DEFAULT_LIMITS = Limits()
-# What the judge accepts from a sandboxed process: far more than any graded function returns here.
-JUDGE_LIMITS = Limits(frame_bytes=32 * 2**20, header_bytes=4 * 2**20, items=200_000, string=200_000)
 
 
 class Ref:
@@ -197,7 +200,7 @@ def read_frame(read_exactly, limits=DEFAULT_LIMITS):
     if read_exactly(4) != MAGIC:
         raise ProtocolError("the stream is not speaking this protocol")
     header_size, count = struct.unpack("<II", read_exactly(8))
-    if count > 100_000:
+    if count > limits.buffers:
         raise ProtocolError("too many buffers")
     sizes = struct.unpack(f"<{count}Q", read_exactly(8 * count)) if count else ()
     if header_size + sum(sizes) > limits.frame_bytes or header_size > limits.header_bytes:

@@ -12,58 +12,12 @@ never change them.
 """
 
 from checker.sandbox import protocol
+from checker.sandbox.errors import (StopGrading, StudentBudgetUsed, StudentEnded, StudentProblem, StudentRaised, StudentTimedOut,
+                                    StudentUnreadable)
 
 
-class StudentProblem(Exception):
-    """Something the student's code did that ends the check; `what` names the operation."""
-
-    def __init__(self, what, description=None):
-        super().__init__(what)
-        self.what = what
-        self.description = description or {}
-
-
-class StudentRaised(StudentProblem):
-    """The student's code raised; `description` is the plain-data report of the exception."""
-
-
-class StudentTimedOut(StudentProblem):
-    """The student's code ran past its time limit and its process was stopped."""
-
-    def __init__(self, what, seconds):
-        super().__init__(what)
-        self.seconds = seconds
-
-
-class StudentBudgetUsed(StudentProblem):
-    """The notebook's code used up its time budget (over all its checks)."""
-
-    def __init__(self, what, seconds):
-        super().__init__(what)
-        self.seconds = seconds
-
-
-class StudentEnded(StudentProblem):
-    """The student's code ended its own process (os._exit, sys.exit, a crash) or the process was lost."""
-
-    def __init__(self, what, how):
-        super().__init__(what)
-        self.how = how
-
-
-class StudentUnreadable(StudentProblem):
-    """The target sent something that is not valid under the protocol (a lying or broken process)."""
-
-
-class StopGrading(Exception):
-    """Raised by judge-side code called from student code when the check cannot go on (a record miss).
-
-    The target receives it as an error of kind "stop" and raises a BaseException, which a
-    student's `except Exception:` does not catch; the judge also remembers it (see on_stop).
-    """
-
-    def reply(self):
-        return {"kind": "stop", "text": str(self)}
+__all__ = ["Remote", "StopGrading", "StudentBudgetUsed", "StudentEnded", "StudentProblem", "StudentRaised", "StudentTimedOut",
+           "StudentUnreadable", "is_plain", "is_remote", "kind_of", "name_of", "owner", "serve_judge_objects"]
 
 
 class Remote:
@@ -104,6 +58,11 @@ def is_remote(value):
     return type(value) is Remote
 
 
+def owner(value):
+    """The sandboxed check process a Remote's object lives in."""
+    return object.__getattribute__(value, "_process")
+
+
 def _refuse(obj):
     raise TypeError("not plain data")
 
@@ -117,12 +76,11 @@ def is_plain(value):
         return False
 
 
-# The most data a call of a judge object may take or give back: it computes on what the student's code sends.
-HELPER_BYTES = 8 * 2**20
+def serve_judge_objects(channel, on_stop, helper_bytes):
+    """Install the handlers through which the target uses the judge objects it was given.
 
-
-def serve_judge_objects(channel, on_stop):
-    """Install the handlers through which the target uses the judge objects it was given."""
+    A call may take and give back at most `helper_bytes` (policy.helper_bytes): judge objects compute on what student code sends.
+    """
 
     def exported(message):
         obj = message["target"]
@@ -135,14 +93,14 @@ def serve_judge_objects(channel, on_stop):
         name = getattr(function, "__name__", "function")
         if type(args) is not list or type(kwargs) is not dict or not is_plain((args, kwargs)):
             raise TypeError(f"the checker's {name} takes numbers and arrays, not your objects")
-        if protocol.size_of((args, kwargs)) > HELPER_BYTES:
+        if protocol.size_of((args, kwargs)) > helper_bytes:
             raise ValueError(f"the checker's {name} was given more data than any call in this exercise needs")
         try:
             value = function(*args, **kwargs)
         except StopGrading as stop:
             on_stop(str(stop))
             raise
-        if protocol.size_of(value) > HELPER_BYTES:
+        if protocol.size_of(value) > helper_bytes:
             raise ValueError(f"the checker's {name} would give back more data than any call in this exercise needs")
         return value
 

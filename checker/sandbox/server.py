@@ -70,16 +70,36 @@ def main():
     warm_up()
     import checker
     import checker.datasets
-    from checker.sandbox import confine, target
+    from checker.sandbox import confine, exits, target
     from checker.sandbox.channel import Channel
 
     checker_dir = os.path.dirname(os.path.abspath(checker.__file__))
     importable_files = [checker.__file__, checker.datasets.__file__]
     target.install_import_blocker()
-    filters = confine.compile_filters() if confine.seccomp_available() else None
+    filters, trouble = None, None
+    if confine.seccomp_available():
+        try:
+            filters = confine.compile_filters()
+        except confine.FilterRuleError as error:  # a weaker filter than the rules say: refuse to confine anything
+            trouble = str(error)
     channel = Channel(control, "server", lambda ref: None, accept_fds=True)
+    ended = {}  # pid -> how it ended, for children collected before the judge asked
+
+    def collect():
+        """Reap every child that has ended, so none lingers as a zombie, keeping its status for the judge."""
+        while True:
+            try:
+                pid, status = os.waitpid(-1, os.WNOHANG)
+            except ChildProcessError:
+                return
+            if pid == 0:
+                return
+            ended[pid] = exits.status_of(status)
 
     def spawn(message):
+        if trouble:
+            raise RuntimeError(trouble)
+        collect()
         fds = channel.take_fds()
         config = dict(message["config"])
         read, listable = readable_paths([checker_dir, *config.pop("excluded")])
@@ -96,15 +116,20 @@ def main():
         return pid
 
     def reap(message):
+        pid = message["pid"]
+        if pid in ended:
+            return ended.pop(pid)
         try:
-            pid, status = os.waitpid(message["pid"], 0 if message.get("wait") else os.WNOHANG)
+            found, status = os.waitpid(pid, 0 if message.get("wait") else os.WNOHANG)
         except ChildProcessError:
             return None
-        if pid == 0:
-            return None
-        return {"signal": os.WTERMSIG(status)} if os.WIFSIGNALED(status) else {"exit": os.WEXITSTATUS(status)}
+        return exits.status_of(status) if found else None
 
-    channel.handlers.update(spawn=spawn, reap=reap, probe=lambda message: confine.probe())
+    def probe(message):
+        found = confine.probe()
+        return {**found, "error": trouble} if trouble else found
+
+    channel.handlers.update(spawn=spawn, reap=reap, probe=probe)
     channel.serve_forever()
 
 

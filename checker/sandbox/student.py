@@ -16,7 +16,8 @@ import warnings
 
 import numpy as np
 
-PRINTED_LIMIT = 4_000  # characters of printed output kept per call
+from checker.sandbox.policy import DEFAULT
+
 CHECKER_DIR = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 _LIBRARY_DIRS = tuple(
     os.path.abspath(path) for key in ("stdlib", "platstdlib", "purelib", "platlib") if (path := sysconfig.get_paths().get(key))
@@ -40,7 +41,7 @@ def notebook_of_filename(filename):
 class BoundedText(io.TextIOBase):
     """A text stream that keeps the first `limit` characters and counts the rest."""
 
-    def __init__(self, limit=PRINTED_LIMIT):
+    def __init__(self, limit):
         self.limit, self.parts, self.kept, self.dropped = limit, [], 0, 0
 
     def writable(self):
@@ -59,15 +60,26 @@ class BoundedText(io.TextIOBase):
 
 
 @contextlib.contextmanager
-def quiet():
+def quiet(printed_chars=DEFAULT.printed_chars):
     """Record warnings and keep printed output (bounded), so nothing reaches the real stdout/stderr."""
-    printed = BoundedText()
+    printed = BoundedText(printed_chars)
     with warnings.catch_warnings(record=True) as caught, contextlib.redirect_stdout(printed), contextlib.redirect_stderr(printed):
         warnings.simplefilter("always")
         yield caught, printed
 
 
-def invoke(function, args, kwargs, track_changes=True):
+class CallReport:
+    """What one call of student code gave back and did on the side: the one shape a call's result has, here or in the sandbox."""
+
+    def __init__(self, value, warnings=(), printed="", changed=()):
+        self.value, self.warnings, self.printed, self.changed = value, list(warnings), printed, list(changed)
+
+    def warning_text(self):
+        """The distinct warning messages, joined for a hint line (empty when none)."""
+        return "; ".join(dict.fromkeys(self.warnings))
+
+
+def invoke(function, args, kwargs, track_changes=True, printed_chars=DEFAULT.printed_chars):
     """Call function(*args, **kwargs) and report what happened, as a dict of plain data and the value.
 
     Keys: "value" (only when it returned), "raised" (a description, when it raised), "warnings",
@@ -75,7 +87,7 @@ def invoke(function, args, kwargs, track_changes=True):
     """
     before = _snapshot(args, kwargs) if track_changes else None
     report = {}
-    with quiet() as (caught, printed):
+    with quiet(printed_chars) as (caught, printed):
         try:
             report["value"] = function(*args, **kwargs)
         except BaseException as error:  # the student's code may raise anything, even SystemExit
@@ -97,7 +109,7 @@ def _distinct(texts):
     return list(dict.fromkeys(texts))
 
 
-def _parameter_names(function):
+def parameter_names(function):
     try:
         return list(inspect.signature(function).parameters)
     except (TypeError, ValueError):
@@ -113,7 +125,7 @@ def _changed(function, before, args, kwargs):
     changed = []
     for index, (a, b) in enumerate(zip(old_args, args)):
         if not same_value(a, b):
-            names = _parameter_names(function) if names is None else names
+            names = parameter_names(function) if names is None else names
             changed.append(names[index] if index < len(names) else f"argument {index + 1}")
     return changed + [key for key in old_kwargs if not same_value(old_kwargs[key], kwargs.get(key))]
 

@@ -22,7 +22,7 @@ import sys
 
 import numpy as np
 
-from checker.sandbox import confine, standins, student
+from checker.sandbox import confine, exits, standins, student
 from checker.sandbox.names import bound_names, names_by_pattern
 from checker.sandbox.channel import Channel, RemoteError
 
@@ -161,9 +161,7 @@ def _reap(message):
         pid, status = os.waitpid(message["pid"], os.WNOHANG if not message.get("wait") else 0)
     except ChildProcessError:
         return None
-    if pid == 0:
-        return None
-    return {"signal": os.WTERMSIG(status)} if os.WIFSIGNALED(status) else {"exit": os.WEXITSTATUS(status)}
+    return exits.status_of(status) if pid else None
 
 
 # -- a check process ---------------------------------------------------------------------------
@@ -186,7 +184,8 @@ def _lookup(message):
 
 
 def _call(message):
-    return student.invoke(message["target"], message["args"], message["kwargs"], track_changes=message["track"])
+    return student.invoke(message["target"], message["args"], message["kwargs"], track_changes=message["track"],
+                          printed_chars=CONFIG.get("printed_chars", 0))
 
 
 def _getattr(message):
@@ -284,8 +283,15 @@ _CURRENT = [None]
 
 
 def install_import_blocker():
-    """Refuse the checker's internals to every import from now on (the fork server calls this once)."""
+    """Refuse the checker's internals to every import from now on (the fork server calls this once, before any fork).
+
+    The modules already loaded here (this one, the protocol, the stand-ins) leave sys.modules and their parent
+    packages too, so `import checker.sandbox` fails like any other internal; what is left of them in memory is
+    reachable only by searching the heap, and decides nothing: the judge does.
+    """
     sys.meta_path.insert(0, CheckerImportBlocker())
-    for name in [name for name in sys.modules if name.startswith("checker.") and not name.startswith("checker.sandbox")]:
-        if name not in IMPORTABLE:
-            del sys.modules[name]
+    for name in [name for name in sys.modules if name.startswith("checker.") and name not in IMPORTABLE]:
+        del sys.modules[name]
+        parent, _, child = name.rpartition(".")
+        if parent in sys.modules and getattr(sys.modules[parent], child, None) is not None:
+            delattr(sys.modules[parent], child)

@@ -27,8 +27,7 @@ from checker.course import ASSIGNMENTS
 from checker.staff import results as stored
 from checker.staff.gradebook import NbgraderCourse
 
-DEFAULT_BUDGET = 120.0  # seconds of a notebook's own code over all its checks
-SIBLING_FILES_LIMIT = 20 * 2**20  # bytes of a submission's other files sent with it to a worker
+from checker.sandbox.policy import DEFAULT as POLICY, Policy
 
 
 def add_arguments(parser):
@@ -37,8 +36,8 @@ def add_arguments(parser):
     parser.add_argument("--workers", metavar="N", type=int, default=os.cpu_count(), help="submissions graded at once on this machine (default: all cores)")
     parser.add_argument("--scheduler", metavar="ADDRESS", help="grade on a Dask distributed cluster instead (e.g. tcp://10.0.0.5:8786); its workers need backprop-lab installed")
     parser.add_argument("--force", action="store_true", help="grade again the submissions that already have a result")
-    parser.add_argument("--time-budget", metavar="SECONDS", type=float, default=DEFAULT_BUDGET,
-                        help=f"seconds a submission's own code may run over all its checks (default {DEFAULT_BUDGET:g})")
+    parser.add_argument("--time-budget", metavar="SECONDS", type=float, default=POLICY.notebook_seconds,
+                        help=f"seconds a submission's own code may run over all its checks (default {POLICY.notebook_seconds:g})")
     parser.add_argument("--student", metavar="ID", action="append", help="grade only this student (repeatable)")
     parser.add_argument("--unsafe", action="store_true", help="grade even where the kernel cannot confine submissions (never for real grades)")
     parser.add_argument("--no-progress", action="store_true", help="no progress bar (a line per submission instead)")
@@ -88,9 +87,9 @@ def _regular_file(path):
         return file.read() if stat.S_ISREG(os.fstat(descriptor).st_mode) else None
 
 
-def task_for(assignment, student, path, source, budget, unsafe):
+def task_for(assignment, student, path, source, policy, unsafe):
     """Everything a worker needs to grade one submission, anywhere: the notebook's bytes and its folder's other files."""
-    files, room = {}, SIBLING_FILES_LIMIT
+    files, room = {}, policy.submission_bytes
     for entry in sorted(path.parent.iterdir()) if path.parent.is_dir() else []:
         if entry.name != path.name and entry.is_file(follow_symlinks=False) and entry.stat().st_size <= room:
             data = _regular_file(entry)
@@ -99,7 +98,7 @@ def task_for(assignment, student, path, source, budget, unsafe):
                 room -= len(data)
     notebook = _regular_file(path)
     return {"assignment": assignment.id, "student": student, "notebook": notebook, "files": files, "seeds": source.seeds,
-            "locked": source.locked, "budget": budget, "unsafe": unsafe, "display": f"{student}/{assignment.id}/{assignment.notebook}"}
+            "locked": source.locked, "policy": policy.as_data(), "unsafe": unsafe, "display": f"{student}/{assignment.id}/{assignment.notebook}"}
 
 
 _LOCAL = threading.local()
@@ -112,16 +111,16 @@ def grade_task(task):
 
     assignment = next(a for a in ASSIGNMENTS if a.id == task["assignment"])
     try:
-        if getattr(_LOCAL, "sandbox", None) is None:
-            _LOCAL.sandbox = Sandbox(official=True, unsafe=task["unsafe"])
+        policy = Policy.from_data(task["policy"])
+        if getattr(_LOCAL, "sandbox", None) is None or _LOCAL.sandbox.policy != policy:
+            _LOCAL.sandbox = Sandbox(policy, official=True, unsafe=task["unsafe"])
         with tempfile.TemporaryDirectory(prefix="backprop-lab-submission-") as folder:
             path = Path(folder) / assignment.notebook
             if task["notebook"] is not None:
                 path.write_bytes(task["notebook"])
             for name, data in task["files"].items():
                 (Path(folder) / name).write_bytes(data)
-            result = grade_notebook(_LOCAL.sandbox, assignment, path, task["display"], task["seeds"], budget=task["budget"],
-                                    restore=task["locked"])
+            result = grade_notebook(_LOCAL.sandbox, assignment, path, task["display"], task["seeds"], restore=task["locked"])
         return {**result.as_dict(), "notebook_sha256": _digest(task["notebook"])}
     except BaseException as error:  # the grader's own failure on one submission must not stop the batch
         sandbox, _LOCAL.sandbox = getattr(_LOCAL, "sandbox", None), None  # the next submission starts a fresh one
@@ -175,7 +174,8 @@ def grade_class(course, assignment, options):
         todo.append((student, path))
     progress = _progress(len(todo), options, summary)
     with _executor(options) as submit:
-        futures = {submit(task_for(assignment, student, path, source, options.time_budget, options.unsafe)): student for student, path in todo}
+        policy = POLICY.replace(notebook_seconds=options.time_budget)
+        futures = {submit(task_for(assignment, student, path, source, policy, options.unsafe)): student for student, path in todo}
         for future in _as_completed(futures):
             student = futures[future]
             result = future.result()

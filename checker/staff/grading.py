@@ -117,11 +117,11 @@ def seeds_in_grade_cells(cells):
     return seeds
 
 
-def grade_notebook(sandbox, assignment, path, display_path=None, seeds=None, folder=None, budget=None, restore=None):
+def grade_notebook(sandbox, assignment, path, display_path=None, seeds=None, folder=None, restore=None):
     """Grade a notebook file: every check of the assignment, with PUBLIC_SEED and the hidden `seeds` of each.
 
-    `folder` holds the files the notebook reads (default: the notebook's own); `budget` caps the
-    seconds its code may run over all checks; `restore` ({grade id: source}) puts back locked cells.
+    `folder` holds the files the notebook reads (default: the notebook's own); `restore` ({grade id:
+    source}) puts back locked cells. The sandbox's policy bounds the seconds its code may run over all checks.
     """
     started = time.monotonic()
     display_path = display_path or str(path)
@@ -133,7 +133,7 @@ def grade_notebook(sandbox, assignment, path, display_path=None, seeds=None, fol
 
     session = None
     try:
-        session = NotebookSession.from_file(sandbox, path, display_path, folder=folder, budget=budget, restore=restore)
+        session = NotebookSession.from_file(sandbox, path, display_path, folder=folder, restore=restore)
         loaded = time.monotonic()
         results = [_grade_check(session, check, [PUBLIC_SEED, *seeds.get(check.name, [])]) for check in assignment.checks]
         violations = [f"cell {number}: {outcome['error'].get('text', '')}" for number, outcome in sorted(session.process.outcomes.items())

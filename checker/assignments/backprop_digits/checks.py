@@ -12,6 +12,7 @@ import numpy as np
 
 from checker.assignments.backprop_digits import inputs
 from checker.assignments.backprop_digits import messages as say
+from checker.assignments.backprop_digits import standins
 from checker.checks import compare, symbolic
 from checker.checks.guard import CallLog, call_student, member, student_random, using_references
 from checker.checks.registry import check
@@ -95,7 +96,7 @@ def check_softmax_output(run, softmax, softmax_cross_entropy_delta):
 # -- Network(sizes) ----------------------------------------------------------------------------
 def build_network(run, Network, sizes, parameters=None):
     """The student's Network(sizes), with the check's parameters in place of its random ones when given."""
-    with student_random(Network, run.seed):
+    with student_random(Network, run):
         net = call_student(run, Network, list(sizes), name="Network").value
     for attribute in ("biases", "weights"):
         if not hasattr(net, attribute):
@@ -131,7 +132,7 @@ def check_network_init(run, Network):
 
 
 def student_feedforward(run, Network, net, a):
-    with using_references(member(Network, "feedforward"), sigmoid=symbolic.sigmoid):
+    with using_references(member(Network, run, "feedforward"), run, sigmoid=symbolic.sigmoid):
         return call_student(run, net.feedforward, a, name="Network.feedforward").value
 
 
@@ -179,7 +180,7 @@ def check_cost_derivative(run, Network):
 def student_gradients(run, Network, net, method, x, y):
     """(nabla_b, nabla_w) from the student's method, checked to be lists shaped like the parameters."""
     net.cost_derivative = mse_gradient  # graded on its own, in check_cost_derivative
-    with using_references(member(Network, method), sigmoid=symbolic.sigmoid, sigmoid_prime=symbolic.sigmoid_derivative):
+    with using_references(member(Network, run, method), run, sigmoid=symbolic.sigmoid, sigmoid_prime=symbolic.sigmoid_derivative):
         result = call_student(run, getattr(net, method), x, y, name=f"Network.{method}").value
     if not isinstance(result, (tuple, list)) or len(result) != 2 or not all(isinstance(part, (list, tuple)) for part in result):
         run.fail(say.GRADIENT_LISTS)
@@ -241,33 +242,12 @@ def check_backprop_batch(run, Network):
 
 
 # -- update_mini_batch, with a stand-in backprop --------------------------------------------------
-class GradientStandIn:
-    """backprop and backprop_batch for grading update_mini_batch: a drawn gradient per example (by its tag)."""
-
-    def __init__(self, rng, sizes, count):
-        self.gradients = [inputs.initial_parameters(sizes, rng) for _ in range(count)]
-        self.used = CallLog("backprop", calls=1_000)
-
-    def backprop(self, x, y):
-        return self.backprop_batch(x, y)
-
-    def backprop_batch(self, X, Y):
-        tags = [int(round(float(tag))) for tag in np.asarray(X, dtype=np.float64)[0][: self.used.calls + 1]]
-        for tag in tags:
-            self.used.add(tag)
-        chosen = [self.gradients[tag] for tag in tags if 0 <= tag < len(self.gradients)]
-        return [sum(g[0][i] for g in chosen) for i in range(len(self.gradients[0][0]))], [sum(g[1][i] for g in chosen) for i in range(len(self.gradients[0][1]))]
-
-    def sums(self):
-        return self.backprop_batch(np.arange(len(self.gradients))[None, :], None)
-
-
 @check("update_mini_batch")
 def check_update_mini_batch(run, Network):
     sizes = [3, 4, 2]
     biases, weights = inputs.initial_parameters(sizes, run.rng)
     batch, eta = inputs.tagged(inputs.examples(run.rng, sizes, int(run.rng.integers(3, 7)))), float(run.rng.uniform(0.5, 3))
-    stand_in = GradientStandIn(run.rng, sizes, len(batch))
+    stand_in = standins.GradientStandIn(run, sizes, len(batch))
     sum_b, sum_w = stand_in.sums()
     stand_in.used.clear()
     steps = {rate: (run.reference.gradient_step(biases, sum_b, rate), run.reference.gradient_step(weights, sum_w, rate))
@@ -300,12 +280,12 @@ def _check_sgd_run(run, Network, n, size, epochs):
     sizes = [2, 3, 2]
     net = build_network(run, Network, sizes)
     training = inputs.tagged(inputs.examples(run.rng, sizes, n))
-    calls, scores = CallLog("update_mini_batch", calls=1_000), iter(range(100, 200))
+    calls, scores = CallLog(run, "update_mini_batch", calls=1_000), iter(range(100, 200))
     net.update_mini_batch = lambda mini_batch, eta: calls.add(([int(round(float(x[0][0]))) for x, _ in mini_batch[:n + 1]], eta))
     test_data, evaluated = inputs.examples(run.rng, sizes, int(run.rng.integers(2, 5)), one_hot=False), []
     net.evaluate = lambda data: evaluated.append(_same_examples(data, test_data)) or next(scores)
     eta = float(run.rng.uniform(0.5, 3))
-    with student_random(net, run.seed):
+    with student_random(net, run):
         history = call_student(run, net.SGD, training, epochs, size, eta, test_data=test_data, name="Network.SGD").value
     if not all(evaluated):
         run.fail(say.TEST_DATA_PASSED)

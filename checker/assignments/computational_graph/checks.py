@@ -6,14 +6,14 @@ arrays and keep one journal of every call, so the journal shows exactly where th
 The outcome checks train networks built from the student's own classes, from weights drawn here.
 """
 
-import zlib
 
 import numpy as np
 
 from checker.assignments.computational_graph import inputs
 from checker.assignments.computational_graph import messages as say
+from checker.assignments.computational_graph import standins
 from checker.checks import compare, symbolic
-from checker.checks.guard import CallLog, call_student, limit_from_probe, member, set_items, student_random, using_references
+from checker.checks.guard import call_student, limit_from_probe, member, set_items, student_random, using_references
 from checker.checks.registry import check
 from checker.checks.report import describe_value
 from checker.checks.shapes import require_finite, require_scalar, require_shape
@@ -31,7 +31,7 @@ NORMALITY_TOLERANCE = 0.02  # uniform draws give 0.577
 
 
 def draw_parameters(run, initialize_parameters, n_in, n_out, **ini_type):
-    with student_random(initialize_parameters, run.seed):
+    with student_random(initialize_parameters, run):
         params = call_student(run, initialize_parameters, n_in, n_out, **ini_type).value
     if not isinstance(params, dict):
         run.fail(say.PARAMS_NOT_DICT.format(kind=describe_value(params)))
@@ -89,7 +89,7 @@ def stored(run, layer, attribute, method):
 
 def build_linear(run, LinearLayer, n_in, m, n_out):
     """The student's LinearLayer, built with stand-in zero parameters (the checks set their own)."""
-    with using_references(member(LinearLayer, "__init__"), initialize_parameters=inputs.zero_parameters):
+    with using_references(member(LinearLayer, run, "__init__"), run, initialize_parameters=inputs.zero_parameters):
         layer = call_student(run, LinearLayer, (n_in, m), n_out, name="LinearLayer").value
     params = stored(run, layer, "params", "LinearLayer(...)")
     if not isinstance(params, dict):
@@ -101,7 +101,7 @@ def build_linear(run, LinearLayer, n_in, m, n_out):
 
 def linear_forward(run, layer, W, b, A_prev):
     """Z from the student's forward with the given parameters."""
-    set_items(layer, "params", {"W": W.copy(), "b": b.copy()})
+    set_items(layer, run, "params", {"W": W.copy(), "b": b.copy()})
     call_student(run, layer.forward, A_prev, name="LinearLayer.forward")
     return stored(run, layer, "Z", "forward")
 
@@ -157,7 +157,7 @@ def check_update(run, layer, n_in, n_out):
     for arguments, step in (((rate,), rate), ((), 0.1)):
         expected_W, expected_b = run.reference.linear_update(W, b, dW, db, step)
         mistaken = run.mistakes.linear_update(W, b, dW, db, step)
-        set_items(layer, "params", {"W": W.copy(), "b": b.copy()})
+        set_items(layer, run, "params", {"W": W.copy(), "b": b.copy()})
         layer.dW, layer.db = dW.copy(), db.copy()
         call_student(run, layer.update_params, *arguments, name="LinearLayer.update_params")
         params = stored(run, layer, "params", "update_params")
@@ -244,65 +244,6 @@ def check_compute_cost(run, compute_cost):
 
 
 # -- train: stand-in layers keep a journal -------------------------------------------------------
-class Journal:
-    """Stand-ins for the layers and the cost given to train: outputs drawn by (who, what, how many times), every call noted."""
-
-    def __init__(self, seed, m):
-        self.seed, self.m, self.entries = seed, m, CallLog("the layers and the cost", calls=2_000)
-
-    def drawn(self, who, what, count, shape, low=-1.0, high=1.0):
-        rng = np.random.default_rng([self.seed, zlib.crc32(f"{who}/{what}".encode()), count])
-        return rng.uniform(low, high, size=shape)
-
-    def note(self, who, what, argument):
-        self.entries.add((who, what, argument))
-        return sum(1 for entry in self.entries if entry[:2] == (who, what)) - 1
-
-
-class LinearStandIn:
-    def __init__(self, journal, who, n_in, n_out):
-        self.journal, self.who, self.n_in, self.n_out = journal, who, n_in, n_out
-        self.params = {"W": np.zeros((n_out, n_in)), "b": np.zeros((n_out, 1))}
-
-    def forward(self, A_prev):
-        count = self.journal.note(self.who, "forward", A_prev)
-        self.A_prev, self.Z = A_prev, self.journal.drawn(self.who, "forward", count, (self.n_out, self.journal.m))
-        return self.Z
-
-    def backward(self, upstream_grad):
-        count = self.journal.note(self.who, "backward", upstream_grad)
-        self.dW, self.db = np.zeros((self.n_out, self.n_in)), np.zeros((self.n_out, 1))
-        self.dA_prev = self.journal.drawn(self.who, "backward", count, (self.n_in, self.journal.m))
-        return self.dA_prev
-
-    def update_params(self, learning_rate=0.1):
-        self.journal.note(self.who, "update", learning_rate)
-
-
-class SigmoidStandIn:
-    def __init__(self, journal, who, n):
-        self.journal, self.who, self.n = journal, who, n
-
-    def forward(self, Z):
-        count = self.journal.note(self.who, "forward", Z)
-        self.Z, self.A = Z, self.journal.drawn(self.who, "forward", count, (self.n, self.journal.m), 0.05, 0.95)
-        return self.A
-
-    def backward(self, upstream_grad):
-        count = self.journal.note(self.who, "backward", upstream_grad)
-        self.dZ = self.journal.drawn(self.who, "backward", count, (self.n, self.journal.m))
-        return self.dZ
-
-
-class CostStandIn:
-    def __init__(self, journal, n):
-        self.journal, self.n = journal, n
-
-    def __call__(self, Y, Y_hat):
-        count = self.journal.note("compute_cost", "call", Y_hat)
-        return float(self.journal.drawn("compute_cost", "cost", count, (), 0.0, 1.0)), self.journal.drawn("compute_cost", "call", count, (self.n, self.journal.m))
-
-
 def expected_journal(journal, sizes, X, epochs):
     """What train must do, epoch by epoch (without the updates, checked apart): (who, what, argument, step in words)."""
     layers = len(sizes) - 1
@@ -360,12 +301,12 @@ def check_train(run, train):
     sizes, m = (2, 3, 1), 6
     X, Y = run.rng.normal(size=(sizes[0], m)), inputs.labels(run.rng, m)
     epochs, rate = int(run.rng.integers(3, 6)), float(run.rng.uniform(0.5, 2.0))
-    journal = Journal(int(run.rng.integers(2**31)), m)
+    journal = standins.Journal(run, int(run.rng.integers(2**31)), m)
     layers = []
     for k, (n_in, n_out) in enumerate(zip(sizes[:-1], sizes[1:])):
-        layers += [LinearStandIn(journal, f"linear {k + 1}", n_in, n_out), SigmoidStandIn(journal, f"sigmoid {k + 1}", n_out)]
-    cost = CostStandIn(journal, sizes[-1])
-    with using_references(train, compute_cost=cost, sigmoid=symbolic.sigmoid):
+        layers += [standins.LinearStandIn(journal, f"linear {k + 1}", n_in, n_out), standins.SigmoidStandIn(journal, f"sigmoid {k + 1}", n_out)]
+    cost = standins.CostStandIn(journal, sizes[-1])
+    with using_references(train, run, compute_cost=cost, sigmoid=symbolic.sigmoid):
         costs = call_student(run, train, layers, X, Y, epochs, rate, allow_changes=True).value
     check_journal(run, journal, sizes, X, epochs, rate)
     costs = [require_scalar(run, value, f"costs[{i}]", "cost") for i, value in enumerate(costs)] if isinstance(costs, (list, tuple, np.ndarray)) else None
@@ -393,7 +334,7 @@ def build_network(run, LinearLayer, SigmoidLayer, sizes, m):
     layers = []
     for n_out, (W, b) in zip(sizes[1:], inputs.starting_parameters(sizes, OUTCOME_SEED)):
         linear = build_linear(run, LinearLayer, W.shape[1], m, n_out)
-        set_items(linear, "params", {"W": W, "b": b})
+        set_items(linear, run, "params", {"W": W, "b": b})
         layers += [linear, call_student(run, SigmoidLayer, (n_out, m), name="SigmoidLayer").value]
     return layers
 

@@ -82,7 +82,7 @@ def check_gradient_check(run, gradient_check):
         # Numbers first: whatever the student's code passes, the checker's functions compute on two floats.
         forward = lambda x, theta, J=J: float(J(float(x), float(theta)))
         backward = lambda x, theta, derivative=derivative: float(derivative(float(x), float(theta)))
-        with using_references(gradient_check, forward_propagation=forward, backward_propagation=backward):
+        with using_references(gradient_check, run, forward_propagation=forward, backward_propagation=backward):
             value = call_student(run, gradient_check, x, theta, epsilon=epsilon).value
         values.append(require_scalar(run, value, "gradient_check(x, theta)"))
     grade_panel(run, cases, values, expected, mistaken)
@@ -130,10 +130,10 @@ def check_gradient_check_n(run, gradient_check_n):
     values = []
     for _, name, label, epsilon in cases:
         # Stand-ins for the helpers and the network, beside the student's code: θ travels as a token.
-        helpers = beside(gradient_check_n, "PanelStandIns", parameters, theta, inputs.gradient_n(name, label, theta),
+        helpers = beside(gradient_check_n, run, "PanelStandIns", parameters, theta, inputs.gradient_n(name, label, theta),
                          inputs.KEYS, inputs.vector_cost_source(name), gradients, X, Y)
         names = ("dictionary_to_vector", "gradients_to_vector", "vector_to_dictionary", "forward_propagation_n")
-        with using_references(gradient_check_n, **{helper: getattr(helpers, helper) for helper in names}):
+        with using_references(gradient_check_n, run, **{helper: getattr(helpers, helper) for helper in names}):
             value = call_student(run, gradient_check_n, parameters, gradients, X, Y, epsilon=epsilon, print_msg=False).value
         if helpers.unbuilt:
             run.fail(say.REBUILD_PARAMETERS)
@@ -154,13 +154,13 @@ def check_backward_propagation_n(run, backward_propagation_n):
     X, Y, parameters = provided_network_case(run.rng)
     cache = inputs.forward_propagation_n(X, Y, parameters)[1]
     truth = run.reference.backward_propagation_n(X, Y, cache)
-    forward_calls = CallLog("forward_propagation_n", calls=100)
+    forward_calls = CallLog(run, "forward_propagation_n", calls=100)
 
     def forward_spy(X, Y, parameters):  # a backward pass has no reason to run the forward pass
         forward_calls.add(None)
         return inputs.forward_propagation_n(np.asarray(X, dtype=float), np.asarray(Y, dtype=float), parameters)
 
-    with using_references(backward_propagation_n, forward_propagation_n=forward_spy):
+    with using_references(backward_propagation_n, run, forward_propagation_n=forward_spy):
         gradients = call_student(run, backward_propagation_n, X, Y, cache).value
     if forward_calls:
         run.fail(say.BACKWARD_CALLS_FORWARD)

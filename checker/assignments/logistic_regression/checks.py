@@ -13,14 +13,15 @@ import numpy as np
 
 from checker.assignments.logistic_regression import inputs
 from checker.assignments.logistic_regression import messages as say
+from checker.assignments.logistic_regression import standins
 from checker.checks import compare, symbolic
-from checker.checks.guard import CallLog, beside, call_student, limit_from_probe, using_references
+from checker.checks.guard import beside, call_student, limit_from_probe, using_references
 from checker.checks.registry import check
 from checker.checks.report import describe_value
 from checker.checks.shapes import require_array, require_finite, require_scalar, require_shape
 from checker.datasets import load_dataset
 from checker.gradients.numerical import numerical_gradient, relative_error
-from checker.sandbox import standins
+from checker.sandbox.standins import QuadraticBowl
 from checker.thresholds import agree_below
 
 # The end-to-end run: model() trained this long from zeros must arrive where gradient descent does, whose
@@ -149,7 +150,7 @@ def check_propagate(run, propagate):
     m = X.shape[1]
     expected, expected_cost = run.reference.propagate(w, b, X, Y)
     mistaken = run.mistakes.propagate(w, b, X, Y)
-    with using_references(propagate, sigmoid=symbolic.sigmoid):
+    with using_references(propagate, run, sigmoid=symbolic.sigmoid):
         dw, db, cost = _student_propagate(run, propagate, w, b, X, Y)
         if compare.close(cost, expected_cost) and compare.close(dw, expected["dw"]) and compare.close(db, expected["db"]):
             return
@@ -196,7 +197,7 @@ def _costs_as_floats(run, costs, source="costs"):
 
 
 def _student_optimize(run, optimize, bowl, w, b, X, Y, **arguments):
-    with using_references(optimize, propagate=beside(optimize, "QuadraticBowl", *bowl), sigmoid=symbolic.sigmoid):
+    with using_references(optimize, run, propagate=beside(optimize, run, "QuadraticBowl", *bowl), sigmoid=symbolic.sigmoid):
         call = call_student(run, optimize, w, b, X, Y, **arguments)
     if not isinstance(call.value, (tuple, list)) or len(call.value) != 3:
         run.fail(say.RETURNS_TRIPLE.format(kind=describe_value(call.value)))
@@ -208,7 +209,7 @@ def check_optimize(run, optimize):
     w, b, X, Y = inputs.draw_problem(run.rng, dim=3)
     iterations, rate = int(run.rng.integers(201, 400)), float(run.rng.uniform(0.02, 0.2))
     bowl = draw_bowl(run.rng, w.shape[0])  # propagate's stand-in: the gradient of this quadratic
-    gradient = standins.QuadraticBowl(*bowl)
+    gradient = QuadraticBowl(*bowl)
     H, _, h, _ = bowl
     w_star, b_star = gradient.minimum(X, Y)  # the bowl's bottom moves with X and Y: optimize must pass on its own
     # Paths of gradient descent on the bowl: (w, b, cost) at every step 0..n, for the right rate and recognised wrong ones.
@@ -254,7 +255,7 @@ def check_optimize(run, optimize):
 
 # -- predict -----------------------------------------------------------------------------------
 def _student_predictions(run, predict, w, b, X):
-    with using_references(predict, sigmoid=symbolic.sigmoid):
+    with using_references(predict, run, sigmoid=symbolic.sigmoid):
         predictions = call_student(run, predict, w, b, X).value
     require_shape(run, predictions, (1, X.shape[1]), "predict(w, b, X)")
     values = np.unique(predictions)
@@ -286,35 +287,6 @@ def check_predict(run, predict):
 
 
 # -- model: wiring with stand-ins, then accuracy with the student's own code ---------------------
-class ModelStandIns:
-    """Stand-ins for model's helpers: each returns values drawn here and records how it was called."""
-
-    def __init__(self, rng, dim, m_train, m_test):
-        self.start = (rng.normal(size=(dim, 1)), float(rng.normal()))
-        self.trained = {"w": rng.normal(size=(dim, 1)), "b": float(rng.normal())}
-        self.grads = {"dw": rng.normal(size=(dim, 1)), "db": float(rng.normal())}
-        self.costs = [float(c) for c in rng.uniform(0.1, 1.0, size=4)]
-        self.labels = {m_train: (rng.uniform(size=(1, m_train)) > 0.5).astype(float), m_test: (rng.uniform(size=(1, m_test)) > 0.5).astype(float)}
-        self.calls = {name: CallLog(name, calls=100) for name in ("initialize_with_zeros", "optimize", "predict")}
-
-    def initialize_with_zeros(self, dim):
-        self.calls["initialize_with_zeros"].add(dim)
-        return self.start[0].copy(), self.start[1]
-
-    def optimize(self, w, b, X, Y, num_iterations=100, learning_rate=0.009, print_cost=False):
-        self.calls["optimize"].add(dict(w=w, b=b, X=X, Y=Y, num_iterations=num_iterations, learning_rate=learning_rate))
-        return {"w": self.trained["w"].copy(), "b": self.trained["b"]}, dict(self.grads), list(self.costs)
-
-    def predict(self, w, b, X):
-        self.calls["predict"].add(dict(w=w, b=b, X=X))
-        columns = np.shape(X)[1] if np.ndim(X) == 2 else 0
-        return self.labels.get(columns, np.zeros((1, 0))).copy()  # data of another size: no labels to give
-
-    def helpers(self):
-        return {"initialize_with_zeros": self.initialize_with_zeros, "optimize": self.optimize, "predict": self.predict,
-                "sigmoid": symbolic.sigmoid}
-
-
 def _check_model_calls(run, stand_ins, X_train, Y_train, X_test, iterations, rate):
     """Did model call its helpers as the exercise says? Fails with the first thing it did otherwise."""
     if stand_ins.calls["initialize_with_zeros"] != [X_train.shape[0]]:
@@ -336,8 +308,8 @@ def _check_model_calls(run, stand_ins, X_train, Y_train, X_test, iterations, rat
 def check_model(run, model):
     X_train, Y_train, X_test, Y_test = inputs.model_data(run.rng)
     iterations, rate = int(run.rng.integers(150, 260)), float(run.rng.uniform(0.05, 0.3))
-    stand_ins = ModelStandIns(run.rng, X_train.shape[0], X_train.shape[1], X_test.shape[1])
-    with using_references(model, **stand_ins.helpers()):
+    stand_ins = standins.ModelStandIns(run, X_train.shape[0], X_train.shape[1], X_test.shape[1])
+    with using_references(model, run, **stand_ins.helpers()):
         d = call_student(run, model, X_train, Y_train, X_test, Y_test, num_iterations=iterations, learning_rate=rate).value
     if not isinstance(d, dict):
         run.fail(say.RESULT_NOT_DICT.format(kind=describe_value(d)))

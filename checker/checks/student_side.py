@@ -1,0 +1,160 @@
+"""Where the student's code lives, behind one interface: in the sandbox (official grading, `pytest checker`) or here.
+
+Checks never ask which: `side_of(value, run)` gives the side a student's object lives on, and the
+side calls it, lends it the checker's helpers, seeds its generators, reads and sets its attributes.
+
+* SandboxedSide: the student's objects are Remotes in a sandboxed check process; every operation is a
+  request the judge times, and the judge's objects stay with the judge.
+* InProcessSide: the student's objects are here, in a grade cell run in the student's own kernel; a
+  SIGALRM timer bounds calls (tampering there only fools oneself: grades come from the sandbox).
+"""
+
+import contextlib
+import copy
+import signal
+import threading
+
+from checker.checks.seeds import seeded_global_random
+from checker.sandbox import remote, standins, student
+from checker.sandbox.errors import StudentRaised, StudentTimedOut
+from checker.sandbox.student import CallReport
+
+
+def side_of(value, run):
+    """The side `value` lives on: its check process's for a Remote, else the run's own process."""
+    return SandboxedSide(remote.owner(value)) if remote.is_remote(value) else run.local
+
+
+class SandboxedSide:
+    """The student's code in a sandboxed check process: each operation crosses to it (check_process.CheckProcess)."""
+
+    def __init__(self, process):
+        self.process = process
+
+    def call(self, function, args, kwargs, time_limit, track_changes, name):
+        return self.process.call(function, args, kwargs, time_limit=time_limit, track=track_changes, what=name)
+
+    def origin_is_checker(self, function):
+        return False  # the sandbox refuses the checker's internals to notebooks; lookups report the origin
+
+    @contextlib.contextmanager
+    def swapped_globals(self, function, references):
+        self.process.swap_globals(function, references)
+        try:
+            yield
+        finally:
+            with contextlib.suppress(remote.StudentProblem):
+                self.process.swap_globals(function, None)
+
+    @contextlib.contextmanager
+    def seeded_random(self, seed):
+        self.process.seed_random(seed)  # the process is thrown away after the check: nothing to give back
+        yield
+
+    def beside(self, kind, args):
+        return self.process.make_standin(kind, args)
+
+    def member(self, owner, name):
+        return self.process.get_attribute(owner, name)
+
+    def set_items(self, owner, attribute, items):
+        self.process.set_items(owner, attribute, items)
+
+
+class _InProcessTimeout(BaseException):
+    """Raised into a student's code when it runs past its limit in-process (a BaseException: `except Exception` lets it pass)."""
+
+
+class InProcessSide:
+    """The student's code in this very process (a grade cell in the student's kernel, the staff's own tests)."""
+
+    checker_code_allowed = [False]  # the staff's build and tests may grade the checker's own reference code here
+
+    def __init__(self, policy):
+        self.policy = policy
+
+    def call(self, function, args, kwargs, time_limit, track_changes, name):
+        duplicate = copy.deepcopy if track_changes else (lambda value: value)
+        passed_args, passed_kwargs = [duplicate(value) for value in args], {key: duplicate(value) for key, value in kwargs.items()}
+        with _time_limit(time_limit):
+            report = student.invoke(function, passed_args, passed_kwargs, track_changes=track_changes,
+                                    printed_chars=self.policy.printed_chars)
+        raised = report.get("raised")
+        if raised is not None:
+            if raised["type"] == _InProcessTimeout.__name__:
+                raise StudentTimedOut(name, time_limit)
+            raise StudentRaised(name, raised)
+        changed = _changed_arguments(function, args, passed_args, kwargs, passed_kwargs) if track_changes else []
+        return CallReport(report["value"], report["warnings"], report["printed"], changed)
+
+    def origin_is_checker(self, function):
+        module, _ = student.origin(function)
+        return isinstance(module, str) and (module == "checker" or module.startswith("checker.")) and not self.checker_code_allowed[0]
+
+    @contextlib.contextmanager
+    def swapped_globals(self, function, references):
+        namespace = getattr(getattr(function, "__func__", function), "__globals__", None)
+        if namespace is None:
+            yield
+            return
+        missing = object()
+        saved = {name: namespace.get(name, missing) for name in references}
+        namespace.update(references)
+        try:
+            yield
+        finally:
+            for name, value in saved.items():
+                if value is missing:
+                    namespace.pop(name, None)
+                else:
+                    namespace[name] = value
+
+    def seeded_random(self, seed):
+        return seeded_global_random(seed)
+
+    def beside(self, kind, args):
+        return standins.KINDS[kind](*args)
+
+    def member(self, owner, name):
+        return getattr(owner, name)
+
+    def set_items(self, owner, attribute, items):
+        container = getattr(owner, attribute)
+        for key, value in items.items():
+            container[key] = value
+
+
+@contextlib.contextmanager
+def checker_code_allowed():
+    """Let the checker's own reference code be graded in-process: the staff's build and tests, never a student."""
+    InProcessSide.checker_code_allowed[0] = True
+    try:
+        yield
+    finally:
+        InProcessSide.checker_code_allowed[0] = False
+
+
+@contextlib.contextmanager
+def _time_limit(seconds):
+    """Interrupt the block after `seconds` (main thread only; elsewhere no limit)."""
+    if seconds is None or not hasattr(signal, "setitimer") or threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def interrupt(signum, frame):
+        raise _InProcessTimeout()
+
+    previous = signal.signal(signal.SIGALRM, interrupt)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+def _changed_arguments(function, originals, passed, original_kwargs, passed_kwargs):
+    """Names of the arguments the call modified (the caller's originals against the copies passed)."""
+    names = student.parameter_names(function)
+    changed = [names[i] if i < len(names) else f"argument {i + 1}" for i, (a, b) in enumerate(zip(originals, passed)) if not student.same_value(a, b)]
+    return changed + [key for key in original_kwargs if not student.same_value(original_kwargs[key], passed_kwargs[key])]

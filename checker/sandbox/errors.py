@@ -1,0 +1,89 @@
+"""Every exception the sandbox raises, under one root: `except SandboxError` catches them all.
+
+Three families: the machine cannot confine a notebook (SandboxUnavailable); the channel between
+judge and target failed (ProtocolError, ChannelClosed, TimedOut, RemoteError); or the student's
+code did something that ends a check (StudentProblem and its kinds). StopGrading travels the
+other way: judge-side code called from student code says the check cannot go on.
+"""
+
+
+class SandboxError(Exception):
+    """The root of the sandbox's exceptions."""
+
+
+class SandboxUnavailable(SandboxError, RuntimeError):
+    """The machine cannot give the protection official grading needs, or a sandboxed process could not start."""
+
+
+# -- the channel ---------------------------------------------------------------------------------
+class ProtocolError(SandboxError):
+    """What arrived is not a frame of this protocol, or breaks one of its limits."""
+
+
+class ChannelClosed(SandboxError):
+    """The other side went away (it exited, crashed or was killed)."""
+
+
+class TimedOut(SandboxError):
+    """No reply within the deadline."""
+
+
+class RemoteError(SandboxError):
+    """The other side could not do what was asked; `details` is the plain-data description it sent."""
+
+    def __init__(self, details):
+        super().__init__(details.get("text", "") if type(details) is dict else str(details))
+        self.details = details if type(details) is dict else {"text": str(details)}
+
+
+# -- what the student's code did -----------------------------------------------------------------
+class StudentProblem(SandboxError):
+    """Something the student's code did that ends the check; `what` names the operation."""
+
+    def __init__(self, what, description=None):
+        super().__init__(what)
+        self.what = what
+        self.description = description or {}
+
+
+class StudentRaised(StudentProblem):
+    """The student's code raised; `description` is the plain-data report of the exception."""
+
+
+class StudentTimedOut(StudentProblem):
+    """The student's code ran past its time limit and its process was stopped."""
+
+    def __init__(self, what, seconds):
+        super().__init__(what)
+        self.seconds = seconds
+
+
+class StudentBudgetUsed(StudentProblem):
+    """The notebook's code used up its time budget (over all its checks)."""
+
+    def __init__(self, what, seconds):
+        super().__init__(what)
+        self.seconds = seconds
+
+
+class StudentEnded(StudentProblem):
+    """The student's code ended its own process (os._exit, sys.exit, a crash) or the process was lost."""
+
+    def __init__(self, what, how):
+        super().__init__(what)
+        self.how = how
+
+
+class StudentUnreadable(StudentProblem):
+    """The target sent something that is not valid under the protocol (a lying or broken process)."""
+
+
+class StopGrading(SandboxError):
+    """Raised by judge-side code called from student code when the check cannot go on (a record miss).
+
+    The target receives it as an error of kind "stop" and raises a BaseException, which a
+    student's `except Exception:` does not catch; the judge also remembers it.
+    """
+
+    def reply(self):
+        return {"kind": "stop", "text": str(self)}

@@ -1,0 +1,28 @@
+"""How a sandboxed process ended, in words a student can act on, from the status its parent reaped."""
+
+import signal
+
+SIGNALS = {signal.SIGSEGV: "a segmentation fault", signal.SIGABRT: "an abort", signal.SIGKILL: "being killed",
+           signal.SIGBUS: "a bus error", signal.SIGFPE: "a floating-point exception", signal.SIGXCPU: "using up its CPU time",
+           signal.SIGILL: "an illegal instruction", signal.SIGXFSZ: "writing a file over the size limit"}
+
+
+def status_of(wait_status):
+    """A waitpid status as plain data: {"signal": number} or {"exit": code}."""
+    import os
+
+    return {"signal": os.WTERMSIG(wait_status)} if os.WIFSIGNALED(wait_status) else {"exit": os.WEXITSTATUS(wait_status)}
+
+
+def describe(status, killed_by_us=False):
+    """"the process ended with a segmentation fault", "the process exited (exit code 3: ...)" or "the process ended".
+
+    `killed_by_us`: a SIGKILL is the judge's own (after a time-out), so it says nothing about the student's code.
+    """
+    number = status.get("signal") if type(status) is dict else None
+    if type(number) is int and not (killed_by_us and number == signal.SIGKILL):
+        return "the process ended with " + SIGNALS.get(number, f"signal {number}")
+    code = status.get("exit") if type(status) is dict else None
+    if type(code) is int:
+        return f"the process exited (exit code {code}: os._exit, sys.exit or a crash)"
+    return "the process ended"
