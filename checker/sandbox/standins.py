@@ -3,8 +3,10 @@
 A check grades one function with stand-ins for the functions it calls. Stand-ins that observe
 how the student's code calls them (journals, spies) stay with the judge, because a sandboxed
 process could forge their records. The ones here are plain functions of their arguments (the
-gradient of a quadratic, the cost of a panel function), hold no answer, and decide nothing: running
-them beside the student's code saves thousands of round trips to the judge.
+gradient of a quadratic, the helpers of a gradient checker on a panel function) and loops that
+call the student's code with the judge's inputs; they hold no answer, record nothing and decide
+nothing: the judge compares what comes back with its own results. Running them beside the
+student's code saves thousands of round trips to the judge.
 """
 
 import numpy as np
@@ -30,59 +32,91 @@ class QuadraticBowl:
         return grads, float(0.5 * (d.T @ self.H @ d).item() + 0.5 * self.h * (b - b_star) ** 2)
 
 
-class PanelStandIns:
-    """Stand-ins for gradient_check_n's helpers and network, on one panel function of θ.
+class PanelHelpers:
+    """gradient_check_n's helpers for one panel case, as a student writes them, and a network that is a panel function of θ.
 
-    Parameters travel as tokens: vector_to_dictionary wraps θ, forward_propagation_n unwraps it
-    and returns the panel function's cost (given as NumPy source in t0, t1, ...), so only the
-    student's checker itself is graded. `unbuilt` notes a call of forward_propagation_n with a
-    dictionary that vector_to_dictionary did not make.
+    dictionary_to_vector, gradients_to_vector and vector_to_dictionary do what the notebook's do;
+    forward_propagation_n returns the panel function (NumPy source in t0, t1, ...) of the parameters
+    it is given, scaled by 2 when X or Y are not the case's own, as a real network's cost would change
+    with other data. So every argument gradient_check_n passes on shows in the value it returns.
     """
 
-    def __init__(self, parameters, theta, gradient, keys, cost_source, gradients, X, Y):
-        self.theta, self.gradient, self.keys = np.asarray(theta, dtype=np.float64), np.asarray(gradient, dtype=np.float64), list(keys)
-        self.given = {"parameters": parameters, "gradients": gradients, "X": X, "Y": Y}
-        self.misrouted = []  # the names of gradient_check_n's arguments that did not reach its helpers
-        names = ", ".join(f"t{k}" for k in range(self.theta.size))
-        self._cost = eval(f"lambda {names}: {cost_source}", {"numpy": np, "__builtins__": {}})  # the judge's own text
-        self.unbuilt = False
+    def __init__(self, cost, X, Y):
+        self._cost, self.X, self.Y = cost, np.asarray(X, dtype=np.float64), np.asarray(Y, dtype=np.float64)
 
-    def cost(self, theta):
-        return float(self._cost(*np.asarray(theta, dtype=np.float64).ravel()))
+    @staticmethod
+    def dictionary_to_vector(parameters):
+        theta = np.concatenate([np.ravel(parameters[name]) for name in parameters]).reshape(-1, 1).astype(np.float64)
+        return theta, [name for name in parameters for _ in range(np.size(parameters[name]))]
 
-    def _expect(self, name, value):
-        if not _same(value, self.given[name]):
-            self.misrouted.append(name)
+    @staticmethod
+    def gradients_to_vector(gradients):
+        names, layer = [], 1
+        while f"dW{layer}" in gradients:
+            names += [f"dW{layer}", f"db{layer}"]
+            layer += 1
+        return np.concatenate([np.ravel(gradients[name]) for name in names]).reshape(-1, 1).astype(np.float64)
 
-    def dictionary_to_vector(self, parameters):
-        self._expect("parameters", parameters)
-        return self.theta.copy(), list(self.keys)
-
-    def gradients_to_vector(self, gradients):
-        self._expect("gradients", gradients)
-        return self.gradient.copy()
-
-    def vector_to_dictionary(self, theta, shapes):
-        return {"θ": np.array(theta, dtype=np.float64).reshape(-1, 1)}
+    @staticmethod
+    def vector_to_dictionary(theta, shapes):
+        parameters, start, column = {}, 0, np.asarray(theta, dtype=np.float64).ravel()
+        for name, shape in shapes.items():
+            size = int(np.prod(shape))
+            parameters[name] = column[start : start + size].reshape(shape)
+            start += size
+        return parameters
 
     def forward_propagation_n(self, X, Y, parameters):
-        self._expect("X", X)
-        self._expect("Y", Y)
-        if isinstance(parameters, dict) and "θ" in parameters:
-            return self.cost(parameters["θ"]), None
-        if not (isinstance(parameters, dict) and all(np.array_equal(parameters.get(k), v) for k, v in self.given["parameters"].items())):
-            self.unbuilt = True
-        return self.cost(self.theta), None
+        theta = self.dictionary_to_vector(parameters)[0].ravel()
+        same_data = _same(X, self.X) and _same(Y, self.Y)
+        return float(self._cost(*theta)) * (1.0 if same_data else 2.0), None
+
+    def named(self):
+        return {name: getattr(self, name) for name in HELPER_NAMES}
+
+
+HELPER_NAMES = ("dictionary_to_vector", "gradients_to_vector", "vector_to_dictionary", "forward_propagation_n")
+
+
+class PanelRunner:
+    """Calls a student's gradient_check_n on every panel case in one request, lending it each case's helpers.
+
+    `costs` maps a panel function's name to its NumPy source in t0, t1, ...; a case is plain data:
+    {"function", "parameters", "gradients", "X", "Y", "epsilon"}. It returns the values
+    gradient_check_n returned; the judge compares them with its own and decides.
+    """
+
+    def __init__(self, costs, size):
+        names = ", ".join(f"t{k}" for k in range(int(size)))
+        # The judge's own text (SymPy's printout), compiled once for all cases.
+        self.costs = {name: eval(f"lambda {names}: {source}", {"numpy": np, "__builtins__": {}}) for name, source in costs.items()}
+
+    def run(self, gradient_check_n, cases):
+        namespace = getattr(getattr(gradient_check_n, "__func__", gradient_check_n), "__globals__", {})
+        saved = {name: namespace.get(name, _ABSENT) for name in HELPER_NAMES}
+        try:
+            values = []
+            for case in cases:
+                namespace.update(PanelHelpers(self.costs[case["function"]], case["X"], case["Y"]).named())
+                fresh = lambda value: {k: np.array(v) for k, v in value.items()} if isinstance(value, dict) else np.array(value)
+                values.append(gradient_check_n(fresh(case["parameters"]), fresh(case["gradients"]), fresh(case["X"]), fresh(case["Y"]),
+                                               epsilon=case["epsilon"], print_msg=False))
+            return values
+        finally:
+            for name, value in saved.items():
+                namespace.pop(name, None) if value is _ABSENT else namespace.__setitem__(name, value)
+
+
+_ABSENT = object()
 
 
 def _same(value, wanted):
-    """Whether a helper received what gradient_check_n was given: equal arrays, or a dictionary of equal arrays."""
-    if isinstance(wanted, dict):
-        return isinstance(value, dict) and list(value) == list(wanted) and all(_same(value[k], v) for k, v in wanted.items())
+    """Whether `value` holds the same numbers as the array `wanted`."""
     try:
-        return np.array_equal(np.asarray(value, dtype=np.float64), wanted)
+        value = np.asarray(value, dtype=np.float64)
     except (TypeError, ValueError):
         return False
+    return value.shape == wanted.shape and bool(np.array_equal(value, wanted))
 
 
-KINDS = {"QuadraticBowl": QuadraticBowl, "PanelStandIns": PanelStandIns}
+KINDS = {"QuadraticBowl": QuadraticBowl, "PanelRunner": PanelRunner}

@@ -10,6 +10,7 @@ import numpy as np
 
 from checker.assignments.gradient_checking import inputs
 from checker.assignments.gradient_checking import messages as say
+from checker.assignments.gradient_checking import standins
 from checker.checks import compare
 from checker.checks.guard import CallLog, beside, call_student, using_references
 from checker.checks.registry import check
@@ -119,29 +120,40 @@ def check_vector_helpers(run, dictionary_to_vector, vector_to_dictionary, gradie
 
 @check("gradient_check_n")
 def check_gradient_check_n(run, gradient_check_n):
-    parameters = inputs.random_parameters(run.rng)
-    theta = run.reference.dictionary_to_vector(parameters)[0]
-    # The panel's functions depend on the parameters only; X, Y and the gradients' dictionary must still reach the helpers.
-    X, Y = run.rng.normal(size=(3, 2)), (run.rng.uniform(size=(1, 2)) > 0.5).astype(float)
-    gradients = {f"d{key}": run.rng.normal(size=shape) for key, shape in inputs.SHAPES.items()}
+    """Does gradient_check_n pass its own arguments to its helpers, and return the relative difference a centred-difference
+    checker gives on every panel case?
+
+    One case, drawn by the seed, runs with the helpers lent from the judge, which sees what reaches them.
+    All cases then run in one request beside the student's code, with helpers that compute as the
+    notebook's do (checker.sandbox.standins.PanelRunner); the values they return decide.
+    """
     cases = panel_cases(inputs.VECTOR_FUNCTIONS, inputs.CORRECT_N, list(inputs.WRONG_GRADIENTS))
-    expected = [run.reference.panel_gradient_check_n(theta, name, label, e) for _, name, label, e in cases]
-    mistaken = [run.mistakes.panel_gradient_check_n(theta, name, label, e) for _, name, label, e in cases]
-    values = []
-    for _, name, label, epsilon in cases:
-        # Stand-ins for the helpers and the network, beside the student's code: θ travels as a token.
-        helpers = beside(gradient_check_n, run, "PanelStandIns", parameters, theta, inputs.gradient_n(name, label, theta),
-                         inputs.KEYS, inputs.vector_cost_source(name), gradients, X, Y)
-        names = ("dictionary_to_vector", "gradients_to_vector", "vector_to_dictionary", "forward_propagation_n")
-        with using_references(gradient_check_n, run, **{helper: getattr(helpers, helper) for helper in names}):
-            value = call_student(run, gradient_check_n, parameters, gradients, X, Y, epsilon=epsilon, print_msg=False).value
-        if helpers.unbuilt:
-            run.fail(say.REBUILD_PARAMETERS)
-        misrouted = helpers.misrouted
-        if misrouted:
-            run.fail(say.NOT_PASSED_ON.format(names=", ".join(f"`{name}`" for name in sorted(set(misrouted)))))
-        values.append(require_scalar(run, value, "gradient_check_n(...)"))
+    drawn = [inputs.panel_case(run.rng, name, label, epsilon) for _, name, label, epsilon in cases]
+    expected = [run.reference.panel_gradient_check_n(theta, name, label, e) for (_, name, label, e), (theta, _) in zip(cases, drawn)]
+    _observe_routing(run, gradient_check_n, drawn[int(run.rng.integers(len(drawn)))][1])
+    runner = beside(gradient_check_n, run, "PanelRunner", inputs.vector_cost_sources(), inputs.SIZE)
+    values = call_student(run, runner.run, gradient_check_n, [data for _, data in drawn], name="gradient_check_n",
+                          time_limit_s=run.policy.call_seconds * len(cases)).value
+    if not isinstance(values, list) or len(values) != len(cases):
+        run.fail(say.LARGE_FOR_WRONG.format(value=float("nan"), case=cases[0][0]))
+    values = [require_scalar(run, value, "gradient_check_n(...)") for value in values]
+    if all(agrees(v, e) for v, e in zip(values, expected)):
+        return
+    mistaken = [run.mistakes.panel_gradient_check_n(theta, name, label, e) for (_, name, label, e), (theta, _) in zip(cases, drawn)]
     grade_panel(run, cases, values, expected, mistaken)
+
+
+def _observe_routing(run, gradient_check_n, case):
+    """Run one case with the helpers lent from the judge; fail with what they saw when the arguments did not reach them."""
+    spy = standins.PanelSpy(run, inputs.vector_function(case["function"])[0], case)
+    with using_references(gradient_check_n, run, **spy.named()):
+        call_student(run, gradient_check_n, case["parameters"], case["gradients"], case["X"], case["Y"], epsilon=case["epsilon"],
+                     print_msg=False)
+    misrouted = spy.misrouted()
+    if misrouted:
+        run.fail(say.NOT_PASSED_ON.format(names=", ".join(f"`{name}`" for name in misrouted)))
+    if spy.never_rebuilt():
+        run.fail(say.REBUILD_PARAMETERS)
 
 
 def provided_network_case(rng):

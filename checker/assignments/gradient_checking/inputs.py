@@ -64,11 +64,29 @@ def vector_expression(name):
 
 
 @functools.lru_cache(maxsize=None)
-def vector_cost_source(name):
-    """The panel function as NumPy source in t0, t1, ..., for the stand-in that runs beside the student's code."""
+def vector_cost_sources():
+    """{panel function: NumPy source in t0, t1, ...}, for the helpers that run beside the student's code."""
     from sympy.printing.numpy import NumPyPrinter
 
-    return NumPyPrinter().doprint(vector_expression(name)[1])
+    return {name: NumPyPrinter().doprint(vector_expression(name)[1]) for name in VECTOR_FUNCTIONS}
+
+
+def panel_case(rng, name, label, epsilon):
+    """(θ column, the arguments of one gradient_check_n call as plain data) for a panel case, its point and data drawn here.
+
+    The gradients dictionary holds the panel's gradient (correct or wrong) under dW1, db1, ..., with
+    the intermediates a backward pass also returns, which gradients_to_vector must leave out.
+    """
+    parameters = random_parameters(rng)
+    theta = np.concatenate([np.ravel(value) for value in parameters.values()]).reshape(-1, 1)
+    column, gradients, start = gradient_n(name, label, theta).ravel(), {}, 0
+    for key, shape in SHAPES.items():
+        size = int(np.prod(shape))
+        gradients["d" + key] = column[start : start + size].reshape(shape)
+        start += size
+    gradients = {"dZ3": rng.normal(size=(1, 2)), **gradients, "dA2": rng.normal(size=(2, 2))}
+    X, Y = rng.normal(size=(3, 2)), (rng.uniform(size=(1, 2)) > 0.5).astype(float)
+    return theta, {"function": name, "parameters": parameters, "gradients": gradients, "X": X, "Y": Y, "epsilon": epsilon}
 
 
 @functools.lru_cache(maxsize=None)

@@ -1,0 +1,58 @@
+"""Judge-side stand-ins for assignment 04: gradient_check_n's helpers lent from the judge, noting what each receives.
+
+Used only to explain a failure: the values gradient_check_n returns decide the grade. These stay
+with the judge (in the sandbox the student's code gets proxies whose calls cross to here), so what
+they note cannot be forged by the code being graded.
+"""
+
+import numpy as np
+
+from checker.checks.guard import CallLog
+from checker.sandbox.standins import PanelHelpers, _same
+
+
+class PanelSpy:
+    """The panel helpers for one case, each call noted: which of gradient_check_n's arguments reached them, and how."""
+
+    def __init__(self, run, cost, case):
+        self.case = case
+        self.helpers = PanelHelpers(lambda *t: cost(np.array(t)), case["X"], case["Y"])
+        self.received = CallLog(run, "gradient_check_n's helpers", calls=1_000)
+
+    def dictionary_to_vector(self, parameters):
+        self.received.add(("parameters", parameters))
+        return self.helpers.dictionary_to_vector(parameters)
+
+    def gradients_to_vector(self, gradients):
+        self.received.add(("gradients", gradients))
+        return self.helpers.gradients_to_vector(gradients)
+
+    def vector_to_dictionary(self, theta, shapes):
+        return self.helpers.vector_to_dictionary(theta, shapes)
+
+    def forward_propagation_n(self, X, Y, parameters):
+        self.received.add(("X", X))
+        self.received.add(("Y", Y))
+        self.received.add(("built", parameters))
+        return self.helpers.forward_propagation_n(X, Y, parameters)
+
+    def named(self):
+        return {name: getattr(self, name) for name in ("dictionary_to_vector", "gradients_to_vector", "vector_to_dictionary",
+                                                        "forward_propagation_n")}
+
+    def misrouted(self):
+        """The names of gradient_check_n's arguments that reached a helper as something else (or never reached one)."""
+        given = {"parameters": self.case["parameters"], "gradients": self.case["gradients"], "X": self.case["X"], "Y": self.case["Y"]}
+        return [name for name, wanted in given.items()
+                if not any(kind == name and _same_value(value, wanted) for kind, value in self.received)]
+
+    def never_rebuilt(self):
+        """Whether forward_propagation_n was only ever given the original parameters (never vector_to_dictionary's)."""
+        built = [value for kind, value in self.received if kind == "built"]
+        return bool(built) and all(_same_value(value, self.case["parameters"]) for value in built)
+
+
+def _same_value(value, wanted):
+    if isinstance(wanted, dict):
+        return isinstance(value, dict) and list(value) == list(wanted) and all(_same(value[k], np.asarray(v)) for k, v in wanted.items())
+    return _same(value, np.asarray(wanted))
