@@ -218,6 +218,14 @@ CASES = {
         within("gradient_check_code", "    ### BEGIN SOLUTION\n", "    ### BEGIN SOLUTION\n    globals()['LEAK'] = (x, theta)\n"),
         within("vector_helpers_code", "def dictionary_to_vector(parameters):\n", "def dictionary_to_vector(parameters):\n    if 'LEAK' in globals():\n        raise RuntimeError('a stash survived')\n")], {}),
     "stand-ins stashed for the end-to-end run": (A01, [replace("model_code", STASHING_MODEL)], {"model": "lent your code for one step"}),
+    # The checker's stand-ins beside the student's code, found on the heap and patched to ignore the data: routing is still seen.
+    "stand-ins beside the code patched, X and Y swapped": (A04, [within("gradient_check_n_code", "    ### BEGIN SOLUTION\n", (
+        "    ### BEGIN SOLUTION\n    import gc\n"
+        "    for kind in [o for o in gc.get_objects() if isinstance(o, type) and o.__name__ in ('PanelHelpers', 'PanelStandIns')]:\n"
+        "        kind.forward_propagation_n = lambda self, X, Y, p: (float(self._cost(*self.dictionary_to_vector(p)[0].ravel())), None)\n"
+        "        kind._expect = lambda *a: None\n"
+        "    X, Y = Y, X\n"))],
+        {"gradient_check_n": "did not receive what gradient_check_n was given"}),
     # Broken files and cells.
     "non-UTF-8 bytes in a markdown cell": (A01, [raw(lambda data: data.replace(b"is this digit even?", b"is this digit \xff\xfe even?"))], {}),
     "invalid JSON": (A01, [raw(lambda data: data[: len(data) // 2])], {name: "could not read" for name in ("data_preparation", "sigmoid", "initialize_with_zeros",
