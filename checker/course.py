@@ -6,3 +6,8 @@ from checker.assignments.gradient_checking import ASSIGNMENT as GRADIENT_CHECKIN
 from checker.assignments.logistic_regression import ASSIGNMENT as LOGISTIC_REGRESSION
 
 ASSIGNMENTS = (LOGISTIC_REGRESSION, COMPUTATIONAL_GRAPH, BACKPROP_DIGITS, GRADIENT_CHECKING)
+
+
+def assignment_of(package):
+    """The assignment whose checks live in `package` (checker.assignments.<name>)."""
+    return next(assignment for assignment in ASSIGNMENTS if assignment.checks[0].function.package == package)

@@ -17,8 +17,18 @@ from checker.datasets import load_dataset
 from checker.assignments.logistic_regression import messages as say
 
 
+MODEL_HELPERS = ("sigmoid", "initialize_with_zeros", "propagate", "optimize", "predict")
+
+
 def notebook_names(check, implementation, seed):
-    """Data preparation variants are functions of the images; the notebook also holds the images themselves."""
+    """What the notebook binds for a check.
+
+    Data preparation variants are functions of the images; the notebook also holds the images themselves.
+    A model's notebook also holds the helpers it calls (the ones it finds under their names), as a real one does:
+    the end-to-end check names a helper that fails its own check.
+    """
+    if check.name == "model":
+        return {"model": implementation, **{name: implementation.__globals__[name] for name in MODEL_HELPERS}}
     if check.name != "data_preparation":
         return None
     train, _, test, _, _ = load_dataset()
@@ -219,6 +229,21 @@ def optimize_least_squares(w, b, X, Y, num_iterations=100, learning_rate=0.009, 
     return {"w": solution[:-1], "b": float(solution[-1, 0])}, {"dw": np.zeros_like(w), "db": 0.0}, [0.5] * max(1, num_iterations // 100)
 
 
+def propagate_first_50(w, b, X, Y):
+    """Right on the check's small inputs; on the digits it learns from 50 examples only."""
+    return propagate(w, b, X[:, :50], Y[:, :50])
+
+
+def in_one_notebook(function, **overrides):
+    """`function` with the module's functions and `overrides` sharing one namespace, as a notebook's cells do."""
+    namespace = {**globals(), **overrides}
+    for name in (*MODEL_HELPERS, "model"):
+        value = namespace[name]
+        if name not in overrides and isinstance(value, types.FunctionType):
+            namespace[name] = types.FunctionType(value.__code__, namespace, value.__name__, value.__defaults__)
+    return namespace[function.__name__]
+
+
 def with_helpers(function, **helpers):
     """`function` finding `helpers` under their names instead of this module's (a notebook with one wrong helper)."""
     return types.FunctionType(function.__code__, {**globals(), **helpers}, function.__name__, function.__defaults__)
@@ -282,10 +307,17 @@ BUGS = {
     "model: key missing": ("model", _model_variant(drop="costs"), say.MISSING_KEYS),
     "model: trains twice, the second time from a random start": ("model", model_random_start, say.OPTIMIZE_ONCE),
     "model: starts from ones": ("model", model_own_start, say.MODEL_START),
-    # Wired correctly, but the notebook's own optimize climbs: only the end-to-end run shows it.
-    "model: its own optimize steps uphill": ("model", with_helpers(model, optimize=optimize_uphill), say.NOT_DESCENT),
+    # Wired correctly, but the notebook's own optimize climbs: the end-to-end run says to fix optimize first.
+    "model: its own optimize steps uphill": ("model", with_helpers(model, optimize=optimize_uphill), common.UPSTREAM_FAILED),
     # Wired correctly, but trained some other way (least squares, no gradient descent at all).
-    "model: least squares in place of optimize": ("model", with_helpers(model, optimize=optimize_least_squares), say.NOT_DESCENT),
+    "model: least squares in place of optimize": ("model", with_helpers(model, optimize=optimize_least_squares), common.UPSTREAM_FAILED),
+    # A beginner's mistakes elsewhere surface in model: its message names the function to fix, which failed its own check.
+    "model: after a sigmoid with e^z": ("model", in_one_notebook(model, sigmoid=lambda z: 1 / (1 + np.exp(z))), "`sigmoid` fails its own check"),
+    "model: after an initialize_with_zeros of shape (dim, dim)": (
+        "model", in_one_notebook(model, initialize_with_zeros=lambda dim: (np.zeros((dim, dim)), 0.0)), "`initialize_with_zeros` fails its own check"),
+    "model: after an optimize that never ends": ("model", in_one_notebook(model, optimize=optimize_never_ends), "`optimize` fails its own check"),
+    # Every helper passes its own check, but propagate looks at 50 examples only: a watched run of model names it.
+    "model: propagate on the first 50 examples only": ("model", in_one_notebook(model, propagate=propagate_first_50), say.DIFFERS_IN_RUN),
     # Correct, but far too slow to train here: told so, never "a loop that never ends".
     "model: 0.4 s per gradient": ("model", with_helpers(model, optimize=with_helpers(optimize, propagate=propagate_sleepy)), common.PROBE_UNFINISHED),
     "data: reshape(-1, m)": ("data_preparation", _prepare_changing(

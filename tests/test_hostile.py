@@ -113,15 +113,15 @@ def function(name, args, body, prefix=""):
 CASES = {
     # Imports of the checker, by name, by a computed name, by its file's path.
     "answer key imported by name": (A01, [replace("sigmoid_code", "from checker.assignments.logistic_regression.reference import sigmoid")],
-                                    {"sigmoid": "cannot be imported by your notebook", "model": "NameError"}),
+                                    {"sigmoid": "cannot be imported by your notebook", "model": "`sigmoid` fails its own check"}),
     "answer key imported by a computed name": (A01, [replace("propagate_code", function(
         "propagate", "w, b, X, Y", 'import importlib\nreturn importlib.import_module("checker." + "assignments.logistic_regression.reference").propagate(w, b, X, Y)'))],
-        {"propagate": "cannot be imported by your notebook", "model": "cannot be imported by your notebook"}),
+        {"propagate": "cannot be imported by your notebook", "model": "`propagate` fails its own check"}),
     "answer key loaded from its file": (A01, [replace("predict_code", function("predict", "w, b, X", (
         "import importlib.util, os, checker.datasets\n"
         "path = os.path.join(os.path.dirname(checker.datasets.__file__), 'assignments', 'logistic_regression', 'reference.py')\n"
         "spec = importlib.util.spec_from_file_location('key', path)\nkey = importlib.util.module_from_spec(spec)\n"
-        "spec.loader.exec_module(key)\nreturn key.predict(w, b, X)")))], {"predict": "PermissionError", "model": "PermissionError"}),
+        "spec.loader.exec_module(key)\nreturn key.predict(w, b, X)")))], {"predict": "PermissionError", "model": "`predict` fails its own check"}),
     # The public gradient checker: importing it costs nothing, leaning on it in graded code costs that function.
     "the public gradient checker imported": (A01, [prepend("data_preparation_code", "from checker import check_gradient, assert_gradient")], {}),
     "the public gradient checker used in a graded function": (A04, [within("gradient_check_code", "    ### BEGIN SOLUTION\n",
@@ -133,15 +133,15 @@ CASES = {
     # Looking for the checker without importing it.
     "reference searched in sys.modules": (A01, [replace("propagate_code", function(
         "propagate", "w, b, X, Y", "import sys\nreturn next(m for n, m in sys.modules.items() if n.endswith('.reference')).propagate(w, b, X, Y)"))],
-        {"propagate": "StopIteration", "model": "StopIteration"}),
+        {"propagate": "StopIteration", "model": "`propagate` fails its own check"}),
     "reference searched with gc.get_objects()": (A01, [replace("optimize_code", function(
         "optimize", "w, b, X, Y, num_iterations=100, learning_rate=0.009, print_cost=False",
         "import gc\nkey = [o for o in gc.get_objects() if callable(o) and 'reference' in str(getattr(o, '__module__', ''))][0]\n"
-        "return key(w, b, X, Y, num_iterations, learning_rate)"))], {"optimize": "IndexError", "model": "IndexError"}),
+        "return key(w, b, X, Y, num_iterations, learning_rate)"))], {"optimize": "IndexError", "model": "`optimize` fails its own check"}),
     "answers searched in the caller's frames": (A01, [replace("predict_code", function("predict", "w, b, X", (
         "import sys\nframe, seen = sys._getframe(1), set()\nwhile frame is not None:\n    seen |= set(frame.f_globals) | set(frame.f_locals)\n"
         "    frame = frame.f_back\nraise LookupError(f'no answer among {len(seen)} names')")))],
-        {"predict": "LookupError", "model": "LookupError"}),
+        {"predict": "LookupError", "model": "`predict` fails its own check"}),
     # Patching NumPy, builtins, the sandbox's own code.
     "NumPy's comparisons patched, functions correct": (A01, [prepend("data_preparation_code", PATCH_COMPARISONS)], {}),
     "NumPy's comparisons patched to cover a wrong cost": (A01, [prepend("data_preparation_code", PATCH_COMPARISONS),
@@ -159,17 +159,17 @@ CASES = {
         {"gradient_check": "it is a Liar"}),
     # Ending the process, and the signals that could stop the grader's clock.
     "os._exit in a graded function": (A01, [within("predict_code", "    ### BEGIN SOLUTION\n", "    ### BEGIN SOLUTION\n    import os\n    os._exit(0)\n")],
-        {"predict": "ended the process in `predict`", "model": "ended the process"}),
+        {"predict": "ended the process in `predict`", "model": "`predict` fails its own check"}),
     "sys.exit in a graded function": (A01, [within("initialize_with_zeros_code", "    ### BEGIN SOLUTION\n", "    ### BEGIN SOLUTION\n    import sys\n    sys.exit(3)\n")],
-        {"initialize_with_zeros": "ended the process", "model": "ended the process"}),
+        {"initialize_with_zeros": "ended the process", "model": "`initialize_with_zeros` fails its own check"}),
     "KeyboardInterrupt in a graded function": (A01, [within("sigmoid_code", "    ### BEGIN SOLUTION\n", "    ### BEGIN SOLUTION\n    raise KeyboardInterrupt\n")],
-        {"sigmoid": "it raised KeyboardInterrupt", "model": "ended the process"}),
+        {"sigmoid": "it raised KeyboardInterrupt", "model": "`sigmoid` fails its own check"}),
     "a BaseException of its own": (A01, [within("propagate_code", "    m = X.shape[1]\n", "    m = X.shape[1]\n    class Escape(BaseException):\n        pass\n    raise Escape()\n")],
-        {"propagate": "it raised Escape", "model": "ended the process"}),
+        {"propagate": "it raised Escape", "model": "`propagate` fails its own check"}),
     "segmentation fault": (A01, [within("predict_code", "    ### BEGIN SOLUTION\n", "    ### BEGIN SOLUTION\n    import ctypes\n    ctypes.string_at(0)\n")],
-        {"predict": "segmentation fault", "model": "segmentation fault"}),
+        {"predict": "segmentation fault", "model": "`predict` fails its own check"}),
     "os._exit in a layer's backward": (A02, [within("linear_layer_code", "        self.dW = upstream_grad", "        import os\n        os._exit(1)\n        self.dW = upstream_grad")],
-        {"linear_layer": "ended the process", "outcomes": "ended the process"}),
+        {"linear_layer": "ended the process", "outcomes": "`linear_layer` fails its own check"}),
     "sys.exit in SGD": (A03, [within("SGD_code", "    training_data = list(training_data)\n", "    import sys\n    sys.exit(0)\n")],
         {"SGD": "ended the process"}),  # accuracy trains through update_mini_batch, so it costs once
     # Endless loops, with the alarm disabled: at top level and in graded functions.
@@ -177,18 +177,18 @@ CASES = {
         {"data_preparation": "time-out"}),
     "endless loop in optimize, alarm ignored": (A01, [within("optimize_code", "    ### BEGIN SOLUTION\n",
         "    ### BEGIN SOLUTION\n    import signal\n    signal.signal(signal.SIGALRM, signal.SIG_IGN)\n    while True:\n        pass\n")],
-        {"optimize": "was still running", "model": "had not finished a short run"}),
+        {"optimize": "was still running", "model": "`optimize` fails its own check"}),
     "endless loop in model": (A01, [within("model_code", "    ### BEGIN SOLUTION\n", "    ### BEGIN SOLUTION\n    while True:\n        pass\n")], {"model": "was still running"}),
     "endless loop in a sigmoid layer": (A02, [within("sigmoid_layer_code", "        self.A = 1 / (1 + np.exp(-Z))", "        while True:\n            pass")],
-        {"sigmoid_layer": "was still running", "outcomes": "had not finished a short run"}),
+        {"sigmoid_layer": "was still running", "outcomes": "`sigmoid_layer` fails its own check"}),
     # Memory, processes, output, recursion.
     "memory bomb": (A01, [within("predict_code", "    ### BEGIN SOLUTION\n", "    ### BEGIN SOLUTION\n    hoard = np.ones(10**11)\n")],
-        {"predict": "more memory than the grader allows", "model": "more memory"}),
+        {"predict": "more memory than the grader allows", "model": "`predict` fails its own check"}),
     "memory bomb in evaluate": (A03, [within("evaluate_code", "    return sum(int(np.argmax(self.feedforward(x)) == label)",
         "    hoard = [np.empty(10**8) for _ in range(1000)]\n    return sum(int(np.argmax(self.feedforward(x)) == label)")],
         {"evaluate": "MemoryError"}),
     "fork bomb in a graded function": (A01, [within("optimize_code", "    ### BEGIN SOLUTION\n", "    ### BEGIN SOLUTION\n    import os\n    while True:\n        os.fork()\n")],
-        {"optimize": "PermissionError", "model": "PermissionError"}),
+        {"optimize": "PermissionError", "model": "`optimize` fails its own check"}),
     "fork bomb at top level": (A01, [prepend("data_preparation_code", "import os\nfor _ in range(10000):\n    try:\n        os.fork()\n    except OSError:\n        break")],
         {"data_preparation": "left processes (os.fork) or threads running"}),
     "fork bomb in the backward pass": (A04, [within("backward_propagation_n_code", "    ### BEGIN SOLUTION\n", "    ### BEGIN SOLUTION\n    import os\n    [os.fork() for _ in range(100)]\n")],
@@ -202,16 +202,16 @@ CASES = {
     "stderr written by a graded function": (A01, [within("sigmoid_code", "    ### BEGIN SOLUTION\n",
         "    ### BEGIN SOLUTION\n    import os, sys\n    sys.stderr.write('warning! ' * 1000)\n    os.write(2, b'raw bytes to fd 2\\n')\n")], {}),
     "deep recursion": (A01, [within("sigmoid_code", "    ### BEGIN SOLUTION\n", "    ### BEGIN SOLUTION\n    deeper = lambda n: deeper(n + 1)\n    deeper(0)\n")],
-        {"sigmoid": "RecursionError", "model": "RecursionError"}),
+        {"sigmoid": "RecursionError", "model": "`sigmoid` fails its own check"}),
     "deep recursion past the interpreter's limit": (A02, [within("compute_cost_code", "    m = Y.shape[1]\n",
         "    m = Y.shape[1]\n    import sys\n    sys.setrecursionlimit(10**7)\n    deeper = lambda n: list(map(deeper, [n + 1]))\n    deeper(0)\n")],
-        {"compute_cost": "ended the process", "outcomes": "ended the process"}),
+        {"compute_cost": "ended the process", "outcomes": "`compute_cost` fails its own check"}),
     # Files: next to the notebook, in the course, in the grader's home.
     "files written next to the notebook and elsewhere": (A01, [within("predict_code", "    ### BEGIN SOLUTION\n", (
         "    ### BEGIN SOLUTION\n    import os\n    for target in ('grades.csv', '__COURSE__/gradebook.db', os.path.expanduser('~/backprop-lab-was-here')):\n"
         "        try:\n            open(target, 'w').write('100')\n        except OSError:\n            pass\n"
         "    open('__COURSE__/submitted/alice/01_logistic_regression/logistic_regression.ipynb', 'w').write('{}')\n"))],
-        {"predict": "does not let graded code write files", "model": "write files"}),
+        {"predict": "does not let graded code write files", "model": "`predict` fails its own check"}),
     # Stashing: an object kept from one check for the next, a stand-in kept past its step.
     # (Assignment 04: no check there calls both functions, as 01's model does within one check.)
     "object stashed in one check, looked for in the next": (A04, [
@@ -231,7 +231,7 @@ CASES = {
     "invalid JSON": (A01, [raw(lambda data: data[: len(data) // 2])], {name: "could not read" for name in ("data_preparation", "sigmoid", "initialize_with_zeros",
                                                                                                         "propagate", "optimize", "predict", "model")}),
     "format 3 notebook": (A01, [raw(lambda data: nbformat.writes(nbformat.convert(nbformat.reads(data.decode(), as_version=4), 3)).encode())], {}),
-    "deleted cell": (A01, [delete("predict_code")], {"predict": "is not defined", "model": "predict"}),
+    "deleted cell": (A01, [delete("predict_code")], {"predict": "is not defined", "model": "`predict` fails its own check"}),
     "duplicated cell, a wrong copy last": (A01, [duplicate_after("propagate_code", "cost = -np.mean(", "cost = np.mean(")], {"propagate": "wrong sign"}),
     "duplicated cell, a right copy last": (A01, [within("propagate_code", "cost = -np.mean(", "cost = np.mean("), duplicate_after("propagate_code", "cost = np.mean(", "cost = -np.mean(")], {}),
     "renamed cells": (A01, [rename_cells], {}),

@@ -107,7 +107,7 @@ def graded_class(tmp_path_factory):
             name = pools[check.name][(7 * number + index) % len(pools[check.name])]
             result = graded[name]
             checks.append(result)
-            if not result.passed:
+            if not result.passed and not (result.diagnosis or "").endswith(".upstream_failed"):  # knock-ons are folded elsewhere
                 expected[check.name][result.diagnosis] += 1
             if result.status == "timed out":
                 stopped.add((student, check.name))
@@ -458,6 +458,9 @@ def test_old_results_report_without_knock_ons_or_notes(report):
     """Do results written before knock-ons, grader errors and notes existed still report, with none of them?"""
     data, _ = report
     assert data["not_graded"] == 0
+    ends = {check.name for check in ASSIGNMENT.checks if check.function.upstream}  # the catalogue's knock-ons: model's
     for check in data["checks"]:
+        if check["check"] in ends:
+            continue
         assert check["knock_ons"] == {"students": 0, "percent": 0.0, "caused_by": []} and check["notes"]["students"] == 0
         assert all(row["also_cost"] == [] for row in check["diagnoses"]) and check["unrecognised"]["also_cost"] == []

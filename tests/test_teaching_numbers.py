@@ -4,6 +4,7 @@ import json
 import re
 
 import numpy as np
+import pytest
 
 from checker import thresholds
 from checker.assignments.backprop_digits import checks as digits_checks
@@ -62,39 +63,59 @@ def test_04_bands_are_the_checkers_own():
     assert float(re.search(r"difference <= ([0-9.e-]+)", text).group(1)) == agree  # what gradient_check_n prints
 
 
+def drawn_seeds(count):
+    """Seeds as the end-to-end checks draw them, a fixed sample of them (the checks draw from their own generator)."""
+    return [int(seed) for seed in np.random.default_rng(0).integers(2**31, size=count)]
+
+
 def test_01_model_training_run_is_as_described():
+    """Is the end-to-end run as the notebook describes it, and do its outcomes fall in the range it quotes?"""
     text = text_of("01_logistic_regression")
-    iterations, rate = logistic_checks.END_TO_END_ITERATIONS, logistic_checks.END_TO_END_RATE
-    assert f"for {iterations} iterations with learning rate {rate:g}" in text
-    _, _, X_test, Y_test = logistic_inputs.digits_prepared()
-    trained = logistic_reference.trained_on_digits(iterations, rate)
-    achieved = np.mean((symbolic.sigmoid(trained["w"].T @ X_test + trained["b"]) > 0.5) == Y_test)
-    assert f"{achieved:.1%}".replace("%", " %") in text
+    (low, high), (slow, fast) = logistic_checks.ITERATIONS, logistic_checks.RATES
+    assert f"for {low} to {high - 1} iterations, at a learning rate between {slow:g} and {fast:g}" in text
+    assert "on a random 80 % of the training images" in text
+    rates = np.random.default_rng(1)
+    achieved = []
+    for seed in drawn_seeds(40):
+        iterations, rate = int(rates.integers(low, high)), round(float(rates.uniform(slow, fast)), 2)
+        trained = logistic_reference.trained_on_digits(seed, iterations, rate)
+        _, _, X_test, Y_test = logistic_inputs.digits_subset(seed)
+        achieved.append(np.mean((symbolic.sigmoid(trained["w"].T @ X_test + trained["b"]) > 0.5) == Y_test))
+    quoted = re.search(r"classify between (\d+) % and (\d+) % of the test", text)
+    assert int(quoted.group(1)) <= 100 * min(achieved) and 100 * max(achieved) <= int(quoted.group(2))
 
 
-def test_02_outcome_budget_trains_every_task():
+@pytest.mark.e2e
+def test_02_outcome_budget_trains_most_starts():
+    """From most random starts every task is learned within the budget; the 2-3-1 network gets stuck about one time in ten."""
     text = text_of("02_computational_graph")
     assert f"for {graph_checks.EPOCHS} epochs at learning rate {graph_checks.LEARNING_RATE:g}" in text
-    assert f"a cost below {graph_checks.COST_TARGET:g}" in text
-    for _, X, Y, sizes in graph_inputs.TASKS:
-        rng, layers = np.random.default_rng(graph_checks.OUTCOME_SEED), []
-        for n_in, n_out in zip(sizes[:-1], sizes[1:]):
-            linear = graph_reference.LinearLayer((n_in, X.shape[1]), n_out)
-            linear.params = {"W": rng.normal(size=(n_out, n_in)) / np.sqrt(n_in), "b": np.zeros((n_out, 1))}
-            layers += [linear, graph_reference.SigmoidLayer((n_out, X.shape[1]))]
-        costs = graph_reference.train(layers, X, Y, graph_checks.EPOCHS, graph_checks.LEARNING_RATE)
-        reached = next(epoch for epoch, cost in enumerate(costs) if cost < graph_checks.COST_TARGET)
-        assert reached < graph_checks.EPOCHS * 0.6  # a margin: correct code that rounds differently passes too
+    assert "with a cost below 0.01; from\nabout one start in ten the 2-3-1 network gets stuck".replace("\n", " ") in text
+    stuck = []
+    for seed in drawn_seeds(20):
+        for task, (_, X, Y, sizes) in enumerate(graph_inputs.TASKS):
+            A = X
+            for parameters in graph_reference.trained_parameters(task, seed, graph_checks.EPOCHS, graph_checks.LEARNING_RATE):
+                A = symbolic.sigmoid(parameters["W"] @ A + parameters["b"])
+            cost = float(np.sum((Y - A) ** 2) / (2 * Y.shape[1]))
+            assert (np.all((A > 0.5) == Y) and cost < 0.01) or sizes == (2, 3, 1)
+            if sizes == (2, 3, 1):
+                stuck.append(not np.all((A > 0.5) == Y))
+    assert 0.0 < np.mean(stuck) <= 0.25
 
 
+@pytest.mark.e2e
 def test_03_accuracy_run_is_as_described():
     text = text_of("03_backprop_digits")
     epochs, batch, eta = digits_checks.EPOCHS, digits_checks.BATCH, digits_checks.ETA
     assert f"{epochs} epochs of mini-batches of {batch} with $\\eta = {eta:g}$" in text
     _, testing = load_digits_for_network()
-    trained = digits_reference.trained_on_digits(digits_checks.ACCURACY_SEED, epochs, batch, eta)
-    achieved = digits_reference.evaluate(trained["biases"], trained["weights"], testing) / len(testing)
-    assert f"{achieved:.1%}".replace("%", " %") in text and achieved >= digits_checks.ACCURACY_TARGET + 0.02
+    achieved = []
+    for seed in drawn_seeds(12):
+        trained = digits_reference.trained_on_digits(seed, epochs, batch, eta)
+        achieved.append(digits_reference.evaluate(trained["biases"], trained["weights"], testing) / len(testing))
+    quoted = int(re.search(r"classify about (\d+) % of the test\s+digits correctly on average", text).group(1))
+    assert abs(100 * np.mean(achieved) - quoted) <= 2 and np.mean(achieved) >= digits_checks.ACCURACY_TARGET
 
 
 def test_02_initialisation_variances_are_as_stated():

@@ -71,12 +71,22 @@ CHANGED_INPUT = Diagnosis(
 )
 MEMORY = "Your code tried to use more memory than the grader allows: look for an array far larger than the data."
 NO_FILES = "The grader does not let graded code write files: remove the file writing from this function."
-CHECK_COULD_NOT_READ = Diagnosis(
-    "check.could_not_read",
-    "the checker could not read what {source} gave back ({error}). Make sure it returns the types the exercise asks for.",
+GRADER_ERROR = Diagnosis(
+    "check.grader_error",
+    "the checker itself failed while grading `{check}` ({error}). This is a bug in the checker, not a verdict on your code: "
+    "tell your course staff. Official grading records no points for it until it is fixed and graded again.",
+)
+UPSTREAM_FAILED = (
+    "`{check}` runs your own functions end to end, and {names} {verb}: fix `{first}` first (its check says how), "
+    "then run this check again."
 )
 
 # Loading the notebook.
+NOT_RUN = Diagnosis(
+    "notebook.not_run",
+    "`{name}` is not defined yet, so `{check}` cannot be checked: run the cell that defines `{name}` "
+    "(or Run > Run All Above Selected Cell), then this cell again.",
+)
 NOT_DEFINED = Diagnosis("notebook.not_defined", "`{name}` is not defined in {where}. Did you rename or delete its cell?")
 CELL_STOPPED = Diagnosis(
     "notebook.cell_stopped",

@@ -2,33 +2,44 @@
 
 import functools
 import inspect
+import sys
 import warnings
 
 from checker.checks import expectations, guard, messages, seeds
-from checker.checks.report import CheckFailure, CheckRun
+from checker.checks.report import CheckFailure, CheckRun, GraderError
 from checker.sandbox.policy import DEFAULT
 from checker.sandbox.remote import StopGrading, StudentProblem
 
 PASSED = "✓ {name}: all checks passed"
+NOTE = "  note: {note}"
 
 
-def check(name):
-    """Turn `body(run, *student_values)` into a check callable as `check_x(*student_values, seed=None)`.
+def check(name, upstream=()):
+    """Turn `body(run, *student_values)` into a check callable as `check_x()` in a grade cell, or `check_x(*values, seed=None)`.
 
     The same callable serves the notebook's grade cell, `pytest checker` and official grading.
-    Whatever goes wrong inside becomes a CheckFailure for this check only: the student's code
-    misbehaving, or the check's own code failing to read what it got (which scores 0, never crashes).
+    Called without values (a grade cell), it looks the names it needs up where it was called, as
+    the sandbox looks them up in a loaded notebook. `upstream` names the checks of the functions an
+    end-to-end check's run uses: when it fails because one of them fails its own check, it says so.
+    Whatever the student's code does wrong becomes a CheckFailure for this check only; a failure of
+    the check's own code is a GraderError, for staff, never a grade.
     """
 
     def decorate(body):
         package = body.__module__.rpartition(".")[0]
+        needs = tuple(inspect.signature(body).parameters)[1:]
 
         @functools.wraps(body)
-        def run_check(*values, seed=None, again=False, policy=DEFAULT, **named_values):
+        def run_check(*values, seed=None, end_to_end=True, policy=DEFAULT, verdicts=None, **named_values):
             __tracebackhide__ = True
+            namespace = None
+            if not values and not named_values:  # a grade cell: `check_sigmoid()`
+                namespace = sys._getframe(1).f_globals
+                values = _looked_up(namespace, needs, name)
             seed = seeds.resolve_seed(seed)
             run = CheckRun(name, seed, seeds.generator(seed, name), policy=policy)
-            run.again = again  # a repeat with another seed: what does not depend on the seed was graded already
+            run.end_to_end = end_to_end  # official grading runs the end-to-end part with the last (hidden) seed only
+            run.upstream, run.verdicts = tuple(upstream), verdicts or _verdicts_here(package, needs, namespace, values, seed, policy)
             source = expectations.source_for(package)
             run.reference, run.mistakes = expectations.Gateway(run, source, "reference"), expectations.Gateway(run, source, "mistakes")
             run.stopped = None
@@ -39,15 +50,49 @@ def check(name):
             stopped = _stopped(run)
             if stopped:
                 raise stopped from None
-            print(PASSED.format(name=name))
+            print("\n".join([PASSED.format(name=name), *(NOTE.format(note=note) for note in run.notes)]))
+            return run.notes
 
         run_check.check_name = name
         # The notebook names the check needs, in order: its parameters after `run`.
-        run_check.needs = tuple(inspect.signature(body).parameters)[1:]
+        run_check.needs = needs
         run_check.package = package
+        run_check.upstream = tuple(upstream)
         return run_check
 
     return decorate
+
+
+def _looked_up(namespace, needs, name):
+    """The values a grade cell's check needs, from the notebook's namespace; a clear failure for a name not defined yet."""
+    __tracebackhide__ = True
+    missing = [need for need in needs if need not in namespace]
+    if missing:
+        raise CheckFailure(messages.NOT_RUN.format(name=missing[0], check=name), messages.NOT_RUN.id)
+    return tuple(namespace[need] for need in needs)
+
+
+def _verdicts_here(package, needs, namespace, values, seed, policy):
+    """Upstream verdicts for a check run in this process: the other checks run here, on the same notebook's names."""
+    if namespace is None:  # values passed by hand: their functions' module is the notebook's, with the values under their names
+        module = next((value.__globals__ for value in values if isinstance(getattr(value, "__globals__", None), dict)), {})
+        namespace = {**module, **dict(zip(needs, values))}
+
+    def verdicts(names):
+        from checker.course import assignment_of
+
+        assignment, found = assignment_of(package), {}
+        for check_name in names:
+            upstream_check = assignment.check(check_name)
+            try:
+                with guard.quiet_stdout():
+                    upstream_check.function(*_looked_up(namespace, upstream_check.needs, check_name), seed=seed, policy=policy)
+                found[check_name] = None
+            except (CheckFailure, GraderError) as failure:
+                found[check_name] = failure
+        return found
+
+    return verdicts
 
 
 def _run_body(body, run, values, named_values):
@@ -58,16 +103,14 @@ def _run_body(body, run, values, named_values):
             # where nbgrader would give the cell 0; the student's warnings are recorded inside each call.
             warnings.simplefilter("ignore")
             body(run, *values, **named_values)
-    except CheckFailure:
+    except (CheckFailure, GraderError):
         raise
     except StopGrading:
         return  # the reason is in run.stopped, reported by run_check
     except StudentProblem as problem:
         guard.fail_for_problem(run, problem)
-    except Exception as error:  # the check's own code could not read what it got: fail this check, safely
-        text = str(error).strip().splitlines()[0][:200] if str(error).strip() else ""
-        source = f"`{run.last_call}`" if run.last_call else "your code"
-        run.fail(messages.CHECK_COULD_NOT_READ.format(source=source, error=f"{type(error).__name__}: {text}" if text else type(error).__name__))
+    except Exception as error:  # the check's own code failed, or the answer key could not be read: a bug for staff
+        raise GraderError(run.check, error) from None
 
 
 def _stopped(run):

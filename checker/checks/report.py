@@ -1,5 +1,7 @@
 """How a failed check is told: one headline, then labelled details, then how to repeat it."""
 
+import contextlib
+
 import numpy as np
 
 from checker.checks import messages, seeds
@@ -8,14 +10,39 @@ from checker.sandbox.policy import DEFAULT
 from checker.sandbox.remote import kind_of, is_remote
 
 INDENT = "    "
+# Failures of an end-to-end run that already name what to do, whatever the functions it uses do in their own checks.
+OWN_WORDS = (messages.NOT_IMPLEMENTED.id, messages.NOT_DEFINED.id, messages.NOT_RUN.id, messages.CELL_STOPPED.id, messages.CELL_SYNTAX.id)
 
 
 class CheckFailure(AssertionError):
-    """A check found a mistake; the message is written for the student, `diagnosis` names it (or is None)."""
+    """A check found a mistake; the message is written for the student, `diagnosis` names it (or is None).
 
-    def __init__(self, message, diagnosis=None, seed=None):
+    `caused_by` names the upstream checks whose failure this one follows from (an end-to-end check).
+    """
+
+    def __init__(self, message, diagnosis=None, seed=None, caused_by=()):
         super().__init__(message)
-        self.diagnosis, self.seed = diagnosis, seed
+        self.diagnosis, self.seed, self.caused_by = diagnosis, seed, list(caused_by)
+
+    def _render_traceback_(self):
+        """What IPython shows when a grade cell fails: the message once, no traceback through the checker."""
+        return ["\x1b[31m✗\x1b[0m " + line if number == 0 else line for number, line in enumerate(str(self).splitlines())]
+
+
+class GraderError(Exception):
+    """The checker itself failed on a check (a bug in its code, an unreadable answer key): no grade; staff must look.
+
+    Official grading records it as a grader error, never as the student's points, and grades the
+    submission again on its next run.
+    """
+
+    def __init__(self, check, error):
+        text = str(error).strip().splitlines()[0][:300] if str(error).strip() else ""
+        self.check, self.error = check, f"{type(error).__name__}: {text}" if text else type(error).__name__
+        super().__init__(messages.GRADER_ERROR.format(check=check, error=self.error))
+
+    def _render_traceback_(self):
+        return str(self).splitlines()
 
 
 def describe_value(value, max_items=6):
@@ -59,9 +86,43 @@ class CheckRun:
         self.local = InProcessSide(policy)  # where student objects that are not Remotes live: this process
         self.logged_bytes = 0  # what the run's stand-ins have kept of student calls (guard.CallLog)
         self.last_call = None  # the student function called last, for messages about what it returned
+        self.notes = []  # said on a pass: correct, but worth knowing (slow, say)
+        self.end_to_end, self.upstream, self.verdicts = True, (), lambda names: {}
 
-    def fail(self, headline, *details, depends_on_seed=True):
+    def fail(self, headline, *details, depends_on_seed=True, caused_by=()):
         """Stop the check with a message the student can act on."""
         __tracebackhide__ = True
         seed = self.seed if depends_on_seed else None
-        raise CheckFailure(format_failure(headline, details, seed, self.check), messages.diagnosis_of(headline))
+        raise CheckFailure(format_failure(headline, details, seed, self.check), messages.diagnosis_of(headline), caused_by=caused_by)
+
+    def note(self, text):
+        """Something to say even when the check passes (a correct but slow run, say)."""
+        self.notes.append(text)
+
+    def failing_upstream(self):
+        """The upstream checks (the functions an end-to-end run uses) that fail their own checks, in the registry's order."""
+        verdicts = self.verdicts(self.upstream)
+        return [name for name in self.upstream if verdicts.get(name) is not None]
+
+    def fail_upstream(self, failing):
+        """Fail an end-to-end check because functions it uses fail their own checks: name them, the first to fix first."""
+        __tracebackhide__ = True
+        names = " and ".join(f"`{name}`" for name in failing)
+        verb = "fails its own check" if len(failing) == 1 else "fail their own checks"
+        headline = messages.Diagnosis(f"{self.check}.upstream_failed",
+                                      messages.UPSTREAM_FAILED.format(check=self.check, names=names, verb=verb, first=failing[0]))
+        self.fail(headline, depends_on_seed=False, caused_by=failing)
+
+    @contextlib.contextmanager
+    def blaming_upstream(self):
+        """An end-to-end run: if it fails and a function it uses fails its own check, say that function is the one to fix."""
+        __tracebackhide__ = True
+        try:
+            yield
+        except CheckFailure as failure:
+            if failure.diagnosis in OWN_WORDS:  # a stub to fill in, a name to define: already the thing to fix
+                raise
+            failing = self.failing_upstream()
+            if not failing:
+                raise
+            self.fail_upstream(failing)

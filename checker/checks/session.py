@@ -4,10 +4,11 @@ The pytest self-check and official grading both come through here, so a student'
 loop or memory bomb is stopped the same way in both.
 """
 
+import contextlib
 from pathlib import Path
 
-from checker.checks import messages, notebook
-from checker.checks.report import CheckFailure
+from checker.checks import guard, messages, notebook
+from checker.checks.report import CheckFailure, GraderError
 from checker.sandbox import remote
 
 
@@ -16,6 +17,7 @@ class NotebookSession:
 
     def __init__(self, sandbox, display_path, cells=None, objects=None, folder=None):
         self.display_path, self.policy = display_path, sandbox.policy
+        self.verdicts = {}  # check name -> its failure, or None when it passed
         self.process = sandbox.open_notebook(display_path, cells=cells, objects=objects, folder=folder)
 
     @classmethod
@@ -41,26 +43,54 @@ class NotebookSession:
         return cls(sandbox, display_path, objects=cloudpickle.dumps(objects))
 
     def run(self, check, seed=None):
-        """Run one check on this notebook; raises CheckFailure as the check would."""
-        self.run_seeds(check, [seed])
+        """Run one check on this notebook; raises CheckFailure as the check would; returns its notes when it passes."""
+        return self.run_seeds(check, [seed])
 
     def run_seeds(self, check, seeds):
         """Run one check with each seed in turn, in one fresh check process; the first failure is raised, with its seed.
 
-        After the first seed, parts of the check that do not depend on the seed (training end to end) are not repeated.
+        The end-to-end part of a check (training on the data) runs with the last seed only: with the hidden
+        one in official grading, with the public one in the self-check. The verdict is kept, so that an
+        end-to-end check can say which of the functions it uses fails its own check.
         """
+        try:
+            notes = self._run_seeds(check, seeds)
+        except (CheckFailure, GraderError) as failure:
+            self.verdicts[check.name] = failure
+            raise
+        self.verdicts[check.name] = None
+        return notes
+
+    def _run_seeds(self, check, seeds):
         try:
             child = self.process.open_check()
         except remote.StudentProblem as problem:
             raise CheckFailure(messages.ENDED.format(name="your notebook", how=getattr(problem, "how", "it could not start")), messages.ENDED.id) from None
+        notes = []
         with child:
             values = [self._value(child, check, name) for name in check.needs]
             for index, seed in enumerate(seeds):
                 try:
-                    check.function(*values, seed=seed, again=index > 0, policy=self.policy)
+                    notes = check.function(*values, seed=seed, end_to_end=index == len(seeds) - 1, policy=self.policy,
+                                           verdicts=self._upstream(check, seeds))
                 except CheckFailure as failure:
                     failure.seed = seed
                     raise
+        return notes
+
+    def _upstream(self, check, seeds):
+        """Verdicts of other checks of the same assignment on this notebook: kept from earlier runs, or run now."""
+        def verdicts(names):
+            from checker.course import assignment_of
+
+            assignment = assignment_of(check.function.package)
+            for name in names:
+                if name not in self.verdicts:
+                    with contextlib.suppress(CheckFailure, GraderError), guard.quiet_stdout():
+                        self.run_seeds(assignment.check(name), seeds)
+            return {name: self.verdicts.get(name) for name in names}
+
+        return verdicts
 
     def value_of(self, name):
         """The value the notebook bound to `name` (plain data or a Remote), or a CheckFailure saying why it is missing."""

@@ -60,6 +60,14 @@ class SandboxedSide:
     def set_items(self, owner, attribute, items):
         self.process.set_items(owner, attribute, items)
 
+    def set_attribute(self, owner, attribute, value):
+        self.process.set_attribute(owner, attribute, value)
+
+    def lookup(self, near, name):
+        """What the notebook binds to `name` (the check process holds the notebook), or None."""
+        found = self.process.lookup(name)
+        return found.get("value") if found.get("missing") is not True else None
+
 
 class _InProcessTimeout(BaseException):
     """Raised into a student's code when it runs past its limit in-process (a BaseException: `except Exception` lets it pass)."""
@@ -122,6 +130,14 @@ class InProcessSide:
         container = getattr(owner, attribute)
         for key, value in items.items():
             container[key] = value
+
+    def set_attribute(self, owner, attribute, value):
+        setattr(owner, attribute, value)
+
+    def lookup(self, near, name):
+        """What the namespace of the function `near` (the notebook's, in a kernel) binds to `name`, or None."""
+        namespace = getattr(getattr(near, "__func__", near), "__globals__", None)
+        return namespace.get(name) if isinstance(namespace, dict) else None
 
 
 @contextlib.contextmanager

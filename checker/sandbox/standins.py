@@ -119,4 +119,22 @@ def _same(value, wanted):
     return value.shape == wanted.shape and bool(np.array_equal(value, wanted))
 
 
-KINDS = {"QuadraticBowl": QuadraticBowl, "PanelRunner": PanelRunner}
+class MiniBatchLoop:
+    """The judge's stochastic gradient descent, run beside the student's code: update_mini_batch on each mini-batch in turn.
+
+    The mini-batches (index lists into the built-in digits' training set) and eta come from the judge;
+    the judge reads the network's parameters afterwards and decides. One request instead of one per batch.
+    """
+
+    def __init__(self, batches, eta):
+        self.batches, self.eta = [[int(i) for i in batch] for batch in batches], float(eta)
+
+    def run(self, net, start, stop):
+        from checker.datasets import load_digits_for_network
+
+        training, _ = load_digits_for_network()
+        for batch in self.batches[int(start) : int(stop)]:
+            net.update_mini_batch([training[i] for i in batch], self.eta)
+
+
+KINDS = {"QuadraticBowl": QuadraticBowl, "PanelRunner": PanelRunner, "MiniBatchLoop": MiniBatchLoop}

@@ -13,7 +13,7 @@ import time
 
 from checker.checks import messages
 from checker.checks.notebook import NotebookUnreadable, locked_sources
-from checker.checks.report import CheckFailure
+from checker.checks.report import CheckFailure, GraderError
 from checker.checks.seeds import PUBLIC_SEED
 from checker.checks.session import NotebookSession
 from checker.sandbox.remote import StudentProblem
@@ -29,25 +29,41 @@ STATUSES = {
 IMPORT_BLOCKED = "cannot be imported by your notebook"
 
 
-class CheckResult:
-    """One check of one notebook: points earned, and the message and diagnosis id of the first failure."""
+GRADER_ERROR = "grader error"
 
-    def __init__(self, name, possible, passed, message="", diagnosis=None, seed=None, seconds=0.0):
+
+class CheckResult:
+    """One check of one notebook: points earned, and the message and diagnosis id of the first failure.
+
+    `caused_by` names the upstream checks an end-to-end failure follows from; `notes` are said on a pass;
+    a `grader_error` (the checker's own failure) decides no points: staff look, and the next run grades it again.
+    """
+
+    def __init__(self, name, possible, passed, message="", diagnosis=None, seed=None, seconds=0.0, caused_by=(), notes=(),
+                 grader_error=False):
         self.name, self.possible, self.passed = name, possible, passed
         self.points = possible if passed else 0
         self.message, self.diagnosis, self.seed, self.seconds = message, diagnosis, seed, seconds
+        self.caused_by, self.notes, self.grader_error = list(caused_by), list(notes), grader_error
 
     @property
     def status(self):
         if self.passed:
             return "passed"
+        if self.grader_error:
+            return GRADER_ERROR
         if IMPORT_BLOCKED in self.message:
             return "sandbox violation"
         return STATUSES.get(self.diagnosis, "failed")
 
     def as_dict(self):
-        return {"check": self.name, "possible": self.possible, "points": self.points, "status": self.status,
-                "diagnosis": self.diagnosis, "message": self.message, "seed": self.seed, "seconds": round(self.seconds, 4)}
+        found = {"check": self.name, "possible": self.possible, "points": self.points, "status": self.status,
+                 "diagnosis": self.diagnosis, "message": self.message, "seed": self.seed, "seconds": round(self.seconds, 4)}
+        if self.caused_by:
+            found["caused_by"] = self.caused_by
+        if self.notes:
+            found["note"] = " ".join(self.notes)
+        return found
 
 
 class NotebookResult:
@@ -159,11 +175,14 @@ def _grade_check(session, check, seeds):
     started = time.monotonic()
     try:
         with contextlib.redirect_stdout(io.StringIO()):  # a check prints "✓ ... passed"; official grading keeps quiet
-            session.run_seeds(check, seeds)
+            notes = session.run_seeds(check, seeds)
     except CheckFailure as failure:
         return CheckResult(check.name, check.points, False, str(failure), failure.diagnosis, getattr(failure, "seed", None),
-                           time.monotonic() - started)
+                           time.monotonic() - started, caused_by=failure.caused_by)
+    except GraderError as error:  # the checker's own bug on this check: no points decided, staff must look
+        return CheckResult(check.name, check.points, False, str(error), messages.GRADER_ERROR.id, seconds=time.monotonic() - started,
+                           grader_error=True)
     except StudentProblem as problem:  # the check process was lost outside the check's own calls
         message = messages.ENDED.format(name=check.name, how=getattr(problem, "how", None) or "it stopped answering")
         return CheckResult(check.name, check.points, False, message, messages.ENDED.id, seconds=time.monotonic() - started)
-    return CheckResult(check.name, check.points, True, seconds=time.monotonic() - started)
+    return CheckResult(check.name, check.points, True, seconds=time.monotonic() - started, notes=notes or ())

@@ -12,9 +12,10 @@ import numpy as np
 
 from checker.assignments.backprop_digits import inputs
 from checker.assignments.backprop_digits import messages as say
-from checker.assignments.backprop_digits import standins
+from checker.assignments.backprop_digits import judges, standins
 from checker.checks import compare, symbolic
-from checker.checks.guard import CallLog, call_student, member, student_random, using_references
+from checker.checks.guard import CallLog, beside, call_student, limit_from_probe, member, student_random, using_references
+from checker.checks.spies import first_wrong, watched_run
 from checker.checks.registry import check
 from checker.checks.report import CheckFailure
 from checker.checks.shapes import require_finite, require_shape
@@ -26,13 +27,15 @@ SQUARE_SIZES = [4, 4, 4, 4]
 SIZES = [3, 5, 4, 2]
 GAUSSIAN_SIZES = [300, 200, 50]  # 70,000 weights: the sample std is within 0.3 % of the true one
 # The accuracy check (documented in the notebook) trains Network([64, 30, 10]) itself: from starting
-# parameters drawn with ACCURACY_SEED, it calls the student's update_mini_batch on EPOCHS epochs of
-# mini-batches of BATCH at eta ETA, shuffled with ACCURACY_SEED. That is deterministic, so the trained
-# parameters must be the reference's (thresholds.TRAINED_RTOL), which classify ACCURACY_TARGET or more of
-# the test digits (tests/test_teaching_numbers.py recomputes it).
-ACCURACY_SEED = 3
+# parameters drawn with a seed of the check's, it calls the student's update_mini_batch on EPOCHS epochs of
+# mini-batches of BATCH at eta ETA, shuffled with that seed (a loop beside the student's code, one request).
+# That is deterministic, so the trained parameters must be the reference's (thresholds.TRAINED_RTOL), which
+# classify ACCURACY_TARGET or more of the test digits (tests/test_teaching_numbers.py recomputes it).
 EPOCHS, BATCH, ETA = 5, 10, 3.0
 ACCURACY_TARGET = 0.80
+PROBE_BATCHES = 20  # the first mini-batches, timed, set the time limit of the rest
+REPLAY_BATCHES = 1  # a failed run is replayed on this many mini-batches with every call watched
+BATCH_PARTS = ("sigmoid_functions", "network_init", "cost_derivative", "backprop", "backprop_batch", "update_mini_batch")
 
 MAX_OUTPUTS = 16  # the widest output layer of the checks' networks (the digits' has 10)
 
@@ -335,7 +338,7 @@ def check_evaluate(run, Network):
         run.fail(headline or say.EVALUATE_WRONG, ("yours", repr(count)), ("test examples", str(len(test_data))))
 
 
-def test_accuracy(biases, weights, testing):
+def classified(biases, weights, testing):
     """The fraction of test digits that biases and weights classify right, computed by the checker."""
     A = np.hstack([x for x, _ in testing])
     for b, w in zip(biases, weights):
@@ -351,17 +354,45 @@ def trained_parameters(run, value, attribute, shapes):
     return [require_finite(run, require_shape(run, array, shape, name), name) for name, array, shape in named]
 
 
-@check("accuracy")
+@check("accuracy", upstream=BATCH_PARTS)
 def check_accuracy(run, Network):
+    """Does the student's update_mini_batch, driven by the checker's own SGD from a start and an order drawn by the seed,
+    arrive where stochastic gradient descent does on the digits?"""
+    if not run.end_to_end:
+        return  # all of it is end to end: official grading runs it with the hidden seed
     training, testing = load_digits_for_network()
-    sizes = inputs.DIGITS_SIZES
-    net = build_network(run, Network, sizes, inputs.initial_parameters(sizes, np.random.default_rng(ACCURACY_SEED)))
-    for batch in inputs.mini_batches(len(training), ACCURACY_SEED, EPOCHS, BATCH):
-        call_student(run, net.update_mini_batch, [training[i] for i in batch], ETA, allow_changes=True, name="Network.update_mini_batch")
-    biases = trained_parameters(run, net.biases, "biases", [(y, 1) for y in sizes[1:]])
-    weights = trained_parameters(run, net.weights, "weights", [(y, x) for x, y in zip(sizes[:-1], sizes[1:])])
-    expected = run.reference.trained_on_digits(ACCURACY_SEED, EPOCHS, BATCH, ETA)
+    sizes, seed = inputs.DIGITS_SIZES, int(run.rng.integers(2**31))
+    batches = inputs.mini_batches(len(training), seed, EPOCHS, BATCH)
+    with run.blaming_upstream():
+        net = build_network(run, Network, sizes, inputs.initial_parameters(sizes, np.random.default_rng(seed)))
+        loop = beside(net, run, "MiniBatchLoop", [batch.tolist() for batch in batches], ETA)
+        name = "Network.update_mini_batch"
+        limit = limit_from_probe(run, loop.run, net, 0, PROBE_BATCHES, allow_changes=True, name=name, scale=len(batches) / PROBE_BATCHES,
+                                 probe=f"{PROBE_BATCHES} mini-batches", advice=say.VECTORISE)
+        call_student(run, loop.run, net, PROBE_BATCHES, len(batches), allow_changes=True, name=name, time_limit_s=limit)
+        biases = trained_parameters(run, net.biases, "biases", [(y, 1) for y in sizes[1:]])
+        weights = trained_parameters(run, net.weights, "weights", [(y, x) for x, y in zip(sizes[:-1], sizes[1:])])
+    expected = run.reference.trained_on_digits(seed, EPOCHS, BATCH, ETA)
     pairs = list(zip(biases + weights, expected["biases"] + expected["weights"]))
     if not all(compare.trained_close(yours, theirs) for yours, theirs in pairs):
-        run.fail(say.ACCURACY.format(epochs=EPOCHS, batch=BATCH, eta=ETA, achieved=test_accuracy(biases, weights, testing),
-                                     target=ACCURACY_TARGET), ("note", say.ACCURACY_NOTE), depends_on_seed=False)
+        _explain_accuracy(run, Network, training, seed, batches[:REPLAY_BATCHES])
+        run.fail(say.ACCURACY.format(epochs=EPOCHS, batch=BATCH, eta=ETA, achieved=classified(biases, weights, testing),
+                                     target=ACCURACY_TARGET), depends_on_seed=False)
+
+
+def _explain_accuracy(run, Network, training, seed, batches):
+    """Name what to fix: a method that fails its own check, or else the one a watched mini-batch shows misbehaving."""
+    failing = run.failing_upstream()
+    if failing:
+        run.fail_upstream(failing)
+    net = build_network(run, Network, inputs.DIGITS_SIZES, inputs.initial_parameters(inputs.DIGITS_SIZES, np.random.default_rng(seed)))
+    state = ("biases", "weights")
+    methods = [(f"Network.{name}", net, name, state) for name in ("backprop", "backprop_batch", "cost_derivative")]
+    for batch in batches:
+        before = {"biases": net.biases, "weights": net.weights}
+        calls, _ = watched_run(run, net.update_mini_batch, ("sigmoid", "sigmoid_prime"), [training[i] for i in batch], ETA, methods=methods)
+        call, wrong = first_wrong(calls or [], judges.JUDGES.get)
+        if call is not None:
+            run.fail(say.DIFFERS_IN_RUN.format(name=call.name, wrong=wrong), depends_on_seed=False)
+        if calls is not None and not judges.stepped(before, {"biases": net.biases, "weights": net.weights}, calls, ETA, len(batch)):
+            run.fail(say.DIFFERS_IN_RUN.format(name="Network.update_mini_batch", wrong=say.RUN_UPDATE), depends_on_seed=False)

@@ -59,10 +59,21 @@ ACCURACY = Diagnosis(
     "accuracy.below_target",
     "After {epochs} epochs of mini-batches of {batch} at eta {eta:g}, in the checker's own shuffled order, your network's "
     "biases and weights are not where stochastic gradient descent arrives: they classify {achieved:.1%} of the test digits "
-    "correctly, where gradient descent gets above {target:.0%}.",
+    "correctly, where gradient descent gets above {target:.0%}. The checker calls your update_mini_batch on each mini-batch; "
+    "every method it uses passes its own check, and one watched mini-batch shows none misbehaving: look for what only a long "
+    "run shows.",
 )
-ACCURACY_NOTE = ("the checker calls your update_mini_batch on each mini-batch, so this run uses your own update_mini_batch "
-                 "and backprop: if one of their checks failed, fix that first")
+DIFFERS_IN_RUN = Diagnosis(
+    "accuracy.differs_in_run",
+    "Your network does not arrive where stochastic gradient descent does, although every method it uses passes its own check. "
+    "Watched on one mini-batch of the digits, `{name}` {wrong}.",
+)
+RUN_SIGMOID = "returned values that are not 1 / (1 + e^(-z)) for the z it was given"
+RUN_SIGMOID_PRIME = "returned values that are not σ(z)(1 - σ(z)) for the z it was given"
+RUN_COST_DERIVATIVE = "did not return a - y for the a and y it was given"
+RUN_BACKPROP = "returned gradients that disagree with finite differences of ½‖a - y‖² for the network's weights at that moment"
+RUN_UPDATE = "did not move the biases and weights by -(eta / len(mini_batch)) times the sum of the gradients it got from backprop"
+VECTORISE = "Compute with whole arrays (one matrix product per layer), not with loops over their entries."
 PARAMETERS_AFTER_TRAINING = Diagnosis(
     "accuracy.parameters_lost",
     "After training, net.{attribute} should still be a list of {count} arrays, one per layer after the input.",

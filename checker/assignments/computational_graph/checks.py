@@ -11,12 +11,13 @@ import numpy as np
 
 from checker.assignments.computational_graph import inputs
 from checker.assignments.computational_graph import messages as say
-from checker.assignments.computational_graph import standins
+from checker.assignments.computational_graph import judges, standins
 from checker.checks import compare, symbolic
 from checker.checks.guard import call_student, limit_from_probe, member, set_items, student_random, using_references
 from checker.checks.registry import check
 from checker.checks.report import describe_value
 from checker.checks.shapes import require_finite, require_scalar, require_shape
+from checker.checks.spies import first_wrong, watched_run
 from checker.gradients.numerical import numerical_gradient, numerical_vjp
 from checker.thresholds import agree_below
 
@@ -317,22 +318,21 @@ def check_train(run, train):
 
 
 # -- outcomes: the student's own classes and loop, on OR and XOR ---------------------------------
-# The check sets the starting weights (Xavier scale, seed OUTCOME_SEED) and trains with the student's
-# train, EPOCHS epochs at LEARNING_RATE. Gradient descent is deterministic, so the trained parameters
-# must be the reference's from the same start (thresholds.TRAINED_RTOL); those classify all four
-# points with a cost below COST_TARGET (from the reference's start its cost first falls below it after
-# 187, 499 and 844 epochs). Neither what train returns nor what forward computes can buy the outcome.
-OUTCOME_SEED = 2
+# The check draws the starting weights (Xavier scale) from its seed and trains with the student's train,
+# EPOCHS epochs at LEARNING_RATE. Gradient descent is deterministic, so the trained parameters must be the
+# reference's from the same start (thresholds.TRAINED_RTOL). Neither what train returns nor what forward
+# computes can buy the outcome. A failed run is replayed for REPLAY_EPOCHS with every call watched.
 EPOCHS = 1500
 LEARNING_RATE = 2.0
-COST_TARGET = 0.01
 PROBE_EPOCHS = 50  # a first, timed run this long sets the full run's time limit
+REPLAY_EPOCHS = 2
+LINEAR_STATE, SIGMOID_STATE = ("params", "A_prev", "Z", "dW", "db", "dA_prev"), ("Z", "A", "dZ")
 
 
-def build_network(run, LinearLayer, SigmoidLayer, sizes, m):
-    """[LinearLayer, SigmoidLayer, ...] from the student's classes, with the check's starting weights."""
+def build_network(run, LinearLayer, SigmoidLayer, sizes, m, seed):
+    """[LinearLayer, SigmoidLayer, ...] from the student's classes, with the check's starting weights (drawn with `seed`)."""
     layers = []
-    for n_out, (W, b) in zip(sizes[1:], inputs.starting_parameters(sizes, OUTCOME_SEED)):
+    for n_out, (W, b) in zip(sizes[1:], inputs.starting_parameters(sizes, seed)):
         linear = build_linear(run, LinearLayer, W.shape[1], m, n_out)
         set_items(linear, run, "params", {"W": W, "b": b})
         layers += [linear, call_student(run, SigmoidLayer, (n_out, m), name="SigmoidLayer").value]
@@ -352,22 +352,45 @@ def trained_parameters(run, layers, sizes):
     return found
 
 
-@check("outcomes")
+@check("outcomes", upstream=("linear_layer", "sigmoid_layer", "compute_cost", "train"))
 def check_outcomes(run, LinearLayer, SigmoidLayer, train):
+    """Do the student's own layers and train, from starting weights drawn by the seed, arrive where gradient descent does?"""
+    if not run.end_to_end:
+        return  # all of it is end to end: official grading runs it with the hidden seed
+    seed = int(run.rng.integers(2**31))
     for task_index, (task, X, Y, sizes) in enumerate(inputs.TASKS):
-        probe = build_network(run, LinearLayer, SigmoidLayer, sizes, X.shape[1])
-        limit = limit_from_probe(run, train, probe, X, Y, PROBE_EPOCHS, LEARNING_RATE, allow_changes=True,
-                                 scale=EPOCHS / PROBE_EPOCHS, probe=f"{PROBE_EPOCHS} epochs", advice=say.VECTORISE)
-        layers = build_network(run, LinearLayer, SigmoidLayer, sizes, X.shape[1])
-        costs = call_student(run, train, layers, X, Y, EPOCHS, LEARNING_RATE, allow_changes=True, time_limit_s=limit).value
-        if not isinstance(costs, (list, tuple, np.ndarray)) or len(costs) != EPOCHS:
-            run.fail(say.COSTS_LENGTH.format(count=len(costs) if isinstance(costs, (list, tuple, np.ndarray)) else 0, epochs=EPOCHS))
-        parameters = trained_parameters(run, layers, sizes)
-        expected = run.reference.trained_parameters(task_index, OUTCOME_SEED, EPOCHS, LEARNING_RATE)
+        with run.blaming_upstream():
+            probe = build_network(run, LinearLayer, SigmoidLayer, sizes, X.shape[1], seed)
+            limit = limit_from_probe(run, train, probe, X, Y, PROBE_EPOCHS, LEARNING_RATE, allow_changes=True,
+                                     scale=EPOCHS / PROBE_EPOCHS, probe=f"{PROBE_EPOCHS} epochs", advice=say.VECTORISE)
+            layers = build_network(run, LinearLayer, SigmoidLayer, sizes, X.shape[1], seed)
+            costs = call_student(run, train, layers, X, Y, EPOCHS, LEARNING_RATE, allow_changes=True, time_limit_s=limit).value
+            if not isinstance(costs, (list, tuple, np.ndarray)) or len(costs) != EPOCHS:
+                run.fail(say.COSTS_LENGTH.format(count=len(costs) if isinstance(costs, (list, tuple, np.ndarray)) else 0, epochs=EPOCHS))
+            parameters = trained_parameters(run, layers, sizes)
+        expected = run.reference.trained_parameters(task_index, seed, EPOCHS, LEARNING_RATE)
         if not all(compare.trained_close(W, e["W"]) and compare.trained_close(b, e["b"]) for (W, b), e in zip(parameters, expected)):
-            A = X
-            for W, b in parameters:
-                A = symbolic.sigmoid(W @ A + b)
-            accuracy, cost = float(np.mean((A > 0.5) == Y)), float(np.sum((Y - A) ** 2) / (2 * Y.shape[1]))
-            run.fail(say.OUTCOME.format(task=task, epochs=EPOCHS, rate=LEARNING_RATE, accuracy=accuracy, cost=cost, target=COST_TARGET),
-                     depends_on_seed=False)
+            _explain_outcome(run, (LinearLayer, SigmoidLayer, train), (task, X, Y, sizes), seed, parameters)
+
+
+def _explain_outcome(run, classes, task, seed, parameters):
+    """Fail an outcome that is not gradient descent's, naming what to fix: a failing upstream check, or a watched misstep."""
+    failing = run.failing_upstream()
+    if failing:
+        run.fail_upstream(failing)
+    (LinearLayer, SigmoidLayer, train), (name, X, Y, sizes) = classes, task
+    layers = build_network(run, LinearLayer, SigmoidLayer, sizes, X.shape[1], seed)
+    watched = [(f"the forward of linear layer {k // 2 + 1}" if k % 2 == 0 else f"the forward of sigmoid layer {k // 2 + 1}", layer, "forward",
+                LINEAR_STATE if k % 2 == 0 else SIGMOID_STATE) for k, layer in enumerate(layers)]
+    watched += [(label.replace("forward", what), layer, what, state) for label, layer, _, state in watched for what in ("backward",)]
+    watched += [(label.replace("forward", "update_params"), layer, "update_params", state)
+                for label, layer, _, state in watched[: len(layers)] if state is LINEAR_STATE]
+    calls, _ = watched_run(run, train, ("compute_cost",), layers, X, Y, REPLAY_EPOCHS, LEARNING_RATE, methods=watched)
+    call, wrong = first_wrong(calls or [], judges.judge_of)
+    if call is not None:
+        run.fail(say.DIFFERS_IN_RUN.format(name=call.name, wrong=wrong), depends_on_seed=False)
+    A = X
+    for W, b in parameters:
+        A = symbolic.sigmoid(W @ A + b)
+    accuracy, cost = float(np.mean((A > 0.5) == Y)), float(np.sum((Y - A) ** 2) / (2 * Y.shape[1]))
+    run.fail(say.OUTCOME.format(task=name, epochs=EPOCHS, rate=LEARNING_RATE, accuracy=accuracy, cost=cost), depends_on_seed=False)

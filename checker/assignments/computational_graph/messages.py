@@ -70,10 +70,21 @@ TRAIN_WRONG = "train should, every epoch: forward through every pair, compute th
 OUTCOME = Diagnosis(
     "outcomes.not_learned",
     "{task}: after {epochs} epochs at learning rate {rate:g} from the checker's starting weights, your layers' W and b are "
-    "not where gradient descent arrives: they classify {accuracy:.0%} of the points correctly with a cost of {cost:.4g}, where "
-    "gradient descent classifies all of them (target 100%) with a cost below {target:g}. This run uses your own layers and "
-    "train: if one of their checks failed, fix that first.",
+    "not where gradient descent arrives: they classify {accuracy:.0%} of the points correctly with a cost of {cost:.4g}. "
+    "Every part of the run passes its own check, and a short run shows none of them misbehaving: look for what only a "
+    "long run shows, such as a number of epochs written into your code.",
 )
+DIFFERS_IN_RUN = Diagnosis(
+    "outcomes.differs_in_run",
+    "Your layers do not arrive where gradient descent does, although every part of the run passes its own check. "
+    "Watched in a short run of your `train` on these points, {name} {wrong}.",
+)
+RUN_LINEAR_FORWARD = "did not compute Z = W · A_prev + b with the layer's own parameters"
+RUN_LINEAR_BACKWARD = "did not leave dW, db and dA_prev equal to the gradients of Z = W · A_prev + b for the upstream gradient it was given"
+RUN_LINEAR_UPDATE = "did not move W and b by learning_rate times the layer's own dW and db"
+RUN_SIGMOID_FORWARD = "did not compute A = σ(Z) for the Z it was given"
+RUN_SIGMOID_BACKWARD = "did not compute dZ = upstream_grad · σ'(Z) with the Z of its own forward"
+RUN_COST = "did not return the cost ½·mean((Y - Y_hat)²) and its gradient for the Y_hat it was given"
 PARAMS_AFTER_TRAINING = Diagnosis(
     "outcomes.params_lost",
     "After train, linear layer {layer} should still hold its weights in params['W'] and params['b'].",

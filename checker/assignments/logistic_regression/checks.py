@@ -8,6 +8,7 @@ they were called. Reference results come from `run.reference`, recognised mistak
 """
 
 import numbers
+import time
 
 import numpy as np
 
@@ -18,16 +19,20 @@ from checker.checks import compare, symbolic
 from checker.checks.guard import beside, call_student, limit_from_probe, using_references
 from checker.checks.registry import check
 from checker.checks.report import describe_value
+from checker.checks.spies import first_wrong, watched_run
 from checker.checks.shapes import require_array, require_finite, require_scalar, require_shape
 from checker.datasets import load_dataset
 from checker.gradients.numerical import numerical_gradient, relative_error
 from checker.sandbox.standins import QuadraticBowl
 from checker.thresholds import agree_below
 
-# The end-to-end run: model() trained this long from zeros must arrive where gradient descent does, whose
-# w and b classify 90.8 % of the digits' test split (tests/test_teaching_numbers.py recomputes it).
-# The probe's time sets the run's time limit.
-END_TO_END_ITERATIONS, END_TO_END_RATE, PROBE_ITERATIONS = 200, 0.5, 10
+# The end-to-end run: model() trained from zeros on a random 80 % of the training digits, for a number of
+# iterations and at a learning rate drawn from the check's seed, must arrive where gradient descent does
+# (tests/test_teaching_numbers.py recomputes how well that classifies the test digits). A short probe's time
+# sets the run's time limit; a failed run is replayed for REPLAY_ITERATIONS with every function watched.
+ITERATIONS, RATES, PROBE_ITERATIONS, REPLAY_ITERATIONS = (150, 251), (0.3, 0.7), 10, 3
+SLOW = 5  # a correct run this many times as long as computing all the examples at once would take gets a note
+HELPERS = ("initialize_with_zeros", "optimize", "propagate", "sigmoid", "predict")
 
 
 # -- data preparation: the student's own arrays, made from the built-in dataset ----------------
@@ -304,7 +309,7 @@ def _check_model_calls(run, stand_ins, X_train, Y_train, X_test, iterations, rat
         run.fail(say.MODEL_START)
 
 
-@check("model")
+@check("model", upstream=("sigmoid", "initialize_with_zeros", "propagate", "optimize", "predict"))
 def check_model(run, model):
     X_train, Y_train, X_test, Y_test = inputs.model_data(run.rng)
     iterations, rate = int(run.rng.integers(150, 260)), float(run.rng.uniform(0.05, 0.3))
@@ -329,30 +334,121 @@ def check_model(run, model):
     if not compare.close(_costs_as_floats(run, d["costs"], 'd["costs"]'), stand_ins.costs):
         run.fail(say.MODEL_COSTS)
 
-    if run.again:
-        return  # the accuracy does not depend on the seed: graded with the first one
-    _check_accuracy(run, model)
+    if run.end_to_end:
+        _check_end_to_end(run, model)
 
 
-def _check_accuracy(run, model):
-    """End to end with the student's own functions: train on the digits, then the checker predicts the test set.
+def _check_end_to_end(run, model):
+    """End to end with the student's own functions: train on digits drawn by the seed; the checker judges w and b.
 
     Training is deterministic (gradient descent from zeros), so the w and b model learns must be the
-    reference's, within round-off: only a working propagate and optimize get there. model gets
-    placeholder test labels, and the checker computes the test predictions itself from w and b.
+    reference's, within round-off: only working helpers get there. model gets placeholder test labels,
+    and the checker computes what w and b classify itself. A failure names the function to fix: one
+    that fails its own check, or else the one a watched short run shows misbehaving.
     """
-    X_train, Y_train, X_test, Y_test = inputs.digits_prepared()
-    placeholders = np.zeros_like(Y_test)
-    arguments = (model, X_train, Y_train, X_test, placeholders)
-    limit = limit_from_probe(run, *arguments, num_iterations=PROBE_ITERATIONS, learning_rate=END_TO_END_RATE,
-                             scale=END_TO_END_ITERATIONS / PROBE_ITERATIONS, probe=f"{PROBE_ITERATIONS} iterations", advice=say.VECTORISE)
-    d = call_student(run, *arguments, num_iterations=END_TO_END_ITERATIONS, learning_rate=END_TO_END_RATE, time_limit_s=limit).value
+    subset_seed = int(run.rng.integers(2**31))
+    iterations, rate = int(run.rng.integers(*ITERATIONS)), round(float(run.rng.uniform(*RATES)), 2)
+    X_train, Y_train, X_test, Y_test = inputs.digits_subset(subset_seed)
+    arguments = (model, X_train, Y_train, X_test, np.zeros_like(Y_test))
+    with run.blaming_upstream():
+        limit = limit_from_probe(run, *arguments, num_iterations=PROBE_ITERATIONS, learning_rate=rate,
+                                 scale=iterations / PROBE_ITERATIONS, probe=f"{PROBE_ITERATIONS} iterations", advice=say.VECTORISE)
+        started = time.monotonic()
+        d = call_student(run, *arguments, num_iterations=iterations, learning_rate=rate, time_limit_s=limit).value
+        seconds = time.monotonic() - started
+        w, b = _returned_parameters(run, d, X_train.shape[0])
+    expected = run.reference.trained_on_digits(subset_seed, iterations, rate)
+    if not (compare.trained_close(w, expected["w"]) and compare.trained_close(b, expected["b"])):
+        failing = run.failing_upstream()
+        if failing:
+            run.fail_upstream(failing)
+        calls, value = watched_run(run, model, HELPERS, *arguments[1:], num_iterations=REPLAY_ITERATIONS, learning_rate=rate)
+        call, wrong = first_wrong(calls or [], JUDGES.get)
+        if call is not None:
+            run.fail(say.DIFFERS_IN_RUN.format(name=call.name, wrong=wrong), depends_on_seed=False)
+        if calls and not _returns_what_optimize_did(value, calls):
+            run.fail(say.DIFFERS_IN_RUN.format(name="model", wrong=say.RUN_MODEL), depends_on_seed=False)
+        achieved = float(np.mean((symbolic.sigmoid(w.T @ X_test + b) > 0.5) == Y_test))
+        run.fail(say.NOT_DESCENT.format(iterations=iterations, rate=rate, achieved=achieved), ("yours", describe_value(w)),
+                 depends_on_seed=False)
+    vectorised = inputs.vectorised_seconds(X_train, iterations)
+    if seconds > SLOW * vectorised:
+        run.note(say.SLOW_NOTE.format(seconds=seconds, factor=seconds / vectorised, vectorised=vectorised))
+
+
+def _returned_parameters(run, d, dim):
+    """w and b from the dictionary model returned, checked for type, shape and finiteness."""
     if not isinstance(d, dict) or "w" not in d or "b" not in d:
         run.fail(say.RESULT_NOT_DICT.format(kind=describe_value(d)))
-    w = require_finite(run, require_shape(run, d["w"], (X_train.shape[0], 1), 'd["w"]'), 'd["w"]')
-    b = require_scalar(run, d["b"], 'd["b"]')
-    expected = run.reference.trained_on_digits(END_TO_END_ITERATIONS, END_TO_END_RATE)
-    if not (compare.trained_close(w, expected["w"]) and compare.trained_close(b, expected["b"])):
-        achieved = float(np.mean((symbolic.sigmoid(w.T @ X_test + b) > 0.5) == Y_test))
-        run.fail(say.NOT_DESCENT.format(iterations=END_TO_END_ITERATIONS, rate=END_TO_END_RATE, achieved=achieved),
-                 ("yours", describe_value(w)), depends_on_seed=False)
+    w = require_finite(run, require_shape(run, d["w"], (dim, 1), 'the "w" model returns', "w"), 'the "w" model returns')
+    return w, require_scalar(run, d["b"], 'the "b" model returns', "b")
+
+
+# -- what each of model's helpers should have returned inside a watched run, from SymPy's cost and the calls around it --
+def _cost(w, b, X, Y):
+    return float(np.mean(symbolic.binary_cross_entropy(np.asarray(w).T @ X + b, Y)))
+
+
+def _descended(w, b, X, Y, iterations, rate):
+    """w and b after gradient descent on SymPy's cost, its gradient by centred differences."""
+    w, b = np.asarray(w, dtype=np.float64), float(b)
+    for _ in range(int(iterations)):
+        dw = numerical_gradient(lambda v: _cost(v, b, X, Y), w)
+        db = float(numerical_gradient(lambda v: _cost(w, float(v), X, Y), np.array(b)))
+        w, b = w - rate * dw, b - rate * db
+    return w, b
+
+
+def _judge_sigmoid(call, calls):
+    if not compare.close(call.value, symbolic.sigmoid(np.asarray(call.args[0], dtype=np.float64))):
+        return say.RUN_SIGMOID
+
+
+def _judge_initialize(call, calls):
+    value = call.value
+    if not (isinstance(value, (tuple, list)) and len(value) == 2 and compare.close(value[0], np.zeros((int(call.args[0]), 1)))
+            and compare.close(value[1], 0.0)):
+        return say.RUN_INITIALIZE
+
+
+def _judge_propagate(call, calls):
+    w, b, X, Y = (np.asarray(value, dtype=np.float64) for value in call.args[:4])
+    try:
+        grads, cost = call.value
+        dw, db = np.asarray(grads["dw"], dtype=np.float64), float(grads["db"])
+    except (TypeError, ValueError, KeyError):
+        return say.RUN_PROPAGATE
+    truth_dw = numerical_gradient(lambda v: _cost(v, float(b), X, Y), w)
+    truth_db = float(numerical_gradient(lambda v: _cost(w, float(v), X, Y), np.array(float(b))))
+    if not compare.close(cost, _cost(w, float(b), X, Y)) or relative_error(dw, truth_dw) > agree_below() or \
+            relative_error(db, truth_db) > agree_below():
+        return say.RUN_PROPAGATE
+
+
+OPTIMIZE_PARAMETERS = ("w", "b", "X", "Y", "num_iterations", "learning_rate", "print_cost")
+
+
+def _judge_optimize(call, calls):
+    given = dict(zip(OPTIMIZE_PARAMETERS, call.args), **call.kwargs)
+    try:
+        w, b = _descended(given["w"], given["b"], np.asarray(given["X"]), np.asarray(given["Y"]), given.get("num_iterations", 100),
+                          float(given.get("learning_rate", 0.009)))
+        params = call.value[0]
+        right = compare.close(params["w"], w) and compare.close(params["b"], b)
+    except (TypeError, ValueError, KeyError, IndexError):
+        right = False
+    if not right:
+        return say.RUN_OPTIMIZE
+
+
+def _returns_what_optimize_did(d, calls):
+    """Whether model's dictionary holds the w and b its (last) call of optimize returned."""
+    trained = [call.value for call in calls if call.name == "optimize"]
+    try:
+        return bool(trained) and compare.close(d["w"], trained[-1][0]["w"]) and compare.close(d["b"], trained[-1][0]["b"])
+    except (TypeError, KeyError, IndexError):
+        return False
+
+
+JUDGES = {"sigmoid": _judge_sigmoid, "initialize_with_zeros": _judge_initialize, "propagate": _judge_propagate,
+          "optimize": _judge_optimize}

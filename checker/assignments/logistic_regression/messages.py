@@ -101,9 +101,24 @@ MODEL_WEIGHTS = Diagnosis("model.weights_wrong", 'd["w"] and d["b"] should be th
 MODEL_COSTS = Diagnosis("model.costs_wrong", 'd["costs"] is not the costs list optimize returned.')
 NOT_DESCENT = Diagnosis(
     "model.not_gradient_descent",
-    'Trained on the digits with num_iterations={iterations} and learning_rate={rate:g}, model\'s d["w"] and d["b"] are not '
-    "where gradient descent from zeros arrives (they classify {achieved:.1%} of the test images correctly). This run uses "
-    "your own propagate, optimize and initialize_with_zeros: if one of their checks failed, fix that first.",
+    "Trained on the digits (a part of the training set drawn for this check) with num_iterations={iterations} and "
+    "learning_rate={rate:g}, the w and b your model returns are not where gradient descent from zeros arrives (they "
+    "classify {achieved:.1%} of the test images correctly). Every function model uses passes its own check, and a short "
+    "run shows none of them misbehaving: look for what only a long run shows, such as a number of iterations written into your code.",
+)
+DIFFERS_IN_RUN = Diagnosis(
+    "model.differs_in_run",
+    "`model` does not arrive where gradient descent does, although every function it uses passes its own check. "
+    "Watched in a short run of `model` on the digits, `{name}` {wrong}: look at `{name}` with data this size.",
+)
+RUN_SIGMOID = "returned values that are not 1 / (1 + e^(-z)) for the z it was given"
+RUN_INITIALIZE = "did not return zeros of shape (dim, 1) and 0.0 for the dim it was given"
+RUN_PROPAGATE = "returned a cost or gradients that are not the cross-entropy's (and its slopes) for the w, b, X and Y it was given"
+RUN_OPTIMIZE = "returned params that are not num_iterations steps of gradient descent from the w and b it was given"
+RUN_MODEL = "returned a w and b that are not the ones its call of optimize returned"
+SLOW_NOTE = (
+    "correct, but `model` took {seconds:.1f} s here, about {factor:.0f} times as long as computing all the examples at once "
+    "would take ({vectorised:.1f} s). Section 3 of the notebook shows how: np.dot(w.T, X) and sums over arrays, no loop over the examples."
 )
 VECTORISE = ("Compute all the examples at once in propagate, with np.dot(w.T, X) and sums over arrays, "
              "instead of a Python loop over the examples.")

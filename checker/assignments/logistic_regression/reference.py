@@ -5,7 +5,7 @@ Staff side only: the student kit has no copy of this module (its checks read rec
 
 import numpy as np
 
-from checker.assignments.logistic_regression.inputs import digits_prepared
+from checker.assignments.logistic_regression.inputs import digits_subset
 from checker.checks import symbolic
 from checker.checks.remembered import remembered
 
@@ -50,9 +50,9 @@ def model(X_train, Y_train, X_test, Y_test, num_iterations=2000, learning_rate=0
 
 
 @remembered
-def trained_on_digits(num_iterations, learning_rate):
-    """w and b after model's training on the built-in digits (prepared as the notebook does), from zeros."""
-    X_train, Y_train, _, _ = digits_prepared()
+def trained_on_digits(subset_seed, num_iterations, learning_rate):
+    """w and b after model's training from zeros on the training digits of inputs.digits_subset(subset_seed)."""
+    X_train, Y_train, _, _ = digits_subset(subset_seed)
     w, b = initialize_with_zeros(X_train.shape[0])
     params, _, _ = optimize(w, b, X_train, Y_train, num_iterations, learning_rate)
     return {"w": params["w"], "b": float(params["b"])}
