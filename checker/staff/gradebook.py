@@ -4,7 +4,8 @@ Each grade cell's outputs say what the check found: its "passed" line, or an err
 checker's message. nbgrader's own preprocessors and rules do the rest, as in `nbgrader autograde`: restore
 the locked cells from the source, save the grades (an error output scores 0, anything else full
 points), apply late penalties. So `nbgrader generate_feedback`, `nbgrader export` and the
-formgrader work unchanged.
+formgrader work unchanged. A check the checker itself failed on (a grader error) scores nothing, not
+0: its cell needs a manual grade, so the formgrader shows it to staff.
 """
 
 import contextlib
@@ -26,6 +27,8 @@ from traitlets.config import Config
 from traitlets.config.loader import PyFileConfigLoader
 
 from checker.checks.registry import PASSED
+from checker.staff.folders import IN_THE_COURSE
+from checker.staff.results import grader_errors
 
 SANITIZE = (ClearOutput, DeduplicateIds, OverwriteKernelspec, OverwriteCells, CheckCellMetadata)
 # nbgrader autograde validates the cells' metadata again after executing them; only outputs have changed since, so once is enough.
@@ -56,10 +59,11 @@ def grade_cell_outputs(result):
     return outputs
 
 
-def save_auto_grades(gradebook, nb, notebook_id, assignment_id, student):
+def save_auto_grades(gradebook, nb, notebook_id, assignment_id, student, undecided=()):
     """Store what nbgrader's SaveAutoGrades stores, judged from the same cells by nbgrader's own rules, in one commit.
 
-    SaveAutoGrades queries and commits once per cell, which costs more than grading the notebook.
+    SaveAutoGrades queries and commits once per cell, which costs more than grading the notebook. The
+    grade cells named in `undecided` (the checker failed on them) get no automatic score, not 0.
     """
     submitted = gradebook.find_submission_notebook(notebook_id, assignment_id, student)
     grades = {grade.name: grade for grade in submitted.grades}
@@ -67,8 +71,8 @@ def save_auto_grades(gradebook, nb, notebook_id, assignment_id, student):
     for cell in nb.cells:
         if utils.is_grade(cell):
             grade = grades[cell.metadata.nbgrader.grade_id]
-            grade.auto_score = utils.determine_grade(cell)[0]
-            # an earlier manual grade, or no automatic score, needs a grader's look
+            grade.auto_score = None if grade.name in undecided else utils.determine_grade(cell)[0]
+            # an earlier manual grade, or no automatic score (a grader error among them), needs a grader's look
             grade.needs_manual_grade = grade.manual_score is not None or grade.auto_score is None
         if utils.is_solution(cell) or utils.is_task(cell):
             unchanged = cell.metadata.nbgrader.get("checksum") == utils.compute_checksum(cell) and not utils.is_task(cell)
@@ -170,8 +174,11 @@ class NbgraderCourse:
     def path(self, kind, student, assignment_id):
         return Path(self.directory.format_path(getattr(self.directory, f"{kind}_directory"), student, assignment_id))
 
-    def check_assignment(self, assignment_id):
-        """Fail early, as nbgrader does, when the gradebook does not know the assignment."""
+    def require(self, assignment_id):
+        """Refuse, before anything is created, a folder without a gradebook, or a gradebook that does not know the assignment."""
+        database = self.directory.db_url.removeprefix("sqlite:///") if self.directory.db_url.startswith("sqlite:///") else None
+        if database is not None and not Path(database).is_file():
+            raise SystemExit(f"{self.directory.root} is not an nbgrader course folder (it has no {Path(database).name}): {IN_THE_COURSE}")
         with Gradebook(self.directory.db_url, self.directory.course_id) as gradebook:
             try:
                 gradebook.find_assignment(assignment_id)
@@ -210,7 +217,8 @@ class NbgraderCourse:
             nb, resources = preprocessor(config=self.config).preprocess(nb, resources)
         write_outputs(nb, grade_cell_outputs(result))
         nb, resources = LIMIT(config=self.config).preprocess(nb, resources)
-        save_auto_grades(gradebook, nb, resources["nbgrader"]["notebook"], assignment.id, student)
+        undecided = {check for check, _ in grader_errors(result)}
+        save_auto_grades(gradebook, nb, resources["nbgrader"]["notebook"], assignment.id, student, undecided)
         nb, resources = PENALISE(config=self.config).preprocess(nb, resources)
         nbformat.write(nb, str(autograded / assignment.notebook))
         gradebook.db.commit()

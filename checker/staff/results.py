@@ -3,13 +3,16 @@
     <course>/backprop-lab/<assignment>/<student>.json
 
 Each file holds NotebookResult.as_dict() plus the student's id: points, and for every check its
-status, diagnosis id, message and seed. Class reports read these files; an interrupted grading
-run resumes by skipping the submissions that already have one.
+status, diagnosis id, message and seed; or, when the grader could not grade the submission at all,
+its `error`. Class reports read these files; an interrupted grading run resumes by skipping the
+submissions whose result is final (the same notebook, and no grader error).
 """
 
 import json
 import os
 from pathlib import Path
+
+from checker.staff.grading import GRADER_ERROR
 
 FOLDER = "backprop-lab"
 
@@ -41,3 +44,10 @@ def read_results(course, assignment_id):
         data = json.loads(path.read_text(encoding="utf-8"))
         results[data.get("student", path.stem)] = data
     return results
+
+
+def grader_errors(result):
+    """What the grader itself failed on in one result: [(check name, or None for the whole submission, the reason)]."""
+    if "error" in result:
+        return [(None, result["error"])]
+    return [(check["check"], check["message"]) for check in result.get("checks", []) if check.get("status") == GRADER_ERROR]

@@ -1,0 +1,92 @@
+"""The work of `backprop-lab grade`, as plain data that can travel to another process or machine, and the grading of one task.
+
+A task holds a submission's bytes and its folder's other files, the hidden seeds, the locked cells
+and the sandbox's policy; its result is NotebookResult.as_dict() plus the notebook's digest, or a
+grader error (`error`): the grader could not grade it, and the next run grades it again.
+"""
+
+import hashlib
+import os
+import stat
+import tempfile
+import threading
+from pathlib import Path
+
+
+def submissions(course, assignment, only=None):
+    """[(student, notebook path)] for every submission of the assignment, in order of student id.
+
+    A student's folder that is a symbolic link (to another student's work, say) is not a submission.
+    """
+    pattern = course.path("submitted", "*", assignment.id)
+    found = []
+    for folder in sorted(Path(pattern.parent.parent).glob(f"*/{assignment.id}")):
+        student = folder.parent.name
+        if folder.is_symlink() or folder.parent.is_symlink():
+            continue
+        if only is None or student in only:
+            found.append((student, folder / assignment.notebook))
+    return found
+
+
+def regular_file(path):
+    """The bytes of `path` if it is a regular file, not a symbolic link (which could point anywhere the grader can read)."""
+    try:
+        descriptor = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK)
+    except OSError:
+        return None
+    with os.fdopen(descriptor, "rb") as file:
+        return file.read() if stat.S_ISREG(os.fstat(descriptor).st_mode) else None
+
+
+def digest(data):
+    return hashlib.sha256(data).hexdigest() if data is not None else None
+
+
+def task_for(assignment, student, path, source, policy, unsafe):
+    """Everything a worker needs to grade one submission, anywhere: the notebook's bytes and its folder's other files."""
+    files, room = {}, policy.submission_bytes
+    for entry in sorted(path.parent.iterdir()) if path.parent.is_dir() else []:
+        if entry.name != path.name and entry.is_file(follow_symlinks=False) and entry.stat().st_size <= room:
+            data = regular_file(entry)
+            if data is not None:
+                files[entry.name] = data
+                room -= len(data)
+    notebook = regular_file(path)
+    return {"assignment": assignment.id, "student": student, "notebook": notebook, "files": files, "seeds": source.seeds,
+            "locked": source.locked, "policy": policy.as_data(), "unsafe": unsafe, "display": f"{student}/{assignment.id}/{assignment.notebook}"}
+
+
+def grader_error(task, error):
+    """The result of a task the grader could not grade: no grade, the reason for staff, graded again next run."""
+    return {"assignment": task["assignment"], "notebook": task["display"], "error": error, "notebook_sha256": digest(task["notebook"])}
+
+
+_LOCAL = threading.local()
+
+
+def grade_task(task):
+    """Grade one submission (in a worker process, or a Dask worker); a result dict, never an exception."""
+    from checker.course import ASSIGNMENTS
+    from checker.sandbox.broker import Sandbox
+    from checker.sandbox.policy import Policy
+    from checker.staff.grading import grade_notebook
+
+    assignment = next(a for a in ASSIGNMENTS if a.id == task["assignment"])
+    try:
+        policy = Policy.from_data(task["policy"])
+        if getattr(_LOCAL, "sandbox", None) is None or _LOCAL.sandbox.policy != policy:
+            _LOCAL.sandbox = Sandbox(policy, official=True, unsafe=task["unsafe"])
+        with tempfile.TemporaryDirectory(prefix="backprop-lab-submission-") as folder:
+            path = Path(folder) / assignment.notebook
+            if task["notebook"] is not None:
+                path.write_bytes(task["notebook"])
+            for name, data in task["files"].items():
+                (Path(folder) / name).write_bytes(data)
+            result = grade_notebook(_LOCAL.sandbox, assignment, path, task["display"], task["seeds"], restore=task["locked"])
+        return {**result.as_dict(), "notebook_sha256": digest(task["notebook"])}
+    except Exception as error:  # the grader's own failure on one submission must not stop the batch (a worker told to stop does stop)
+        sandbox, _LOCAL.sandbox = getattr(_LOCAL, "sandbox", None), None  # the next submission starts a fresh one
+        if sandbox is not None:
+            sandbox.close()
+        return grader_error(task, f"{type(error).__name__}: {error}")
