@@ -1,12 +1,14 @@
 """Build the student kit: a wheel of the checker without the answer key, and the exercises, in one folder.
 
-    backprop-lab build-student-kit OUT
+    backprop-lab build-student-kit [OUT]
 
-OUT then holds backprop_lab-<version>-py3-none-any.whl (the checker, with no reference or mistake
-implementation, no staff tools and no hidden seed; each assignment carries a record of what its
-checks expect for the public seed), exercises/ (the release notebooks), pytest.ini (so that
-`pytest checker` finds the installed checker) and README.md (the student's instructions).
-The record comes from running every check on the solution notebooks, in the sandbox.
+Run at the repository's root (or pass --course). OUT (default: kit/, which git ignores) must be
+new or empty; it then holds backprop_lab-<version>-py3-none-any.whl (the checker, with no
+reference or mistake implementation, no staff tools and no hidden seed; each assignment carries a
+record of what its checks expect for the public seed), exercises/ (the release notebooks),
+pytest.ini (so that `pytest checker` finds the installed checker) and README.md (the student's
+instructions). The record comes from running every check on the solution notebooks, in the
+sandbox; a build that does not finish leaves OUT as it was.
 """
 
 import contextlib
@@ -19,12 +21,7 @@ import time
 from pathlib import Path
 
 import checker
-from checker.checks import expectations
-from checker.checks.report import CheckFailure
-from checker.checks.seeds import PUBLIC_SEED
-from checker.checks.session import NotebookSession
-from checker.course import ASSIGNMENTS
-from checker.sandbox.broker import Sandbox
+from checker.staff.folders import require_staff_repository
 
 STAFF_ONLY = ("reference.py", "mistakes.py")  # in every assignment package
 STAFF_PACKAGES = ("staff",)
@@ -68,19 +65,26 @@ include = ["checker*"]
 
 
 def add_arguments(parser):
-    parser.add_argument("out", metavar="OUT", help="folder to write the kit into (created; must be empty or absent)")
+    parser.add_argument("out", metavar="OUT", nargs="?", help="folder to write the kit into, new or empty (default: kit/ in the repository)")
     parser.add_argument("--course", metavar="DIR", default=".", help="the staff repository, with solutions/ and exercises/ (default: here)")
 
 
 def run(options):
     started = time.monotonic()
-    wheel = build_student_kit(Path(options.course), Path(options.out))
-    print(f"student kit in {options.out}: {wheel.name}, exercises/, pytest.ini, README.md ({time.monotonic() - started:.1f} s)")
+    out = Path(options.out) if options.out else Path(options.course) / "kit"
+    wheel = build_student_kit(Path(options.course), out)
+    print(f"student kit in {out}: {wheel.name}, exercises/, pytest.ini, README.md ({time.monotonic() - started:.1f} s)")
     return 0
 
 
 def record_expectations(course, sandbox):
     """{assignment package: record bytes}: every check run on its solution notebook at the public seed, answers written down."""
+    from checker.checks import expectations
+    from checker.checks.report import CheckFailure
+    from checker.checks.seeds import PUBLIC_SEED
+    from checker.checks.session import NotebookSession
+    from checker.course import ASSIGNMENTS
+
     records = {}
     for assignment in ASSIGNMENTS:
         package = assignment.checks[0].function.package
@@ -103,10 +107,24 @@ def record_expectations(course, sandbox):
 
 
 def build_student_kit(course, out):
-    """Write the kit into `out`; returns the wheel's path."""
-    out.mkdir(parents=True, exist_ok=True)
-    if any(out.iterdir()):
+    """Write the kit into `out` (new or empty); returns the wheel's path. A build that does not finish leaves `out` as it was."""
+    require_staff_repository(course)
+    if out.exists() and (not out.is_dir() or any(out.iterdir())):
         raise SystemExit(f"{out} is not empty: choose a new folder for the kit")
+    created = not out.exists()
+    try:
+        return _build(course, out)
+    except BaseException:  # a failed or interrupted build: no half kit to hand out by mistake
+        shutil.rmtree(out, ignore_errors=True)
+        if not created:
+            out.mkdir()
+        raise
+
+
+def _build(course, out):
+    from checker.sandbox.broker import Sandbox
+
+    out.mkdir(parents=True, exist_ok=True)
     sandbox = Sandbox()
     try:
         records = record_expectations(course, sandbox)
@@ -127,6 +145,8 @@ def build_student_kit(course, out):
 
 def _copy_checker(package, target, records):
     """The checker package minus the staff's modules, with each assignment's record beside its checks."""
+    from checker.checks import expectations
+
     def ignored(folder, names):
         skip = {name for name in names if name == "__pycache__" or name.endswith((".pyc", expectations.RECORD_FILE))}
         if Path(folder).parent.name == "assignments":

@@ -9,13 +9,12 @@ violations) and, with --students, behind each diagnosis; --anonymise numbers the
 """
 
 import json
-import sys
 from pathlib import Path
 
 from checker.staff import report_plots
 from checker.staff.report_data import class_report
 from checker.staff.report_html import render_page
-from checker.staff.results import read_results, results_folder
+from checker.staff.results import FOLDER, read_results, results_folder
 
 
 def add_arguments(parser):
@@ -29,13 +28,24 @@ def add_arguments(parser):
 def run(options):
     results = read_results(options.course, options.assignment)
     if not results:
-        print(f"backprop-lab report: no graded submissions in {results_folder(options.course, options.assignment)}; "
-              f"grade the assignment first (backprop-lab grade {options.assignment}).", file=sys.stderr)
-        return 1
+        _refuse(options.course, options.assignment)
     out = Path(options.out) if options.out else results_folder(options.course, options.assignment) / "report"
     page, data = write_report(options.assignment, results, out, options.anonymise, options.students)
     print(f"{len(results)} submissions: wrote {page} and {data}")
     return 0
+
+
+def _refuse(course, assignment_id):
+    """Say in one line why there is nothing to report on: the wrong folder, an unknown assignment, or none graded yet."""
+    from checker.staff.folders import IN_THE_COURSE, assignment_named, require_folder
+
+    require_folder(course)
+    if not (Path(course) / FOLDER).is_dir() and not (Path(course) / "gradebook.db").is_file():
+        raise SystemExit(f"{Path(course).resolve()} is not a graded course folder (it has no {FOLDER}/ or gradebook.db): "
+                         f"{IN_THE_COURSE}, once `backprop-lab grade {assignment_id}` has graded it")
+    assignment_named(assignment_id)
+    raise SystemExit(f"no graded submissions of {assignment_id} in {results_folder(course, assignment_id)}: "
+                     f"grade them first (backprop-lab grade {assignment_id})")
 
 
 def write_report(assignment_id, results, out, anonymise=False, students=False):

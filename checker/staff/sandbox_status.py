@@ -5,14 +5,14 @@ Landlock's TCP rules (network), and a bound on processes (a writable cgroup as r
 another user). Without them it refuses unless told --unsafe.
 """
 
-from checker.sandbox.broker import Sandbox
-
 
 def add_arguments(parser):
     pass
 
 
 def run(options):
+    from checker.sandbox.broker import Sandbox
+
     sandbox = Sandbox()
     try:
         protections = sandbox.protections_now()
