@@ -170,3 +170,93 @@ def test_help_describes_every_option():
 def test_an_unknown_assignment_is_a_clear_error(empty_course, env):
     run = backprop_lab(empty_course, env, "grade", "05_transformers", check=False)
     assert run.returncode != 0 and "no assignment 05_transformers" in run.stderr + run.stdout
+
+
+def worker_processes(pid):
+    """The grading workers of a `backprop-lab grade` process (not multiprocessing's resource tracker)."""
+    import psutil
+
+    return [child for child in psutil.Process(pid).children() if "spawn_main" in " ".join(child.cmdline())]
+
+
+@pytest.mark.e2e
+def test_a_worker_killed_mid_batch_costs_only_a_retry(empty_course, graded, tmp_path, env):
+    """Does a worker killed mid-batch (as by the OOM killer) cost its submission only a retry, the batch finishing with every grade?"""
+    course = copy_of(empty_course, tmp_path)
+    command = [os.path.join(os.path.dirname(sys.executable), "backprop-lab"), "grade", A01.id, "--course", str(course), "--workers", "2", "--no-progress"]
+    process = subprocess.Popen(command, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True)
+    folder = stored.results_folder(course, A01.id)
+    deadline = time.monotonic() + 120
+    while not list(folder.glob("*.json")) and time.monotonic() < deadline and process.poll() is None:
+        time.sleep(0.05)
+    worker_processes(process.pid)[0].kill()
+    out, err = process.communicate(timeout=600)
+    assert process.returncode == 0, out + err
+    assert "retried after a lost worker 1" in out and "grader errors 0" in out, out
+    assert grades(course) == grades(graded[0])  # every student, the honest ones included, as in a clean run
+    assert (folder / "grades.csv").read_text(encoding="utf-8") == (stored.results_folder(graded[0], A01.id) / "grades.csv").read_text(encoding="utf-8")
+
+
+class BrokenAnswerKey:
+    """The answer key as the checks reach it, except that propagate's reference raises: a bug in the checker, not the student."""
+
+    def __init__(self, package):
+        from checker.checks import expectations
+
+        self.live = expectations.Live(package)
+
+    def reference(self, run, name, args, kwargs):
+        if run.check == "propagate":
+            raise KeyError("dw")
+        return self.live.reference(run, name, args, kwargs)
+
+    def mistakes(self, run, name, args, kwargs):
+        return self.live.mistakes(run, name, args, kwargs)
+
+
+def test_a_checker_bug_is_a_grader_error_for_staff_never_a_zero(empty_course, sandbox, tmp_path, monkeypatch):
+    """Does a check whose own code fails give no points to record (a manual grade in nbgrader), grade the rest, and come back next run?"""
+    from argparse import Namespace
+
+    from nbgrader.api import Gradebook
+
+    from checker.checks import expectations
+    from checker.staff.grade import record_result, to_grade
+    from checker.staff.grade_summary import UNDECIDED, Summary, write_grades_csv
+    from checker.staff.grade_tasks import digest
+    from checker.staff.gradebook import NbgraderCourse
+    from checker.staff.grading import GRADER_ERROR, SourceNotebook, grade_notebook
+
+    course = copy_of(empty_course, tmp_path)
+    notebook = course / "submitted" / "alice" / A01.id / A01.notebook
+    monkeypatch.setitem(expectations.SOURCES, A01.checks[0].function.package, BrokenAnswerKey(A01.checks[0].function.package))
+    source = SourceNotebook.from_file(SOURCE)
+    result = {**grade_notebook(sandbox, A01, notebook, "alice", source.seeds, restore=source.locked).as_dict(),
+              "notebook_sha256": digest(notebook.read_bytes())}
+    statuses = {check["check"]: check["status"] for check in result["checks"]}
+    assert statuses == {check.name: GRADER_ERROR if check.name == "propagate" else "passed" for check in A01.checks}
+
+    nbgrader = NbgraderCourse(course)
+    try:
+        record_result(nbgrader, course, A01, "alice", result)
+    finally:
+        nbgrader.close()
+    bob = course / "submitted" / "bob smith" / A01.id / A01.notebook  # a final result beside it: the same notebook, no grader error
+    stored.write_result(course, A01.id, "bob smith", {"checks": [], "points": 0, "possible": A01.points, "notebook_sha256": digest(bob.read_bytes())})
+    with Gradebook(f"sqlite:///{course / 'gradebook.db'}") as gradebook:
+        grades = {grade.name: grade for grade in gradebook.find_submission_notebook(A01.notebook.removesuffix(".ipynb"), A01.id, "alice").grades}
+        assert grades["propagate"].auto_score is None and grades["propagate"].needs_manual_grade
+        assert all(grade.auto_score == grade.max_score and not grade.needs_manual_grade for name, grade in grades.items() if name != "propagate")
+    autograded = nbformat.read(str(course / "autograded" / "alice" / A01.id / A01.notebook), as_version=4)
+    cell = next(c for c in autograded.cells if c.metadata.get("nbgrader", {}).get("grade_id") == "propagate")
+    assert cell.outputs[0].output_type == "error" and "the checker itself failed" in cell.outputs[0].evalue
+
+    rows = {row.split(",")[0]: row.split(",") for row in write_grades_csv(course, A01).read_text(encoding="utf-8").splitlines()}
+    names = rows["student"]
+    assert rows["alice"][names.index("points")] == "" and rows["alice"][names.index("propagate")] == UNDECIDED
+    assert rows["alice"][names.index("sigmoid")] == str(A01.check("sigmoid").points)
+    summary = Summary(A01)
+    summary.add("alice", result)
+    assert "grader errors 1" in summary.text("again") and "grader error for alice (propagate)" in summary.text("again")
+    again = [student for student, _ in to_grade(nbgrader, A01, Namespace(student=None, force=False), summary)]
+    assert "alice" in again and "bob smith" not in again
