@@ -62,7 +62,7 @@ def run(options):
 
 def command_for_the_rest(options):
     """The command that grades what this run leaves: the same one, without --force."""
-    argv = getattr(options, "argv", None) or [options.assignment]
+    argv = getattr(options, "argv", None) or ["grade", options.assignment]
     return shlex.join(["backprop-lab", *(argument for argument in argv if argument != "--force")])
 
 
