@@ -14,9 +14,9 @@ from pathlib import Path
 import pytest
 
 from checker import course
-from checker.checks import seeds
+from checker.checks import messages, seeds
 from checker.checks.notebook import NotebookUnreadable, read_cells
-from checker.checks.report import CheckFailure
+from checker.checks.report import CheckFailure, GraderError
 from checker.checks.session import NotebookSession
 from checker.sandbox.broker import Sandbox, SandboxUnavailable
 
@@ -24,6 +24,7 @@ COURSE_FILE = Path(course.__file__).resolve()
 NOTEBOOKS_HELP = "folder laid out like exercises/ (DIR/<assignment>/<notebook>.ipynb) to grade; default: exercises"
 SEED_HELP = f"seed for the checks' random inputs (default {seeds.PUBLIC_SEED}); failures print the seed they used"
 SCORE_LINE = "backprop-lab score: {earned:g}/{total:g} — {parts}"
+GRADER_ERROR_START = messages.GRADER_ERROR.split("`")[0]
 NO_NOTEBOOKS = "no assignment notebooks in {folder}: expected {example}"
 MISSING_NOTEBOOK = "no notebook at {path}"
 
@@ -130,10 +131,11 @@ class CheckItem(pytest.Item):
         self.user_properties += [("assignment", self.parent.assignment.id), ("points", check.points)]
 
     def runtest(self):
-        self.parent.notebook().run(self.check)
+        notes = self.parent.notebook().run(self.check)
+        self.user_properties += [("note", note) for note in notes or ()]
 
     def repr_failure(self, excinfo):
-        if excinfo.errisinstance((CheckFailure, SandboxUnavailable)):
+        if excinfo.errisinstance((CheckFailure, GraderError, SandboxUnavailable)):
             return str(excinfo.value)
         return super().repr_failure(excinfo)
 
@@ -146,6 +148,7 @@ class Scoreboard:
 
     def __init__(self):
         self.results = {}  # nodeid -> [assignment id, check name, points, outcome]
+        self.notes = {}  # nodeid -> what a passing check noted (a correct but slow run, say)
 
     def pytest_collection_finish(self, session):
         for item in session.items:
@@ -155,22 +158,27 @@ class Scoreboard:
     def pytest_runtest_logreport(self, report):
         if report.nodeid in self.results and (report.when == "call" or report.failed):
             self.results[report.nodeid][3] = "passed" if report.passed else "failed"
+            if report.failed and report.longreprtext.startswith(GRADER_ERROR_START):
+                self.results[report.nodeid][3] = "grader error"
+            self.notes[report.nodeid] = [value for key, value in report.user_properties if key == "note"]
 
     def pytest_terminal_summary(self, terminalreporter):
         if not self.results:
             return
         by_assignment = {}
-        for assignment, name, points, outcome in self.results.values():
-            by_assignment.setdefault(assignment, []).append((name, points if outcome == "passed" else 0, points, outcome))
+        for nodeid, (assignment, name, points, outcome) in self.results.items():
+            by_assignment.setdefault(assignment, []).append((name, points if outcome == "passed" else 0, points, outcome, self.notes.get(nodeid, [])))
         terminalreporter.section("backprop-lab report card")
         parts, earned_total, points_total = [], 0, 0
         for assignment, checks in by_assignment.items():
             terminalreporter.write_line(assignment)
             width = max(len(check[0]) for check in checks)
-            for name, earned, points, outcome in checks:
-                mark = {"passed": "✓", "failed": "✗"}.get(outcome, "·")
-                note = "  (not run)" if outcome == "not run" else ""
+            for name, earned, points, outcome, notes in checks:
+                mark = {"passed": "✓", "failed": "✗", "grader error": "!"}.get(outcome, "·")
+                note = {"not run": "  (not run)", "grader error": "  (the checker failed here, not your code)"}.get(outcome, "")
                 terminalreporter.write_line(f"  {mark} {name:<{width}}  {earned}/{points}{note}")
+                for text in notes:
+                    terminalreporter.write_line(f"      note: {text}")
             earned, total = sum(c[1] for c in checks), sum(c[2] for c in checks)
             parts.append(f"{assignment} {earned:g}/{total:g}")
             earned_total, points_total = earned_total + earned, points_total + total

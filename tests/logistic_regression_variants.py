@@ -145,6 +145,34 @@ def _optimize_variant(rate=None, sign=-1, update_b=True, every=100, record_after
     return variant
 
 
+def optimize_reading_gradients_once(w, b, X, Y, num_iterations=100, learning_rate=0.009, print_cost=False):
+    """Calls propagate on every iteration, but reads dw and db before the loop."""
+    grads, _ = propagate(w, b, X, Y)
+    dw, db = grads["dw"], grads["db"]
+    costs = []
+    for i in range(num_iterations):
+        grads, cost = propagate(w, b, X, Y)
+        w, b = w - learning_rate * dw, b - learning_rate * db
+        if i % 100 == 0:
+            costs.append(cost)
+    return {"w": w, "b": b}, grads, costs
+
+
+def optimize_with_stale_parameters(w, b, X, Y, num_iterations=100, learning_rate=0.009, print_cost=False):
+    """Asks propagate about the starting w and b every time."""
+    w0, b0, costs = w, b, []
+    for i in range(num_iterations):
+        grads, cost = propagate(w0, b0, X, Y)
+        w, b = w - learning_rate * grads["dw"], b - learning_rate * grads["db"]
+        if i % 100 == 0:
+            costs.append(cost)
+    return {"w": w, "b": b}, grads, costs
+
+
+def initialize_as_list(dim):
+    return [np.zeros((dim, 1)), 0.0]
+
+
 def optimize_never_ends(w, b, X, Y, num_iterations=100, learning_rate=0.009, print_cost=False):
     i = 0
     while i < num_iterations:
@@ -296,6 +324,8 @@ BUGS = {
     "optimize: cost every iteration": ("optimize", _optimize_variant(every=1), say.COSTS_EVERY_ITERATION),
     "optimize: cost recorded after the update": ("optimize", _optimize_variant(record_after=True), say.COSTS_AFTER_UPDATE),
     "optimize: loop never ends": ("optimize", optimize_never_ends, common.TIMED_OUT),
+    "optimize: dw and db read once before the loop": ("optimize", optimize_reading_gradients_once, say.GRADIENTS_READ_ONCE),
+    "optimize: asks propagate about the starting w and b": ("optimize", optimize_with_stale_parameters, say.STALE_PARAMETERS),
     "predict: probabilities": ("predict", lambda w, b, X: sigmoid(w.T @ X + b), say.PROBABILITIES),
     "predict: threshold on z": ("predict", lambda w, b, X: (w.T @ X + b > 0.5).astype(float), say.THRESHOLD_ON_Z),
     "predict: >= 0.5": ("predict", lambda w, b, X: (sigmoid(w.T @ X + b) >= 0.5).astype(float), say.BOUNDARY),
@@ -389,6 +419,7 @@ def model_keyword_calls(X_train, Y_train, X_test, Y_test, num_iterations=2000, l
 
 
 CORRECT = {
+    "initialize: returns [w, b], a list": ("initialize_with_zeros", initialize_as_list),
     "sigmoid: plain": ("sigmoid", sigmoid),
     "sigmoid: numerically stable": ("sigmoid", sigmoid_stable),
     "sigmoid: scipy's expit": ("sigmoid", expit),

@@ -80,7 +80,8 @@ def test_syntax_error_fails_only_what_needs_the_cell(pytester, tmp_path):
     notebook = replace_in_cell(REPO / "solutions" / NOTEBOOK, "predict_code", "def predict(w, b, X):", "def predict(w, b, X)")
     result = run_checker(pytester, "--notebooks", str(submission(tmp_path, notebook)))
     result.assert_outcomes(passed=5, failed=2, skipped=OTHER_CHECKS)  # predict, and model whose end-to-end run calls it
-    result.stdout.fnmatch_lines(["`predict` is missing because cell * has a syntax error on its line 1*"])
+    result.stdout.fnmatch_lines(["`predict` is missing because the cell that defines it in * has a syntax error on its line 1*"])
+    assert "cell 2" not in result.stdout.str() and "its cell" not in result.stdout.str()
 
 
 def test_broken_notebook_is_one_clear_error(pytester, tmp_path):

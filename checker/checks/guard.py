@@ -44,8 +44,9 @@ def limit_from_probe(run, function, *args, scale, probe, advice, name=None, **kw
     """Time a short run of `function` (a `probe`, 1/`scale` of the full run's work); return the full run's time limit.
 
     A correct but slow implementation (a loop over the examples) gets a limit it meets. One whose
-    projected time passes SLOW_LIMIT, or whose probe has not finished by the time that projection
-    would pass it, is told it is too slow, with advice; finishing code is never called endless.
+    projected time passes policy.slow_seconds, or whose probe has not finished by the time that projection
+    would pass it, is told it is too slow, with advice (a text, or a function that finds out where the
+    time goes); finishing code is never called endless.
     """
     __tracebackhide__ = True
     name = name or remote.name_of(function) or getattr(function, "__name__", "your function")
@@ -57,14 +58,20 @@ def limit_from_probe(run, function, *args, scale, probe, advice, name=None, **kw
     except CheckFailure as failure:
         if failure.diagnosis != messages.TIMED_OUT.id:
             raise
-        run.fail(messages.PROBE_UNFINISHED.format(name=name, probe=probe, seconds=patience, limit=slow, advice=advice),
+        # The process that ran the probe is gone: advice that would time more of the student's code is not possible.
+        run.fail(messages.PROBE_UNFINISHED.format(name=name, probe=probe, seconds=patience, limit=slow,
+                                                  advice=advice if isinstance(advice, str) else messages.WHOLE_ARRAYS),
                  depends_on_seed=False)
     seconds = time.monotonic() - started
     projected = seconds * scale
     if projected > slow:
-        run.fail(messages.TOO_SLOW.format(name=name, seconds=projected, probe=probe, measured=seconds, limit=slow, advice=advice),
+        run.fail(messages.TOO_SLOW.format(name=name, seconds=projected, probe=probe, measured=seconds, limit=slow, advice=_advice(advice)),
                  depends_on_seed=False)
     return max(quick, 3 * projected + 1)
+
+
+def _advice(advice):
+    return advice() if callable(advice) else advice
 
 
 class CallLog(list):
@@ -114,7 +121,7 @@ def fail_for_problem(run, problem, name=None):
             details.append(("", description["line"]))
     for fragment, hint, diagnosis in messages.KNOWN_ERRORS:
         if fragment in f"{error_type}: {text}":
-            details.append(("hint", hint))
+            details.append(("hint", hint.format(shapes=_shapes_seen(description.get("shapes")))))
             headline = messages.Diagnosis(diagnosis, headline)
             break
     run.fail(headline, *details)
@@ -158,3 +165,11 @@ def set_items(owner, run, attribute, items):
 def quiet_stdout():
     """Keep a check's own "passed" lines to itself (an upstream check run to explain another's failure)."""
     return contextlib.redirect_stdout(io.StringIO())
+
+
+def _shapes_seen(shapes):
+    """The shapes of the arrays on the failing line, as the student's code saw them ("w has shape (64, 64) and X (64, 1438)")."""
+    if not shapes:
+        return messages.NO_SHAPES
+    parts = [f"`{name}` has shape {tuple(shape)}" if index == 0 else f"`{name}` {tuple(shape)}" for index, (name, shape) in enumerate(shapes.items())]
+    return messages.SHAPES_ON_LINE.format(shapes=", ".join(parts[:-1]) + (" and " if len(parts) > 1 else "") + parts[-1])

@@ -69,6 +69,7 @@ CHANGED_INPUT = Diagnosis(
     "In-place steps such as `{argument} -= ...` or `{argument}[...] = ...` do that: "
     "write `{argument} = {argument} - ...` or work on `{argument}.copy()`.",
 )
+WHOLE_ARRAYS = "Compute with whole arrays (np.dot, sums over axes) rather than with Python loops over the examples."
 MEMORY = "Your code tried to use more memory than the grader allows: look for an array far larger than the data."
 NO_FILES = "The grader does not let graded code write files: remove the file writing from this function."
 GRADER_ERROR = Diagnosis(
@@ -90,11 +91,11 @@ NOT_RUN = Diagnosis(
 NOT_DEFINED = Diagnosis("notebook.not_defined", "`{name}` is not defined in {where}. Did you rename or delete its cell?")
 CELL_STOPPED = Diagnosis(
     "notebook.cell_stopped",
-    "`{name}` is missing because cell {cell} of {where} stopped with {error}. Fix that cell, then run the checks again.",
+    "`{name}` is missing because the cell that defines it in {where} stopped with {error}{place}. Fix that cell, then run the checks again.",
 )
 CELL_SYNTAX = Diagnosis(
     "notebook.cell_syntax",
-    "`{name}` is missing because cell {cell} of {where} has a syntax error on its line {line}: {error}. "
+    "`{name}` is missing because the cell that defines it in {where} has a syntax error on its line {line}: {error}. "
     "Fix that cell, then run the checks again.",
 )
 UNREADABLE_NOTEBOOK = Diagnosis(
@@ -134,15 +135,18 @@ RELATIVE_ERROR = "{error:.2g} (a correct answer is below {tolerance:g})"
 
 # Error texts a beginner often meets (NumPy words them differently across versions), and what they mean.
 MATH_ON_ARRAYS = "math.exp and math.log take single numbers; use np.exp and np.log on arrays."
-INNER_SIZES = "A matrix product's inner sizes differ: print both shapes; one of them probably needs a .T."
+INNER_SIZES = "A matrix product needs the columns of its left array to match the rows of its right one.{shapes}"
+BROADCAST = "Two arrays' shapes do not line up.{shapes}"
+SHAPES_ON_LINE = " On that line, {shapes}."
+NO_SHAPES = " Print the shapes of the arrays on that line to see which one is off."
 # Each with the diagnosis id the failure then carries, so class reports count these mistakes by name.
 KNOWN_ERRORS = (
     ("only length-1 arrays can be converted", MATH_ON_ARRAYS, "code.math_on_arrays"),
     ("only 0-dimensional arrays can be converted", MATH_ON_ARRAYS, "code.math_on_arrays"),
-    ("could not be broadcast together", "Two arrays' shapes do not line up. Print the shapes of w, X and b to see which one is off.", "code.broadcast"),
+    ("could not be broadcast together", BROADCAST, "code.broadcast"),
     ("mismatch in its core dimension", INNER_SIZES, "code.matrix_product_sizes"),
     ("not aligned", INNER_SIZES, "code.matrix_product_sizes"),
-    ("shapes", "Print the shapes of the arrays on that line to see which one is off.", "code.shapes"),
+    ("shapes", "Two arrays' shapes do not fit together.{shapes}", "code.shapes"),
     ("MemoryError", MEMORY, "code.memory"),
     ("Permission denied", NO_FILES, "code.writes_files"),
     ("Read-only file system", NO_FILES, "code.writes_files"),

@@ -100,11 +100,12 @@ def missing_name(outcomes, name, where):
     if outcome["failure"] == "not implemented":
         return messages.NOT_IMPLEMENTED.format(name=name, where=where)
     if outcome["failure"] == "syntax":
-        return messages.CELL_SYNTAX.format(name=name, cell=number, where=where, line=error.get("line"), error=error.get("text"))
+        return messages.CELL_SYNTAX.format(name=name, where=where, line=error.get("line"), error=error.get("text"))
     if outcome["failure"] == "timeout":
         text = "a time-out"
     elif outcome["failure"] == "ended":
         text = f"the end of its process ({error.get('text')})"
     else:
         text = f"{error.get('type')}: {error.get('text')}" if error.get("text") else str(error.get("type"))
-    return messages.CELL_STOPPED.format(name=name, cell=number, where=where, error=text)
+    place = f" ({error['where']}: {error['line']})" if error.get("where") and error.get("line") else ""
+    return messages.CELL_STOPPED.format(name=name, where=where, error=text, place=place)

@@ -60,6 +60,22 @@ def describe_value(value, max_items=6):
     return f"{type(value).__name__} {text if len(text) < 80 else text[:77] + '...'}"
 
 
+def kind_in_words(value):
+    """What a value is, in a few words and one line, never its entries: "a list of 3 items", "a NumPy array of shape (4, 1)"."""
+    if is_remote(value):
+        return f"a {kind_of(value)} object"
+    if value is None:
+        return "None"
+    if isinstance(value, np.ndarray):
+        return f"a NumPy array of shape {value.shape}"
+    if isinstance(value, (list, tuple)):
+        return f"a {type(value).__name__} of {len(value)} item{'s' if len(value) != 1 else ''}"
+    if isinstance(value, dict):
+        keys = ", ".join(repr(key) for key in list(value)[:6]) + (", ..." if len(value) > 6 else "")
+        return f"a dict with the keys {keys}" if value else "an empty dict"
+    return f"a {type(value).__name__}"
+
+
 def format_failure(headline, details=(), seed=None, check=None):
     """Lay out a failure: headline, `label: text` details, and the seed line."""
     lines = [str(headline)]

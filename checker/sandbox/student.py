@@ -168,6 +168,7 @@ def describe_exception(error):
     if frame is not None:
         description["where"] = _describe_frame(frame)
         description["line"] = (frame.line or "").strip()[:300]
+        description["shapes"] = _shapes_on_line(error, description["line"])
     raiser = _raising_function(error)
     if raiser:
         description["function"], description["notebook"] = raiser
@@ -175,12 +176,25 @@ def describe_exception(error):
 
 
 def _describe_frame(frame):
-    match = _CELL_PATTERN.match(frame.filename)
-    if match:
-        return f"cell {match.group('cell')} of {match.group('path')}, line {frame.lineno}"
-    if frame.filename.endswith(".py") and "ipykernel_" not in frame.filename:
-        return f"{os.path.basename(frame.filename)}, line {frame.lineno}"
-    return f"line {frame.lineno} of its cell"
+    """Where the student sees the line: "`propagate`, line 9" (the line of its cell, as Jupyter numbers it)."""
+    in_a_cell = _CELL_PATTERN.match(frame.filename) or "ipykernel_" in frame.filename or frame.filename.startswith("<")
+    place = f"line {frame.lineno}" if in_a_cell else f"{os.path.basename(frame.filename)}, line {frame.lineno}"
+    return place if frame.name == "<module>" else f"`{frame.name}`, {place}"
+
+
+def _shapes_on_line(error, line, most=8):
+    """{name: shape} of the arrays named on the failing line, as the student's code saw them there."""
+    tb, found = error.__traceback__, None
+    while tb is not None:
+        if _is_students(tb.tb_frame.f_code.co_filename):
+            found = tb.tb_frame
+        tb = tb.tb_next
+    shapes = {}
+    for name in dict.fromkeys(re.findall(r"(?<![\w.])[A-Za-z_]\w*", line)):
+        value = found.f_locals.get(name, found.f_globals.get(name)) if found is not None else None
+        if isinstance(value, np.ndarray) and len(shapes) < most:
+            shapes[name] = [int(n) for n in value.shape]
+    return shapes
 
 
 def _raising_function(error):

@@ -15,7 +15,7 @@ from checker.assignments.computational_graph import judges, standins
 from checker.checks import compare, symbolic
 from checker.checks.guard import call_student, limit_from_probe, member, set_items, student_random, using_references
 from checker.checks.registry import check
-from checker.checks.report import describe_value
+from checker.checks.report import describe_value, kind_in_words
 from checker.checks.shapes import require_finite, require_scalar, require_shape
 from checker.checks.spies import first_wrong, watched_run
 from checker.gradients.numerical import numerical_gradient, numerical_vjp
@@ -35,7 +35,7 @@ def draw_parameters(run, initialize_parameters, n_in, n_out, **ini_type):
     with student_random(initialize_parameters, run):
         params = call_student(run, initialize_parameters, n_in, n_out, **ini_type).value
     if not isinstance(params, dict):
-        run.fail(say.PARAMS_NOT_DICT.format(kind=describe_value(params)))
+        run.fail(say.PARAMS_NOT_DICT.format(kind=kind_in_words(params)))
     for key in ("W", "b"):
         if key not in params:
             run.fail(say.PARAMS_KEY.format(key=key, keys=sorted(map(str, params)) or "none"))
@@ -219,7 +219,7 @@ def check_sigmoid_layer(run, SigmoidLayer):
 def student_cost(run, compute_cost, Y, Y_hat):
     result = call_student(run, compute_cost, Y, Y_hat).value
     if not isinstance(result, (tuple, list)) or len(result) != 2:
-        run.fail(say.COST_PAIR.format(kind=describe_value(result)))
+        run.fail(say.COST_PAIR.format(kind=kind_in_words(result)))
     cost, dY_hat = result
     cost = require_scalar(run, cost, "cost")
     require_finite(run, cost, "cost")

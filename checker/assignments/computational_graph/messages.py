@@ -3,7 +3,7 @@
 from checker.checks.messages import Diagnosis
 
 # initialize_parameters
-PARAMS_NOT_DICT = Diagnosis("initialize_parameters.not_dict", 'initialize_parameters should return {{"W": ..., "b": ...}}, but it returned a {kind}.')
+PARAMS_NOT_DICT = Diagnosis("initialize_parameters.not_dict", 'initialize_parameters should return {{"W": ..., "b": ...}}, but it returned {kind}.')
 PARAMS_KEY = Diagnosis("initialize_parameters.key_missing", 'The parameters have no "{key}" entry; they have {keys}.')
 BIAS_RANDOM = Diagnosis("initialize_parameters.bias_random", "b should start at zero: randomness in W already breaks the symmetry, biases need none.")
 SCALE_WRONG = 'W for ini_type="{ini_type}" has standard deviation {measured:.4g}; with n_in = {n_in} it should be {formula}.'
@@ -42,7 +42,7 @@ DZ_NO_DERIVATIVE = Diagnosis("sigmoid_layer.no_derivative", "dZ passes the upstr
 DZ_WRONG = "dZ is not upstream_grad ⊙ σ'(Z)."
 
 # compute_cost
-COST_PAIR = Diagnosis("compute_cost.wrong_container", "compute_cost should return (cost, dY_hat), but it returned a {kind}.")
+COST_PAIR = Diagnosis("compute_cost.wrong_container", "compute_cost should return (cost, dY_hat), but it returned {kind}.")
 COST_NO_HALF = Diagnosis("compute_cost.no_half", "Your cost is twice too large: the cost is 1/(2m) Σ (Y - Ŷ)².")
 COST_NOT_AVERAGED = Diagnosis("compute_cost.not_averaged", "Your cost is m times too large: divide by 2m.")
 COST_WRONG = "The cost should be 1/(2m) Σ (Y - Ŷ)²."

@@ -16,9 +16,11 @@ from checker.assignments.logistic_regression import inputs
 from checker.assignments.logistic_regression import messages as say
 from checker.assignments.logistic_regression import standins
 from checker.checks import compare, symbolic
-from checker.checks.guard import beside, call_student, limit_from_probe, using_references
+from checker.checks import messages as common
+from checker.checks.guard import CallLog, beside, call_student, limit_from_probe, using_references
 from checker.checks.registry import check
-from checker.checks.report import describe_value
+from checker.checks.report import CheckFailure, describe_value, kind_in_words
+from checker.checks.student_side import side_of
 from checker.checks.spies import first_wrong, watched_run
 from checker.checks.shapes import require_array, require_finite, require_scalar, require_shape
 from checker.datasets import load_dataset
@@ -107,8 +109,8 @@ def check_sigmoid(run, sigmoid):
 def check_initialize_with_zeros(run, initialize_with_zeros):
     for dim in (int(run.rng.integers(2, 6)), int(run.rng.integers(6, 12))):
         result = call_student(run, initialize_with_zeros, dim).value
-        if not isinstance(result, tuple) or len(result) != 2:
-            run.fail(say.RETURNS_PAIR.format(name="initialize_with_zeros", pair="(w, b)", kind=describe_value(result)))
+        if not isinstance(result, (tuple, list)) or len(result) != 2:  # a list unpacks like the pair the notebook returns
+            run.fail(say.RETURNS_PAIR.format(name="initialize_with_zeros", pair="(w, b)", kind=kind_in_words(result)))
         w, b = result
         require_shape(run, w, (dim, 1), f"w for dim = {dim}", "w")
         if not np.issubdtype(w.dtype, np.floating):
@@ -125,7 +127,7 @@ def check_initialize_with_zeros(run, initialize_with_zeros):
 def _unpack_grads(run, result):
     """The student's (dw, db, cost), after checking the container types."""
     if not isinstance(result, (tuple, list)) or len(result) != 2:
-        run.fail(say.RETURNS_PAIR.format(name="propagate", pair="(grads, cost)", kind=describe_value(result)))
+        run.fail(say.RETURNS_PAIR.format(name="propagate", pair="(grads, cost)", kind=kind_in_words(result)))
     grads, cost = result
     if isinstance(cost, dict) and not isinstance(grads, dict):
         run.fail(say.GRADS_ORDER)
@@ -205,8 +207,32 @@ def _student_optimize(run, optimize, bowl, w, b, X, Y, **arguments):
     with using_references(optimize, run, propagate=beside(optimize, run, "QuadraticBowl", *bowl), sigmoid=symbolic.sigmoid):
         call = call_student(run, optimize, w, b, X, Y, **arguments)
     if not isinstance(call.value, (tuple, list)) or len(call.value) != 3:
-        run.fail(say.RETURNS_TRIPLE.format(kind=describe_value(call.value)))
+        run.fail(say.RETURNS_TRIPLE.format(kind=kind_in_words(call.value)))
     return call
+
+
+def _propagate_asked(run, optimize, bowl, w, b, X, Y, rate, iterations=3):
+    """The w each call of propagate received in a short run of optimize, watched from the judge (propagate lent from here)."""
+    asked, gradient = CallLog(run, "propagate", calls=10 * iterations), QuadraticBowl(*bowl)
+
+    def propagate(w, b, X, Y):
+        asked.add(np.asarray(w, dtype=np.float64))
+        return gradient(w, b, X, Y)
+
+    with using_references(optimize, run, propagate=propagate, sigmoid=symbolic.sigmoid):
+        call_student(run, optimize, w, b, X, Y, num_iterations=iterations, learning_rate=rate, print_cost=False)
+    return list(asked)
+
+
+def _why_first_gradients(asked, start):
+    """Why optimize stepped with the first gradients every time, as the watched calls of propagate show (None: unclear)."""
+    if len(asked) == 1:
+        return say.GRADIENTS_BEFORE_LOOP
+    if len(asked) > 1 and all(compare.close(w, start) for w in asked):
+        return say.STALE_PARAMETERS
+    if len(asked) > 1 and any(not compare.close(w, start) for w in asked):  # it did ask about the updated parameters
+        return say.GRADIENTS_READ_ONCE
+    return None
 
 
 @check("optimize")
@@ -225,7 +251,7 @@ def check_optimize(run, optimize):
     call = _student_optimize(run, optimize, bowl, w, b, X, Y, num_iterations=iterations, learning_rate=rate, print_cost=False)
     params, grads, costs = call.value
     if not isinstance(params, dict) or "w" not in params or "b" not in params:
-        run.fail(say.RETURNS_TRIPLE.format(kind=describe_value(call.value)))
+        run.fail(say.RETURNS_TRIPLE.format(kind=kind_in_words(call.value)))
     new_w = require_shape(run, params["w"], w.shape, 'params["w"]', "w")
     new_b = require_scalar(run, params["b"], 'params["b"]', "b")
     require_finite(run, new_w, 'params["w"]', call)
@@ -239,7 +265,7 @@ def check_optimize(run, optimize):
         if headline is None and ran is not None:
             headline = say.ITERATIONS_IGNORED.format(ran=ran, iterations=iterations)
         if headline is None and compare.close(new_w, w - iterations * rate * gradient(w, b, X, Y)[0]["dw"]):
-            headline = say.STALE_PARAMETERS.format(iteration=1)
+            headline = _why_first_gradients(_propagate_asked(run, optimize, bowl, w, b, X, Y, rate), w)
         run.fail(headline or say.PARAMS_WRONG.format(iterations=iterations, rate=rate), ("yours", describe_value(new_w)))
     if not compare.close(new_b, final_b):
         run.fail(say.PARAMS_WRONG.format(iterations=iterations, rate=rate), ("yours", describe_value(new_b)))
@@ -303,8 +329,9 @@ def _check_model_calls(run, stand_ins, X_train, Y_train, X_test, iterations, rat
         run.fail(say.TRAINED_ON_TEST)
     if not (compare.close(call["X"], X_train) and compare.close(call["Y"], Y_train)):
         run.fail(say.TRAINED_ON_TEST)
-    if call["num_iterations"] != iterations or call["learning_rate"] != rate:
-        run.fail(say.MODEL_DEFAULTS)
+    lost = [name for name, given in (("num_iterations", iterations), ("learning_rate", rate)) if call[name] != given]
+    if lost:
+        run.fail(say.MODEL_DEFAULTS.format(names=" and ".join(lost), verb="has" if len(lost) == 1 else "have"))
     if not (compare.close(call["w"], stand_ins.start[0]) and compare.close(call["b"], stand_ins.start[1])):
         run.fail(say.MODEL_START)
 
@@ -317,7 +344,7 @@ def check_model(run, model):
     with using_references(model, run, **stand_ins.helpers()):
         d = call_student(run, model, X_train, Y_train, X_test, Y_test, num_iterations=iterations, learning_rate=rate).value
     if not isinstance(d, dict):
-        run.fail(say.RESULT_NOT_DICT.format(kind=describe_value(d)))
+        run.fail(say.RESULT_NOT_DICT.format(kind=kind_in_words(d)))
     _check_model_calls(run, stand_ins, X_train, Y_train, X_test, iterations, rate)
     missing = [key for key in ("costs", "Y_prediction_test", "Y_prediction_train", "w", "b", "learning_rate", "num_iterations") if key not in d]
     if missing:
@@ -351,8 +378,8 @@ def _check_end_to_end(run, model):
     X_train, Y_train, X_test, Y_test = inputs.digits_subset(subset_seed)
     arguments = (model, X_train, Y_train, X_test, np.zeros_like(Y_test))
     with run.blaming_upstream():
-        limit = limit_from_probe(run, *arguments, num_iterations=PROBE_ITERATIONS, learning_rate=rate,
-                                 scale=iterations / PROBE_ITERATIONS, probe=f"{PROBE_ITERATIONS} iterations", advice=say.VECTORISE)
+        limit = limit_from_probe(run, *arguments, num_iterations=PROBE_ITERATIONS, learning_rate=rate, scale=iterations / PROBE_ITERATIONS,
+                                 probe=f"{PROBE_ITERATIONS} iterations", advice=lambda: _where_time_goes(run, model, X_train, Y_train, iterations))
         started = time.monotonic()
         d = call_student(run, *arguments, num_iterations=iterations, learning_rate=rate, time_limit_s=limit).value
         seconds = time.monotonic() - started
@@ -376,10 +403,24 @@ def _check_end_to_end(run, model):
         run.note(say.SLOW_NOTE.format(seconds=seconds, factor=seconds / vectorised, vectorised=vectorised))
 
 
+def _where_time_goes(run, model, X, Y, iterations):
+    """Advice for a model too slow to train here, from timing one call of the student's own propagate on the same data."""
+    propagate = side_of(model, run).lookup(model, "propagate")
+    if propagate is None:
+        return common.WHOLE_ARRAYS
+    started = time.monotonic()
+    try:
+        call_student(run, propagate, np.zeros((X.shape[0], 1)), 0.0, X, Y, time_limit_s=run.policy.slow_seconds / 2)
+    except CheckFailure:
+        return say.VECTORISE  # propagate alone does not finish in time
+    seconds = time.monotonic() - started
+    return say.VECTORISE if seconds * iterations > run.policy.slow_seconds / 2 else say.SLOW_ELSEWHERE.format(seconds=seconds)
+
+
 def _returned_parameters(run, d, dim):
     """w and b from the dictionary model returned, checked for type, shape and finiteness."""
     if not isinstance(d, dict) or "w" not in d or "b" not in d:
-        run.fail(say.RESULT_NOT_DICT.format(kind=describe_value(d)))
+        run.fail(say.RESULT_NOT_DICT.format(kind=kind_in_words(d)))
     w = require_finite(run, require_shape(run, d["w"], (dim, 1), 'the "w" model returns', "w"), 'the "w" model returns')
     return w, require_scalar(run, d["b"], 'the "b" model returns', "b")
 

@@ -27,7 +27,7 @@ SIGMOID_WRONG = "sigmoid(z) is not 1 / (1 + e^(-z)) for every entry of z."
 SIGMOID_SLOPE = Diagnosis("sigmoid.rounded", "Your sigmoid's values are close, but its slope is not σ(z)(1 − σ(z)): are you rounding the result?")
 
 # initialize_with_zeros
-RETURNS_PAIR = Diagnosis("returns.wrong_container", "{name} should return the pair {pair}, but it returned a {kind}.")
+RETURNS_PAIR = Diagnosis("returns.wrong_container", "{name} should return the pair {pair}, but it returned {kind}.")
 W_NOT_ZEROS = Diagnosis("initialize_with_zeros.w_not_zeros", "w should be all zeros; it holds {count} non-zero entries.")
 W_INTEGERS = Diagnosis("initialize_with_zeros.w_integers", "w holds integers (dtype {dtype}): use np.zeros((dim, 1)), which gives floats.")
 B_INTEGER = Diagnosis("initialize_with_zeros.b_integer", "b is the integer 0: make it the float 0.0 so the updates stay fractional.")
@@ -58,7 +58,7 @@ DB_SIGN = Diagnosis("propagate.db_sign", "db has the wrong sign: dZ = A - Y, not
 DB_NOT_GRADIENT = "db is not the derivative of the cost you return with respect to b."
 
 # optimize (graded with a stand-in propagate that records the parameters it is asked about)
-RETURNS_TRIPLE = Diagnosis("optimize.wrong_container", "optimize should return (params, grads, costs), but it returned a {kind}.")
+RETURNS_TRIPLE = Diagnosis("optimize.wrong_container", "optimize should return (params, grads, costs), but it returned {kind}.")
 COSTS_EVERY_ITERATION = Diagnosis("optimize.cost_every_iteration", "costs has {count} entries for {iterations} iterations: record the cost only when i % 100 == 0.")
 COSTS_COUNT = Diagnosis("optimize.costs_count", "costs has {count} entries; with num_iterations = {iterations} it should have one for each i with i % 100 == 0.")
 COSTS_AFTER_UPDATE = Diagnosis("optimize.costs_after_update", "Your costs are recorded after the update. Record the cost computed at iteration i, before w and b change.")
@@ -70,8 +70,18 @@ ITERATIONS_IGNORED = Diagnosis("optimize.iterations_wrong", "optimize ran {ran} 
 B_FROZEN = Diagnosis("optimize.b_never_updated", "b never changes: update it too, b = b - learning_rate * db.")
 STALE_PARAMETERS = Diagnosis(
     "optimize.stale_parameters",
-    "At iteration {iteration}, optimize asked propagate about parameters that are not the ones it had just updated: "
-    "pass the current w and b to propagate on every iteration.",
+    "optimize asks propagate about the w and b it started from on every iteration, not the ones it has just updated: "
+    "pass the current w and b to propagate each time.",
+)
+GRADIENTS_READ_ONCE = Diagnosis(
+    "optimize.gradients_read_once",
+    "optimize calls propagate with the current w and b on every iteration, but steps with the gradients of the first "
+    "iteration each time: read dw and db from the grads that propagate returns in the same iteration.",
+)
+GRADIENTS_BEFORE_LOOP = Diagnosis(
+    "optimize.gradients_before_loop",
+    "optimize calls propagate once, before its loop, and steps with those gradients every time: call propagate inside "
+    "the loop, with the current w and b.",
 )
 DATA_CHANGED = Diagnosis("optimize.data_changed", "optimize should pass X and Y to propagate unchanged.")
 PARAMS_WRONG = "params after gradient descent are not what {iterations} steps of learning rate {rate:g} give."
@@ -87,13 +97,13 @@ B_IGNORED = Diagnosis("predict.b_ignored", "With b = {b:.3g}, so far from 0 that
 PREDICTIONS_WRONG = "{count} of {total} predictions are wrong."
 
 # model (graded with stand-ins for its helpers that record how they are called)
-RESULT_NOT_DICT = Diagnosis("model.not_dict", "model should return a dictionary, but it returned a {kind}.")
+RESULT_NOT_DICT = Diagnosis("model.not_dict", "model should return a dictionary, but it returned {kind}.")
 MISSING_KEYS = Diagnosis("model.missing_keys", "model's dictionary lacks {keys}.")
 ECHO_WRONG = Diagnosis("model.echo_wrong", 'd["{key}"] is {value!r}, but model was called with {key}={given!r}.')
 INIT_DIM = Diagnosis("model.init_dim", "model should call initialize_with_zeros(X_train.shape[0]) once, to start from zeros of the right size.")
 OPTIMIZE_ONCE = Diagnosis("model.optimize_calls", "model should call optimize exactly once; it called it {count} times.")
 TRAINED_ON_TEST = Diagnosis("model.trained_on_test", "model trained on the test set: optimize must see X_train and Y_train only.")
-MODEL_DEFAULTS = Diagnosis("model.arguments_not_passed", "model does not pass num_iterations and learning_rate on to optimize, so they have no effect.")
+MODEL_DEFAULTS = Diagnosis("model.arguments_not_passed", "model does not pass {names} on to optimize, so its own {names} {verb} no effect.")
 MODEL_START = Diagnosis("model.start_not_initialized", "model should start optimize from the w and b that initialize_with_zeros returned.")
 PREDICTIONS_SWAPPED = Diagnosis("model.predictions_swapped", "Y_prediction_train and Y_prediction_test are swapped.")
 PREDICTION_WRONG = Diagnosis("model.prediction_wrong", 'd["{key}"] is not predict(w, b, {data}) with the w and b that optimize returned.')
@@ -120,5 +130,7 @@ SLOW_NOTE = (
     "correct, but `model` took {seconds:.1f} s here, about {factor:.0f} times as long as computing all the examples at once "
     "would take ({vectorised:.1f} s). Section 3 of the notebook shows how: np.dot(w.T, X) and sums over arrays, no loop over the examples."
 )
+SLOW_ELSEWHERE = ("One call of your propagate on this data takes {seconds:.2g} s, so the time goes elsewhere: look for a loop in "
+                  "model or optimize that repeats work, or one that runs far more often than num_iterations.")
 VECTORISE = ("Compute all the examples at once in propagate, with np.dot(w.T, X) and sums over arrays, "
              "instead of a Python loop over the examples.")
