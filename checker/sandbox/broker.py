@@ -90,6 +90,11 @@ class Sandbox:
             raise SandboxUnavailable("official grading needs a sandbox this machine cannot give: "
                                      + "; ".join(self.protections.missing()) + ". Pass --unsafe to grade anyway.")
 
+    @property
+    def server_pid(self):
+        """The fork server's process id (None before it starts)."""
+        return self._process.pid if self._process is not None else None
+
     def protections_now(self):
         self._control()
         return self.protections

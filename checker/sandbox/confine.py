@@ -135,13 +135,14 @@ class FilterRuleError(RuntimeError):
     """A seccomp rule could not be added: the filter would be weaker than it says, so the sandbox does not start."""
 
 
-def compile_filters():
+def compile_filters(denied=None):
     """The seccomp programs, as BPF: built once by the fork server, loaded by each sandboxed process in microseconds.
 
     "notebook" holds the deny-list; "check" is stacked on it in a check process and forbids new processes.
     Every rule is added or the build fails (FilterRuleError), except for a call this kernel lacks.
     """
-    return {"notebook": _bpf(_rules(deny=True, processes=False)), "check": _bpf(_rules(deny=False, processes=True))}
+    return {"notebook": _bpf(_rules(deny=True, processes=False, denied=DENIED if denied is None else denied)),
+            "check": _bpf(_rules(deny=False, processes=True))}
 
 
 def syscall_number(name):
@@ -172,13 +173,13 @@ def _add(rules, action, name, *conditions):
         raise FilterRuleError(f"libseccomp refused the rule for {name}: {error}") from None
 
 
-def _rules(deny, processes):
+def _rules(deny, processes, denied=DENIED):
     import pyseccomp as seccomp
 
     refuse = seccomp.ERRNO(errno.EPERM)
     rules = seccomp.SyscallFilter(seccomp.ALLOW)
     if deny:
-        for name in DENIED:
+        for name in denied:
             _add(rules, refuse, name)
         # Signals go to the caller's own process group only (after setsid: just itself).
         _add(rules, refuse, "kill", seccomp.Arg(0, seccomp.NE, 0))
