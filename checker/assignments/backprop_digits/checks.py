@@ -41,7 +41,7 @@ MAX_OUTPUTS = 16  # the widest output layer of the checks' networks (the digits'
 
 
 # -- elementwise and output functions, against SymPy ----------------------------------------------
-def check_function(run, function, name, inputs_, expected, formula, candidates=(), notes=()):
+def grade_function(run, function, name, inputs_, expected, formula, candidates=(), notes=()):
     """Call `function(*inputs_)` and compare with `expected`, naming a recognisable mistake."""
     call = call_student(run, function, *inputs_, name=name)
     value = require_shape(run, np.asarray(call.value) if np.isscalar(call.value) else call.value, expected.shape, f"{name}(...)")
@@ -60,19 +60,19 @@ def away_from_kink(rng, shape, kink=0.0, margin=1e-3):
 @check("sigmoid_functions")
 def check_sigmoid_functions(run, sigmoid, sigmoid_prime):
     z = run.rng.uniform(-5, 5, size=(4, 3))
-    check_function(run, sigmoid, "sigmoid", (z,), symbolic.sigmoid(z), "1 / (1 + e^(-z))")
-    check_function(run, sigmoid_prime, "sigmoid_prime", (z,), symbolic.sigmoid_derivative(z), "σ(z)(1 - σ(z))",
+    grade_function(run, sigmoid, "sigmoid", (z,), symbolic.sigmoid(z), "1 / (1 + e^(-z))")
+    grade_function(run, sigmoid_prime, "sigmoid_prime", (z,), symbolic.sigmoid_derivative(z), "σ(z)(1 - σ(z))",
                    [(z * (1 - z), say.PRIME_OF_Z_TIMES)])
 
 
 @check("activation_derivatives")
 def check_activation_derivatives(run, tanh_prime, relu, relu_prime):
     z = run.rng.uniform(-3, 3, size=(3, 5))
-    check_function(run, tanh_prime, "tanh_prime", (z,), symbolic.activation_derivative("tanh")(z), "1 - tanh(z)²",
+    grade_function(run, tanh_prime, "tanh_prime", (z,), symbolic.activation_derivative("tanh")(z), "1 - tanh(z)²",
                    [(1 - np.tanh(z), say.TANH_PRIME_SQUARE)])
     z = away_from_kink(run.rng, (3, 5), symbolic.KINKS["relu"])
-    check_function(run, relu, "relu", (z,), symbolic.activation("relu")(z), "max(0, z)")
-    check_function(run, relu_prime, "relu_prime", (z,), symbolic.activation_derivative("relu")(z), "1 for z > 0, 0 for z < 0",
+    grade_function(run, relu, "relu", (z,), symbolic.activation("relu")(z), "max(0, z)")
+    grade_function(run, relu_prime, "relu_prime", (z,), symbolic.activation_derivative("relu")(z), "1 for z > 0, 0 for z < 0",
                    notes=[("note", say.KINK_NOTE)])
 
 
@@ -80,19 +80,19 @@ def check_activation_derivatives(run, tanh_prime, relu, relu_prime):
 def check_softmax_output(run, softmax, softmax_cross_entropy_delta):
     Z = 3 * run.rng.normal(size=(5, 4))
     exp = np.exp(Z)
-    check_function(run, softmax, "softmax", (Z[:, :1],), symbolic.softmax_columns(Z[:, :1]), "e^z / Σ e^z",
+    grade_function(run, softmax, "softmax", (Z[:, :1],), symbolic.softmax_columns(Z[:, :1]), "e^z / Σ e^z",
                    [(np.ones((Z.shape[0], 1)), say.SOFTMAX_AXIS)])
-    check_function(run, softmax, "softmax", (Z,), symbolic.softmax_columns(Z), "e^z / Σ e^z, column by column",
+    grade_function(run, softmax, "softmax", (Z,), symbolic.softmax_columns(Z), "e^z / Σ e^z, column by column",
                    [(exp / exp.sum(axis=1, keepdims=True), say.SOFTMAX_AXIS)])
     large = Z + 1000
     try:
-        check_function(run, softmax, "softmax", (large,), symbolic.softmax_columns(large), "e^z / Σ e^z")
+        grade_function(run, softmax, "softmax", (large,), symbolic.softmax_columns(large), "e^z / Σ e^z")
     except CheckFailure as failure:
         run.fail(say.SOFTMAX_OVERFLOW.format(bad="z around 1000"), ("what happened", str(failure).splitlines()[0]))
     Y = np.eye(5)[:, run.rng.integers(0, 5, size=4)]
     expected = symbolic.softmax_cross_entropy_gradient(Z, Y)
     A = symbolic.softmax_columns(Z)
-    check_function(run, softmax_cross_entropy_delta, "softmax_cross_entropy_delta", (Z, Y), expected, "∂/∂z of -Σ y log softmax(z)",
+    grade_function(run, softmax_cross_entropy_delta, "softmax_cross_entropy_delta", (Z, Y), expected, "∂/∂z of -Σ y log softmax(z)",
                    [((A - Y) * A * (1 - A), say.SOFTMAX_DELTA_PRIME), (Y - A, say.SOFTMAX_DELTA_SIGN)])
 
 
@@ -109,7 +109,7 @@ def build_network(run, Network, sizes, parameters=None):
     return net
 
 
-def check_layers(run, net, sizes):
+def require_layers(run, net, sizes):
     for attribute, expected in (("num_layers", len(sizes)), ("sizes", list(sizes))):
         value = getattr(net, attribute, None)
         if value is None or list(np.atleast_1d(value)) != list(np.atleast_1d(expected)):
@@ -125,7 +125,7 @@ def check_layers(run, net, sizes):
 @check("network_init")
 def check_network_init(run, Network):
     for sizes in ([2, 3, 1], [4, 5, 3, 2]):
-        check_layers(run, build_network(run, Network, sizes), sizes)
+        require_layers(run, build_network(run, Network, sizes), sizes)
     net = build_network(run, Network, GAUSSIAN_SIZES)
     for what in ("weights", "biases"):
         values = inputs.flatten(getattr(net, what))
@@ -276,10 +276,10 @@ def check_update_mini_batch(run, Network):
 def check_SGD(run, Network):  # named like the method it grades
     # Two runs with different data, epochs and batch sizes: each argument must show in what SGD does.
     for n, size, epochs in ((int(run.rng.integers(9, 14)), 4, 3), (int(run.rng.integers(8, 12)), 3, 2)):
-        _check_sgd_run(run, Network, n, size, epochs)
+        _grade_sgd_run(run, Network, n, size, epochs)
 
 
-def _check_sgd_run(run, Network, n, size, epochs):
+def _grade_sgd_run(run, Network, n, size, epochs):
     sizes = [2, 3, 2]
     net = build_network(run, Network, sizes)
     training = inputs.tagged(inputs.examples(run.rng, sizes, n))

@@ -30,11 +30,11 @@ def examples(rng, sizes, count, one_hot=True):
     return [(rng.normal(size=(sizes[0], 1)), targets[:, [i]] if one_hot else int(labels[i])) for i in range(count)]
 
 
-def tagged(examples):
-    """The examples with x[0, 0] = their index, so stand-ins can tell which example they were given."""
-    for index, (x, _) in enumerate(examples):
+def tagged(pairs):
+    """The (x, y) pairs with x[0, 0] = their index, so stand-ins can tell which example they were given."""
+    for index, (x, _) in enumerate(pairs):
         x[0, 0] = index
-    return examples
+    return pairs
 
 
 def stack_examples(pairs):

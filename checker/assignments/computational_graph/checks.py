@@ -50,7 +50,7 @@ def _close_scale(measured, expected):
     return abs(measured / expected - 1) <= SCALE_RTOL
 
 
-def check_scale(run, W, ini_type):
+def grade_scale(run, W, ini_type):
     expected, measured = inputs.SCALES[ini_type](N_IN), float(W.std())
     if abs(W.mean()) > 6 * measured / np.sqrt(W.size):  # six standard errors of the mean
         run.fail(say.NOT_CENTRED.format(mean=W.mean()))
@@ -72,9 +72,9 @@ def check_scale(run, W, ini_type):
 def check_initialize_parameters(run, initialize_parameters):
     for n_in, n_out in ((3, 2), (2, 5)):
         draw_parameters(run, initialize_parameters, n_in, n_out)
-    check_scale(run, draw_parameters(run, initialize_parameters, N_IN, N_OUT), "plain")
+    grade_scale(run, draw_parameters(run, initialize_parameters, N_IN, N_OUT), "plain")
     for ini_type in inputs.SCALES:
-        check_scale(run, draw_parameters(run, initialize_parameters, N_IN, N_OUT, ini_type=ini_type), ini_type)
+        grade_scale(run, draw_parameters(run, initialize_parameters, N_IN, N_OUT, ini_type=ini_type), ini_type)
 
 
 # -- LinearLayer ---------------------------------------------------------------------------------
@@ -107,7 +107,7 @@ def linear_forward(run, layer, W, b, A_prev):
     return stored(run, layer, "Z", "forward")
 
 
-def check_linear_forward(run, layer, W, b, A_prev):
+def grade_linear_forward(run, layer, W, b, A_prev):
     expected = run.reference.linear_forward(W, b, A_prev)
     mistaken = run.mistakes.linear_forward(W, b, A_prev)
     Z = require_shape(run, linear_forward(run, layer, W, b, A_prev), expected.shape, "self.Z", "Z")
@@ -118,7 +118,7 @@ def check_linear_forward(run, layer, W, b, A_prev):
         run.fail(say.A_PREV_NOT_INPUT)
 
 
-def check_linear_backward(run, layer, W, b, A_prev):
+def grade_linear_backward(run, layer, W, b, A_prev):
     G = run.rng.normal(size=(W.shape[0], A_prev.shape[1]))
     expected = run.reference.linear_backward(W, A_prev, G)
     mistaken = run.mistakes.linear_backward(W, A_prev, G)
@@ -151,7 +151,7 @@ def check_linear_backward(run, layer, W, b, A_prev):
     run.fail(headline or say.VJP_WRONG.format(what=name), *compare.mismatch_details(name, values[name], numerical, agree_below()))
 
 
-def check_update(run, layer, n_in, n_out):
+def grade_update_params(run, layer, n_in, n_out):
     W, b = run.rng.normal(size=(n_out, n_in)), run.rng.normal(size=(n_out, 1))
     dW, db = run.rng.normal(size=W.shape), run.rng.normal(size=b.shape)
     rate = float(run.rng.uniform(0.2, 0.9))
@@ -170,7 +170,7 @@ def check_update(run, layer, n_in, n_out):
             run.fail(say.UPDATE_B if compare.close(new_b, b) else say.UPDATE_WRONG)
 
 
-def probe(run, LinearLayer, rows, cols, examples):
+def fresh_linear_case(run, LinearLayer, rows, cols, examples):
     """A fresh layer for inputs of `cols` features and `examples` columns, with parameters and input drawn here."""
     layer = build_linear(run, LinearLayer, cols, examples, rows)
     return layer, run.rng.normal(size=(rows, cols)), run.rng.normal(size=(rows, 1)), run.rng.normal(size=(cols, examples))
@@ -181,10 +181,10 @@ def check_linear_layer(run, LinearLayer):
     n_in, m, n_out = 3, int(run.rng.integers(5, 8)), 2
     layer = build_linear(run, LinearLayer, n_in, m, n_out)
     for shape in ((n_out, n_in, m), (SQUARE, SQUARE, SQUARE)):
-        check_linear_forward(run, *probe(run, LinearLayer, *shape))
+        grade_linear_forward(run, *fresh_linear_case(run, LinearLayer, *shape))
     for shape in ((SQUARE, SQUARE, SQUARE), (n_out, n_in, m)):
-        check_linear_backward(run, *probe(run, LinearLayer, *shape))
-    check_update(run, layer, n_in, n_out)
+        grade_linear_backward(run, *fresh_linear_case(run, LinearLayer, *shape))
+    grade_update_params(run, layer, n_in, n_out)
 
 
 # -- SigmoidLayer: against SymPy's σ and σ' -----------------------------------------------------
@@ -268,7 +268,7 @@ def expected_journal(journal, sizes, X, epochs):
     return steps
 
 
-def check_journal(run, journal, sizes, X, epochs, rate):
+def grade_journal(run, journal, sizes, X, epochs, rate):
     """Fail with the first step of the student's train that differs from what train must do."""
     calls = [(who, what, argument) for who, what, argument in journal.entries if what != "update"]
     for index, (epoch, who, what, argument, step) in enumerate(expected_journal(journal, sizes, X, epochs)):
@@ -309,7 +309,7 @@ def check_train(run, train):
     cost = standins.CostStandIn(journal, sizes[-1])
     with using_references(train, run, compute_cost=cost, sigmoid=symbolic.sigmoid):
         costs = call_student(run, train, layers, X, Y, epochs, rate, allow_changes=True).value
-    check_journal(run, journal, sizes, X, epochs, rate)
+    grade_journal(run, journal, sizes, X, epochs, rate)
     costs = [require_scalar(run, value, f"costs[{i}]", "cost") for i, value in enumerate(costs)] if isinstance(costs, (list, tuple, np.ndarray)) else None
     if costs is None or len(costs) != epochs:
         run.fail(say.COSTS_LENGTH.format(count=len(costs) if costs is not None else 0, epochs=epochs))

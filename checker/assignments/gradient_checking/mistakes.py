@@ -51,17 +51,17 @@ APPROXIMATIONS = ("one-sided", "epsilon denominator", "aliased", "several at onc
 
 def _checker(difference_of, approximation_of):
     """A gradient checker from its two halves: how it approximates, how it measures the difference."""
-    def check_1d(x, theta, epsilon, name, label):
+    def mistaken_gradient_check(x, theta, epsilon, name, label):
         J, _ = inputs.one_dimensional(name)
         approximation = approximation_of(lambda value: float(J(x, float(np.ravel(value)[0]))), [theta], epsilon)
         grad = np.atleast_1d(float(inputs.derivative_1d(name, label)(x, theta)))
         return difference_of(grad, approximation[0])
 
-    def check_n(theta, name, label, epsilon):
+    def mistaken_gradient_check_n(theta, name, label, epsilon):
         cost, _ = inputs.vector_function(name)
         return difference_of(inputs.gradient_n(name, label, theta), approximation_of(cost, theta, epsilon))
 
-    return check_1d, check_n
+    return mistaken_gradient_check, mistaken_gradient_check_n
 
 
 def _variants():

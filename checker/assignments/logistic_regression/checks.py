@@ -43,14 +43,14 @@ def _require_count(run, name, value, expected, array, shape):
         run.fail(say.COUNT_WRONG.format(name=name, value=value, array=array, shape=shape))
 
 
-def _check_flattened(run, name, flat, images):
+def _require_flattened(run, name, flat, images):
     m = images.shape[0]
     require_shape(run, flat, (int(np.prod(images.shape[1:])), m), name)
     if not np.array_equal(flat, images.reshape(m, -1).T):
         run.fail(say.COLUMNS_NOT_IMAGES.format(name=name))
 
 
-def _check_scaled(run, name, scaled, flat, source):
+def _grade_scaled(run, name, scaled, flat, source):
     require_shape(run, scaled, flat.shape, name)
     if np.allclose(np.asarray(scaled, dtype=np.float64) * 255.0, flat, rtol=1e-5, atol=1e-4):
         return
@@ -73,10 +73,10 @@ def check_data_preparation(run, train_set_x_orig, test_set_x_orig, m_train, m_te
     _require_count(run, "m_test", m_test, test_set_x_orig.shape[0], "test_set_x_orig", test_set_x_orig.shape)
     if not isinstance(num_px, (numbers.Integral, np.integer)) or isinstance(num_px, bool) or num_px != train_set_x_orig.shape[1]:
         run.fail(say.NUM_PX_WRONG.format(value=num_px, shape=train_set_x_orig.shape))
-    _check_flattened(run, "train_set_x_flatten", train_set_x_flatten, train_set_x_orig)
-    _check_flattened(run, "test_set_x_flatten", test_set_x_flatten, test_set_x_orig)
-    _check_scaled(run, "train_set_x", train_set_x, train_set_x_flatten, "train_set_x_flatten")
-    _check_scaled(run, "test_set_x", test_set_x, test_set_x_flatten, "test_set_x_flatten")
+    _require_flattened(run, "train_set_x_flatten", train_set_x_flatten, train_set_x_orig)
+    _require_flattened(run, "test_set_x_flatten", test_set_x_flatten, test_set_x_orig)
+    _grade_scaled(run, "train_set_x", train_set_x, train_set_x_flatten, "train_set_x_flatten")
+    _grade_scaled(run, "test_set_x", test_set_x, test_set_x_flatten, "test_set_x_flatten")
 
 
 # -- sigmoid: against SymPy's σ and σ' --------------------------------------------------------
@@ -318,7 +318,7 @@ def check_predict(run, predict):
 
 
 # -- model: wiring with stand-ins, then accuracy with the student's own code ---------------------
-def _check_model_calls(run, stand_ins, X_train, Y_train, X_test, iterations, rate):
+def _grade_model_calls(run, stand_ins, X_train, Y_train, X_test, iterations, rate):
     """Did model call its helpers as the exercise says? Fails with the first thing it did otherwise."""
     if stand_ins.calls["initialize_with_zeros"] != [X_train.shape[0]]:
         run.fail(say.INIT_DIM)
@@ -345,7 +345,7 @@ def check_model(run, model):
         d = call_student(run, model, X_train, Y_train, X_test, Y_test, num_iterations=iterations, learning_rate=rate).value
     if not isinstance(d, dict):
         run.fail(say.RESULT_NOT_DICT.format(kind=kind_in_words(d)))
-    _check_model_calls(run, stand_ins, X_train, Y_train, X_test, iterations, rate)
+    _grade_model_calls(run, stand_ins, X_train, Y_train, X_test, iterations, rate)
     missing = [key for key in ("costs", "Y_prediction_test", "Y_prediction_train", "w", "b", "learning_rate", "num_iterations") if key not in d]
     if missing:
         run.fail(say.MISSING_KEYS.format(keys=", ".join(f'"{key}"' for key in missing)))
@@ -362,10 +362,10 @@ def check_model(run, model):
         run.fail(say.MODEL_COSTS)
 
     if run.end_to_end:
-        _check_end_to_end(run, model)
+        _grade_end_to_end(run, model)
 
 
-def _check_end_to_end(run, model):
+def _grade_end_to_end(run, model):
     """End to end with the student's own functions: train on digits drawn by the seed; the checker judges w and b.
 
     Training is deterministic (gradient descent from zeros), so the w and b model learns must be the
