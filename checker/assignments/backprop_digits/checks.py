@@ -14,7 +14,7 @@ from checker.assignments.backprop_digits import inputs
 from checker.assignments.backprop_digits import messages as say
 from checker.assignments.backprop_digits import judges, standins
 from checker.checks import compare, symbolic
-from checker.checks.guard import CallLog, beside, call_student, limit_from_probe, member, student_random, using_references
+from checker.checks.guard import beside, call_student, limit_from_probe, member, student_random, using_references
 from checker.checks.spies import first_wrong, watched_run
 from checker.checks.registry import check
 from checker.checks.report import CheckFailure
@@ -36,8 +36,6 @@ ACCURACY_TARGET = 0.80
 PROBE_BATCHES = 20  # the first mini-batches, timed, set the time limit of the rest
 REPLAY_BATCHES = 1  # a failed run is replayed on this many mini-batches with every call watched
 BATCH_PARTS = ("sigmoid_functions", "network_init", "cost_derivative", "backprop", "backprop_batch", "update_mini_batch")
-
-MAX_OUTPUTS = 16  # the widest output layer of the checks' networks (the digits' has 10)
 
 
 # -- elementwise and output functions, against SymPy ----------------------------------------------
@@ -160,20 +158,11 @@ def check_feedforward(run, Network):
         run.fail(say.FEEDFORWARD_MATRIX)
 
 
-def mse_gradient(output_activations, y):
-    """∂/∂a of ½‖a - y‖², derived with SymPy: the checker's cost_derivative (lent to the student's backprop)."""
-    output_activations = np.asarray(output_activations, dtype=np.float64)
-    if output_activations.ndim != 2 or not 1 <= output_activations.shape[0] <= MAX_OUTPUTS:
-        raise ValueError(f"cost_derivative expects the output layer's activations, a column of at most {MAX_OUTPUTS} here, "
-                         f"not an array of shape {output_activations.shape}")
-    return symbolic.loss_gradient("mse", output_activations.shape[0])(output_activations, y)
-
-
 @check("cost_derivative")
 def check_cost_derivative(run, Network):
     net = build_network(run, Network, [3, 2])
     a, y = run.rng.uniform(size=(4, 1)), np.eye(4)[:, [int(run.rng.integers(4))]]
-    expected = mse_gradient(a, y)
+    expected = standins.mse_gradient(a, y)
     value = require_shape(run, call_student(run, net.cost_derivative, a, y, name="Network.cost_derivative").value, a.shape, "cost_derivative(a, y)")
     if not compare.close(value, expected):
         run.fail(compare.first_match(value, [(-expected, say.COST_DERIVATIVE_SIGN)]) or say.COST_DERIVATIVE_WRONG)
@@ -182,7 +171,7 @@ def check_cost_derivative(run, Network):
 # -- backprop and backprop_batch ---------------------------------------------------------------
 def student_gradients(run, Network, net, method, x, y):
     """(nabla_b, nabla_w) from the student's method, checked to be lists shaped like the parameters."""
-    net.cost_derivative = mse_gradient  # graded on its own, in check_cost_derivative
+    net.cost_derivative = standins.mse_gradient  # graded on its own, in check_cost_derivative
     with using_references(member(Network, run, method), run, sigmoid=symbolic.sigmoid, sigmoid_prime=symbolic.sigmoid_derivative):
         result = call_student(run, getattr(net, method), x, y, name=f"Network.{method}").value
     if not isinstance(result, (tuple, list)) or len(result) != 2 or not all(isinstance(part, (list, tuple)) for part in result):
@@ -283,14 +272,14 @@ def _grade_sgd_run(run, Network, n, size, epochs):
     sizes = [2, 3, 2]
     net = build_network(run, Network, sizes)
     training = inputs.tagged(inputs.examples(run.rng, sizes, n))
-    calls, scores = CallLog(run, "update_mini_batch", calls=1_000), iter(range(100, 200))
-    net.update_mini_batch = lambda mini_batch, eta: calls.add(([int(round(float(x[0][0]))) for x, _ in mini_batch[:n + 1]], eta))
-    test_data, evaluated = inputs.examples(run.rng, sizes, int(run.rng.integers(2, 5)), one_hot=False), []
-    net.evaluate = lambda data: evaluated.append(_same_examples(data, test_data)) or next(scores)
+    test_data = inputs.examples(run.rng, sizes, int(run.rng.integers(2, 5)), one_hot=False)
+    stand_in = standins.SGDStandIn(run, n, test_data)
+    net.update_mini_batch, net.evaluate = stand_in.update_mini_batch, stand_in.evaluate
+    calls = stand_in.calls
     eta = float(run.rng.uniform(0.5, 3))
     with student_random(net, run):
         history = call_student(run, net.SGD, training, epochs, size, eta, test_data=test_data, name="Network.SGD").value
-    if not all(evaluated):
+    if not all(stand_in.evaluated):
         run.fail(say.TEST_DATA_PASSED)
     per_epoch = math.ceil(n / size)
     if len(calls) != epochs * per_epoch:
@@ -311,15 +300,6 @@ def _grade_sgd_run(run, Network, n, size, epochs):
         run.fail(say.ETA_PASSED.format(value=wrong_eta))
     if not isinstance(history, (list, tuple)) or list(history) != list(range(100, 100 + epochs)):
         run.fail(say.HISTORY.format(epochs=epochs))
-
-
-def _same_examples(data, wanted):
-    """Whether evaluate received the test data SGD was given: the same (x, label) pairs, in order."""
-    try:
-        return len(data) == len(wanted) and all(np.array_equal(np.asarray(x, dtype=float), w_x) and int(y) == int(w_y)
-                                                for (x, y), (w_x, w_y) in zip(data, wanted))
-    except (TypeError, ValueError):
-        return False
 
 
 # -- evaluate and accuracy ------------------------------------------------------------------------

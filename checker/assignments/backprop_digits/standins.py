@@ -7,7 +7,19 @@ so what they record cannot be forged by the code being graded.
 import numpy as np
 
 from checker.assignments.backprop_digits import inputs
+from checker.checks import symbolic
 from checker.checks.guard import CallLog
+
+MAX_OUTPUTS = 16  # the widest output layer of the checks' networks (the digits' has 10)
+
+
+def mse_gradient(output_activations, y):
+    """∂/∂a of ½‖a - y‖², derived with SymPy: the checker's cost_derivative (lent to the student's backprop)."""
+    output_activations = np.asarray(output_activations, dtype=np.float64)
+    if output_activations.ndim != 2 or not 1 <= output_activations.shape[0] <= MAX_OUTPUTS:
+        raise ValueError(f"cost_derivative expects the output layer's activations, a column of at most {MAX_OUTPUTS} here, "
+                         f"not an array of shape {output_activations.shape}")
+    return symbolic.loss_gradient("mse", output_activations.shape[0])(output_activations, y)
 
 
 class GradientStandIn:
@@ -29,3 +41,27 @@ class GradientStandIn:
 
     def sums(self):
         return self.backprop_batch(np.arange(len(self.gradients))[None, :], None)
+
+
+class SGDStandIn:
+    """update_mini_batch and evaluate for grading SGD: the example tags and eta of every mini-batch noted, evaluate's data compared."""
+
+    def __init__(self, run, n, test_data):
+        self.n, self.test_data = n, test_data
+        self.calls, self.evaluated, self.scores = CallLog(run, "update_mini_batch", calls=1_000), [], iter(range(100, 200))
+
+    def update_mini_batch(self, mini_batch, eta):
+        return self.calls.add(([int(round(float(x[0][0]))) for x, _ in mini_batch[: self.n + 1]], eta))
+
+    def evaluate(self, data):
+        """A score per call (100, 101, ...), noting whether data is the test data SGD was given."""
+        return self.evaluated.append(_same_examples(data, self.test_data)) or next(self.scores)
+
+
+def _same_examples(data, wanted):
+    """Whether evaluate received the test data SGD was given: the same (x, label) pairs, in order."""
+    try:
+        return len(data) == len(wanted) and all(np.array_equal(np.asarray(x, dtype=float), w_x) and int(y) == int(w_y)
+                                                for (x, y), (w_x, w_y) in zip(data, wanted))
+    except (TypeError, ValueError):
+        return False

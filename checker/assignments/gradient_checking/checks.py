@@ -6,13 +6,11 @@ matched against the usual mistakes across the whole panel (a single case is ambi
 fixed backward pass is graded with the checker's own gradient check, entry by entry.
 """
 
-import numpy as np
-
 from checker.assignments.gradient_checking import inputs
 from checker.assignments.gradient_checking import messages as say
 from checker.assignments.gradient_checking import standins
 from checker.checks import compare
-from checker.checks.guard import CallLog, beside, call_student, using_references
+from checker.checks.guard import beside, call_student, using_references
 from checker.checks.registry import check
 from checker.checks.shapes import require_scalar, require_shape
 from checker.gradients import check_gradient
@@ -79,11 +77,8 @@ def check_gradient_check(run, gradient_check):
     mistaken = [run.mistakes.panel_gradient_check(x, theta, e, name, label) for (_, name, label, e), (x, theta) in zip(cases, points)]
     values = []
     for (_, name, label, epsilon), (x, theta) in zip(cases, points):
-        J, derivative = inputs.one_dimensional(name)[0], inputs.derivative_1d(name, label)
-        # Numbers first: whatever the student's code passes, the checker's functions compute on two floats.
-        forward = lambda x, theta, J=J: float(J(float(x), float(theta)))
-        backward = lambda x, theta, derivative=derivative: float(derivative(float(x), float(theta)))
-        with using_references(gradient_check, run, forward_propagation=forward, backward_propagation=backward):
+        helpers = standins.OneDimensionalHelpers(inputs.one_dimensional(name)[0], inputs.derivative_1d(name, label))
+        with using_references(gradient_check, run, **helpers.named()):
             value = call_student(run, gradient_check, x, theta, epsilon=epsilon).value
         values.append(require_scalar(run, value, "gradient_check(x, theta)"))
     grade_panel(run, cases, values, expected, mistaken)
@@ -166,15 +161,10 @@ def check_backward_propagation_n(run, backward_propagation_n):
     X, Y, parameters = provided_network_case(run.rng)
     cache = inputs.forward_propagation_n(X, Y, parameters)[1]
     truth = run.reference.backward_propagation_n(X, Y, cache)
-    forward_calls = CallLog(run, "forward_propagation_n", calls=100)
-
-    def forward_spy(X, Y, parameters):  # a backward pass has no reason to run the forward pass
-        forward_calls.add(None)
-        return inputs.forward_propagation_n(np.asarray(X, dtype=float), np.asarray(Y, dtype=float), parameters)
-
-    with using_references(backward_propagation_n, run, forward_propagation_n=forward_spy):
+    forward = standins.ForwardSpy(run)  # a backward pass has no reason to run the forward pass
+    with using_references(backward_propagation_n, run, forward_propagation_n=forward.forward_propagation_n):
         gradients = call_student(run, backward_propagation_n, X, Y, cache).value
-    if forward_calls:
+    if forward.calls:
         run.fail(say.BACKWARD_CALLS_FORWARD)
     names = [f"d{name}" for name in parameters]
     for name in names:

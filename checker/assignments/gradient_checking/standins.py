@@ -1,12 +1,14 @@
-"""Judge-side stand-ins for assignment 04: gradient_check_n's helpers lent from the judge, noting what each receives.
+"""Judge-side stand-ins for assignment 04: helpers lent from the judge to the student's gradient checkers and backward pass.
 
-Used only to explain a failure: the values gradient_check_n returns decide the grade. These stay
-with the judge (in the sandbox the student's code gets proxies whose calls cross to here), so what
-they note cannot be forged by the code being graded.
+PanelSpy notes which of gradient_check_n's arguments reach its helpers, only to explain a failure:
+the values gradient_check_n returns decide the grade. These stay with the judge (in the sandbox the
+student's code gets proxies whose calls cross to here), so what they note cannot be forged by the
+code being graded.
 """
 
 import numpy as np
 
+from checker.assignments.gradient_checking import inputs
 from checker.checks.guard import CallLog
 from checker.sandbox.standins import PanelHelpers, _same
 
@@ -50,6 +52,36 @@ class PanelSpy:
         """Whether forward_propagation_n was only ever given the original parameters (never vector_to_dictionary's)."""
         built = [value for kind, value in self.received if kind == "built"]
         return bool(built) and all(_same_value(value, self.case["parameters"]) for value in built)
+
+
+class OneDimensionalHelpers:
+    """forward_propagation and backward_propagation for one case of gradient_check's panel: J and a derivative.
+
+    Numbers first: whatever the student's code passes, they compute on two floats.
+    """
+
+    def __init__(self, J, derivative):
+        self.J, self.derivative = J, derivative
+
+    def forward_propagation(self, x, theta):
+        return float(self.J(float(x), float(theta)))
+
+    def backward_propagation(self, x, theta):
+        return float(self.derivative(float(x), float(theta)))
+
+    def named(self):
+        return {"forward_propagation": self.forward_propagation, "backward_propagation": self.backward_propagation}
+
+
+class ForwardSpy:
+    """forward_propagation_n for grading backward_propagation_n: the provided forward pass, every call noted."""
+
+    def __init__(self, run):
+        self.calls = CallLog(run, "forward_propagation_n", calls=100)
+
+    def forward_propagation_n(self, X, Y, parameters):
+        self.calls.add(None)
+        return inputs.forward_propagation_n(np.asarray(X, dtype=float), np.asarray(Y, dtype=float), parameters)
 
 
 def _same_value(value, wanted):

@@ -14,10 +14,10 @@ import numpy as np
 
 from checker.assignments.logistic_regression import inputs
 from checker.assignments.logistic_regression import messages as say
-from checker.assignments.logistic_regression import standins
+from checker.assignments.logistic_regression import judges, standins
 from checker.checks import compare, symbolic
 from checker.checks import messages as common
-from checker.checks.guard import CallLog, beside, call_student, limit_from_probe, using_references
+from checker.checks.guard import beside, call_student, limit_from_probe, using_references
 from checker.checks.registry import check
 from checker.checks.report import CheckFailure, describe_value, kind_in_words
 from checker.checks.student_side import side_of
@@ -213,15 +213,10 @@ def _student_optimize(run, optimize, bowl, w, b, X, Y, **arguments):
 
 def _propagate_asked(run, optimize, bowl, w, b, X, Y, rate, iterations=3):
     """The w each call of propagate received in a short run of optimize, watched from the judge (propagate lent from here)."""
-    asked, gradient = CallLog(run, "propagate", calls=10 * iterations), QuadraticBowl(*bowl)
-
-    def propagate(w, b, X, Y):
-        asked.add(np.asarray(w, dtype=np.float64))
-        return gradient(w, b, X, Y)
-
-    with using_references(optimize, run, propagate=propagate, sigmoid=symbolic.sigmoid):
+    stand_in = standins.AskedBowl(run, bowl, calls=10 * iterations)
+    with using_references(optimize, run, propagate=stand_in.propagate, sigmoid=symbolic.sigmoid):
         call_student(run, optimize, w, b, X, Y, num_iterations=iterations, learning_rate=rate, print_cost=False)
-    return list(asked)
+    return list(stand_in.asked)
 
 
 def _why_first_gradients(asked, start):
@@ -390,10 +385,10 @@ def _grade_end_to_end(run, model):
         if failing:
             run.fail_upstream(failing)
         calls, value = watched_run(run, model, HELPERS, *arguments[1:], num_iterations=REPLAY_ITERATIONS, learning_rate=rate)
-        call, wrong = first_wrong(calls or [], JUDGES.get)
+        call, wrong = first_wrong(calls or [], judges.JUDGES.get)
         if call is not None:
             run.fail(say.DIFFERS_IN_RUN.format(name=call.name, wrong=wrong), depends_on_seed=False)
-        if calls and not _returns_what_optimize_did(value, calls):
+        if calls and not judges.returns_what_optimize_did(value, calls):
             run.fail(say.DIFFERS_IN_RUN.format(name="model", wrong=say.RUN_MODEL), depends_on_seed=False)
         achieved = float(np.mean((symbolic.sigmoid(w.T @ X_test + b) > 0.5) == Y_test))
         run.fail(say.NOT_DESCENT.format(iterations=iterations, rate=rate, achieved=achieved), ("yours", describe_value(w)),
@@ -424,72 +419,3 @@ def _returned_parameters(run, d, dim):
     w = require_finite(run, require_shape(run, d["w"], (dim, 1), 'the "w" model returns', "w"), 'the "w" model returns')
     return w, require_scalar(run, d["b"], 'the "b" model returns', "b")
 
-
-# -- what each of model's helpers should have returned inside a watched run, from SymPy's cost and the calls around it --
-def _cost(w, b, X, Y):
-    return float(np.mean(symbolic.binary_cross_entropy(np.asarray(w).T @ X + b, Y)))
-
-
-def _descended(w, b, X, Y, iterations, rate):
-    """w and b after gradient descent on SymPy's cost, its gradient by centred differences."""
-    w, b = np.asarray(w, dtype=np.float64), float(b)
-    for _ in range(int(iterations)):
-        dw = numerical_gradient(lambda v: _cost(v, b, X, Y), w)
-        db = float(numerical_gradient(lambda v: _cost(w, float(v), X, Y), np.array(b)))
-        w, b = w - rate * dw, b - rate * db
-    return w, b
-
-
-def _judge_sigmoid(call, calls):
-    if not compare.close(call.value, symbolic.sigmoid(np.asarray(call.args[0], dtype=np.float64))):
-        return say.RUN_SIGMOID
-
-
-def _judge_initialize(call, calls):
-    value = call.value
-    if not (isinstance(value, (tuple, list)) and len(value) == 2 and compare.close(value[0], np.zeros((int(call.args[0]), 1)))
-            and compare.close(value[1], 0.0)):
-        return say.RUN_INITIALIZE
-
-
-def _judge_propagate(call, calls):
-    w, b, X, Y = (np.asarray(value, dtype=np.float64) for value in call.args[:4])
-    try:
-        grads, cost = call.value
-        dw, db = np.asarray(grads["dw"], dtype=np.float64), float(grads["db"])
-    except (TypeError, ValueError, KeyError):
-        return say.RUN_PROPAGATE
-    truth_dw = numerical_gradient(lambda v: _cost(v, float(b), X, Y), w)
-    truth_db = float(numerical_gradient(lambda v: _cost(w, float(v), X, Y), np.array(float(b))))
-    if not compare.close(cost, _cost(w, float(b), X, Y)) or relative_error(dw, truth_dw) > agree_below() or \
-            relative_error(db, truth_db) > agree_below():
-        return say.RUN_PROPAGATE
-
-
-OPTIMIZE_PARAMETERS = ("w", "b", "X", "Y", "num_iterations", "learning_rate", "print_cost")
-
-
-def _judge_optimize(call, calls):
-    given = dict(zip(OPTIMIZE_PARAMETERS, call.args), **call.kwargs)
-    try:
-        w, b = _descended(given["w"], given["b"], np.asarray(given["X"]), np.asarray(given["Y"]), given.get("num_iterations", 100),
-                          float(given.get("learning_rate", 0.009)))
-        params = call.value[0]
-        right = compare.close(params["w"], w) and compare.close(params["b"], b)
-    except (TypeError, ValueError, KeyError, IndexError):
-        right = False
-    if not right:
-        return say.RUN_OPTIMIZE
-
-
-def _returns_what_optimize_did(d, calls):
-    """Whether model's dictionary holds the w and b its (last) call of optimize returned."""
-    trained = [call.value for call in calls if call.name == "optimize"]
-    try:
-        return bool(trained) and compare.close(d["w"], trained[-1][0]["w"]) and compare.close(d["b"], trained[-1][0]["b"])
-    except (TypeError, KeyError, IndexError):
-        return False
-
-
-JUDGES = {"sigmoid": _judge_sigmoid, "initialize_with_zeros": _judge_initialize, "propagate": _judge_propagate,
-          "optimize": _judge_optimize}

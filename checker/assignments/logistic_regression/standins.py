@@ -1,4 +1,4 @@
-"""Judge-side stand-ins for assignment 01: lent to the student's model in place of its helpers, they record how they are called.
+"""Judge-side stand-ins for assignment 01: lent to the student's model and optimize in place of their helpers, they record how they are called.
 
 They stay with the judge (in the sandbox the student's code gets proxies whose calls cross to here),
 so what they record cannot be forged by the code being graded.
@@ -8,6 +8,7 @@ import numpy as np
 
 from checker.checks import symbolic
 from checker.checks.guard import CallLog
+from checker.sandbox.standins import QuadraticBowl
 
 
 class ModelStandIns:
@@ -38,3 +39,14 @@ class ModelStandIns:
     def helpers(self):
         return {"initialize_with_zeros": self.initialize_with_zeros, "optimize": self.optimize, "predict": self.predict,
                 "sigmoid": symbolic.sigmoid}
+
+
+class AskedBowl:
+    """propagate for a short watched run of optimize: a quadratic bowl's gradient, noting the w of every call."""
+
+    def __init__(self, run, bowl, calls):
+        self.asked, self.gradient = CallLog(run, "propagate", calls=calls), QuadraticBowl(*bowl)
+
+    def propagate(self, w, b, X, Y):
+        self.asked.add(np.asarray(w, dtype=np.float64))
+        return self.gradient(w, b, X, Y)
