@@ -66,7 +66,6 @@ BACKWARD_WRONG = Diagnosis(
 )
 NOT_LEARNING = Diagnosis("train.no_update", "train did not call update_params on every LinearLayer in epoch {epoch}: update each one after the backward pass.")
 UPDATE_RATE_TRAIN = Diagnosis("train.update_rate", "train should call update_params(learning_rate) with the learning_rate it was given; it passed {value!r}.")
-TRAIN_WRONG = "train should, every epoch: forward through every pair, compute the cost, go backward in reverse, then update every LinearLayer."
 OUTCOME = Diagnosis(
     "outcomes.not_learned",
     "{task}: after {epochs} epochs at learning rate {rate:g} from the checker's starting weights, your layers' W and b are "

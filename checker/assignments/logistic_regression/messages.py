@@ -83,7 +83,6 @@ GRADIENTS_BEFORE_LOOP = Diagnosis(
     "optimize calls propagate once, before its loop, and steps with those gradients every time: call propagate inside "
     "the loop, with the current w and b.",
 )
-DATA_CHANGED = Diagnosis("optimize.data_changed", "optimize should pass X and Y to propagate unchanged.")
 PARAMS_WRONG = "params after gradient descent are not what {iterations} steps of learning rate {rate:g} give."
 GRADS_LAST = Diagnosis("optimize.grads_not_last", "grads should be the gradients from the last iteration.")
 
