@@ -57,6 +57,7 @@ def away_from_kink(rng, shape, kink=0.0, margin=1e-3):
 
 @check("sigmoid_functions")
 def check_sigmoid_functions(run, sigmoid, sigmoid_prime):
+    """Do sigmoid and sigmoid_prime compute σ(z) and σ(z)(1 - σ(z)), entry by entry?"""
     z = run.rng.uniform(-5, 5, size=(4, 3))
     grade_function(run, sigmoid, "sigmoid", (z,), symbolic.sigmoid(z), "1 / (1 + e^(-z))")
     grade_function(run, sigmoid_prime, "sigmoid_prime", (z,), symbolic.sigmoid_derivative(z), "σ(z)(1 - σ(z))",
@@ -65,6 +66,7 @@ def check_sigmoid_functions(run, sigmoid, sigmoid_prime):
 
 @check("activation_derivatives")
 def check_activation_derivatives(run, tanh_prime, relu, relu_prime):
+    """Do tanh_prime, relu and relu_prime compute 1 - tanh(z)², max(0, z) and its slope, entry by entry?"""
     z = run.rng.uniform(-3, 3, size=(3, 5))
     grade_function(run, tanh_prime, "tanh_prime", (z,), symbolic.activation_derivative("tanh")(z), "1 - tanh(z)²",
                    [(1 - np.tanh(z), say.TANH_PRIME_SQUARE)])
@@ -76,6 +78,7 @@ def check_activation_derivatives(run, tanh_prime, relu, relu_prime):
 
 @check("softmax_output")
 def check_softmax_output(run, softmax, softmax_cross_entropy_delta):
+    """Does softmax normalise each column without overflowing, and softmax_cross_entropy_delta return the output error a - y?"""
     Z = 3 * run.rng.normal(size=(5, 4))
     exp = np.exp(Z)
     grade_function(run, softmax, "softmax", (Z[:, :1],), symbolic.softmax_columns(Z[:, :1]), "e^z / Σ e^z",
@@ -122,6 +125,7 @@ def require_layers(run, net, sizes):
 
 @check("network_init")
 def check_network_init(run, Network):
+    """Does Network(sizes) set num_layers, sizes, and biases and weights of the right shapes drawn from a standard normal?"""
     for sizes in ([2, 3, 1], [4, 5, 3, 2]):
         require_layers(run, build_network(run, Network, sizes), sizes)
     net = build_network(run, Network, GAUSSIAN_SIZES)
@@ -139,6 +143,7 @@ def student_feedforward(run, Network, net, a):
 
 @check("feedforward")
 def check_feedforward(run, Network):
+    """Does feedforward apply a = σ(W · a + b) layer after layer, to one column or to a matrix whose columns are examples?"""
     sizes = [5, 4, 3]
     biases, weights = inputs.initial_parameters(sizes, run.rng)
     net = build_network(run, Network, sizes, (biases, weights))
@@ -160,6 +165,7 @@ def check_feedforward(run, Network):
 
 @check("cost_derivative")
 def check_cost_derivative(run, Network):
+    """Does cost_derivative return a - y, the derivative of ½‖a - y‖² with respect to a?"""
     net = build_network(run, Network, [3, 2])
     a, y = run.rng.uniform(size=(4, 1)), np.eye(4)[:, [int(run.rng.integers(4))]]
     expected = standins.mse_gradient(a, y)
@@ -201,6 +207,7 @@ def same_gradients(yours, expected):
 
 @check("backprop")
 def check_backprop(run, Network):
+    """Does backprop return the gradients of ½‖a - y‖² with respect to every bias and weight, for one example?"""
     for sizes in (SQUARE_SIZES, SIZES):
         biases, weights = inputs.initial_parameters(sizes, run.rng)
         x, y = run.rng.normal(size=(sizes[0], 1)), np.eye(sizes[-1])[:, [int(run.rng.integers(sizes[-1]))]]
@@ -219,6 +226,7 @@ def check_backprop(run, Network):
 
 @check("backprop_batch")
 def check_backprop_batch(run, Network):
+    """Does backprop_batch return the sum of the per-example gradients, for a batch of examples in columns?"""
     sizes, m = SIZES, int(run.rng.integers(4, 8))
     biases, weights = inputs.initial_parameters(sizes, run.rng)
     X, Y = run.rng.normal(size=(sizes[0], m)), np.eye(sizes[-1])[:, run.rng.integers(0, sizes[-1], size=m)]
@@ -236,6 +244,7 @@ def check_backprop_batch(run, Network):
 # -- update_mini_batch, with a stand-in backprop --------------------------------------------------
 @check("update_mini_batch")
 def check_update_mini_batch(run, Network):
+    """Does update_mini_batch use every example's gradient once and move the weights and biases by -(eta / len(mini_batch)) times their sum?"""
     sizes = [3, 4, 2]
     biases, weights = inputs.initial_parameters(sizes, run.rng)
     batch, eta = inputs.tagged(inputs.examples(run.rng, sizes, int(run.rng.integers(3, 7)))), float(run.rng.uniform(0.5, 3))
@@ -263,6 +272,7 @@ def check_update_mini_batch(run, Network):
 # -- SGD, with stand-ins for update_mini_batch and evaluate -----------------------------------------
 @check("SGD")
 def check_SGD(run, Network):  # named like the method it grades
+    """Does SGD shuffle every epoch, hand update_mini_batch each mini-batch with eta, and return evaluate(test_data) for each epoch?"""
     # Two runs with different data, epochs and batch sizes: each argument must show in what SGD does.
     for n, size, epochs in ((int(run.rng.integers(9, 14)), 4, 3), (int(run.rng.integers(8, 12)), 3, 2)):
         _grade_sgd_run(run, Network, n, size, epochs)
@@ -305,6 +315,7 @@ def _grade_sgd_run(run, Network, n, size, epochs):
 # -- evaluate and accuracy ------------------------------------------------------------------------
 @check("evaluate")
 def check_evaluate(run, Network):
+    """Does evaluate count the test examples whose largest output is at the index of their label?"""
     sizes = [4, 5, 3]
     biases, weights = inputs.initial_parameters(sizes, run.rng)
     biases[-1] = biases[-1] - 4  # outputs well below 0.5: rounding them finds no answer at all

@@ -70,6 +70,7 @@ def grade_scale(run, W, ini_type):
 
 @check("initialize_parameters")
 def check_initialize_parameters(run, initialize_parameters):
+    """Does initialize_parameters return b of zeros and W of shape (n_out, n_in), drawn from a centred normal at the plain, Xavier or He scale?"""
     for n_in, n_out in ((3, 2), (2, 5)):
         draw_parameters(run, initialize_parameters, n_in, n_out)
     grade_scale(run, draw_parameters(run, initialize_parameters, N_IN, N_OUT), "plain")
@@ -178,6 +179,7 @@ def fresh_linear_case(run, LinearLayer, rows, cols, examples):
 
 @check("linear_layer")
 def check_linear_layer(run, LinearLayer):
+    """Do LinearLayer's forward, backward and update_params compute Z = W · A_prev + b, its gradients and the step W - learning_rate * dW?"""
     n_in, m, n_out = 3, int(run.rng.integers(5, 8)), 2
     layer = build_linear(run, LinearLayer, n_in, m, n_out)
     for shape in ((n_out, n_in, m), (SQUARE, SQUARE, SQUARE)):
@@ -195,6 +197,7 @@ def sigmoid_forward(run, layer, Z):
 
 @check("sigmoid_layer")
 def check_sigmoid_layer(run, SigmoidLayer):
+    """Do SigmoidLayer's forward and backward compute A = σ(Z) and dZ = upstream_grad ⊙ σ'(Z)?"""
     Z = run.rng.uniform(-4, 4, size=(int(run.rng.integers(2, 4)), int(run.rng.integers(4, 7))))
     layer = call_student(run, SigmoidLayer, Z.shape, name="SigmoidLayer").value
     A = require_shape(run, sigmoid_forward(run, layer, Z), Z.shape, "self.A", "A")
@@ -228,6 +231,7 @@ def student_cost(run, compute_cost, Y, Y_hat):
 
 @check("compute_cost")
 def check_compute_cost(run, compute_cost):
+    """Does compute_cost return the cost 1/(2m) Σ (Y - Ŷ)² and its derivative dY_hat, for any Y and Y_hat?"""
     m = int(run.rng.integers(5, 10))
     Y = inputs.labels(run.rng, m)
     Y_hat = run.rng.uniform(0.05, 0.95, size=(1, m))
@@ -299,6 +303,7 @@ def grade_journal(run, journal, sizes, X, epochs, rate):
 
 @check("train")
 def check_train(run, train):
+    """Does train, every epoch, go forward, compute the cost, go backward in reverse, update every linear layer at learning_rate and keep the cost?"""
     sizes, m = (2, 3, 1), 6
     X, Y = run.rng.normal(size=(sizes[0], m)), inputs.labels(run.rng, m)
     epochs, rate = int(run.rng.integers(3, 6)), float(run.rng.uniform(0.5, 2.0))

@@ -59,6 +59,7 @@ def grade_panel(run, cases, values, expected, mistaken):
 
 @check("one_dimensional")
 def check_one_dimensional(run, forward_propagation, backward_propagation):
+    """Do forward_propagation and backward_propagation return J = θx and its derivative x, for any x and θ?"""
     for _ in range(2):  # two points, so that every argument shows in the results
         x, theta = float(run.rng.uniform(-3, 3)), float(run.rng.uniform(-3, 3))
         J = require_scalar(run, call_student(run, forward_propagation, x, theta).value, "forward_propagation(x, theta)")
@@ -71,6 +72,7 @@ def check_one_dimensional(run, forward_propagation, backward_propagation):
 
 @check("gradient_check")
 def check_gradient_check(run, gradient_check):
+    """Does gradient_check return the relative difference a centred-difference checker gives, on correct and on wrong derivatives?"""
     cases = panel_cases(inputs.ONE_D, inputs.CORRECT_1D, [inputs.WRONG_1D])
     points = [(float(run.rng.uniform(0.5, 2)), float(run.rng.uniform(0.5, 1.5))) for _ in cases]  # (x, θ) per case
     expected = [run.reference.panel_gradient_check(x, theta, e, name, label) for (_, name, label, e), (x, theta) in zip(cases, points)]
@@ -86,6 +88,7 @@ def check_gradient_check(run, gradient_check):
 
 @check("vector_helpers")
 def check_vector_helpers(run, dictionary_to_vector, vector_to_dictionary, gradients_to_vector):
+    """Do dictionary_to_vector, vector_to_dictionary and gradients_to_vector flatten and rebuild in the notebook's order?"""
     parameters = inputs.random_parameters(run.rng)
     shapes = {name: value.shape for name, value in parameters.items()}
     gradients = {f"d{name}": run.rng.normal(size=shape) for name, shape in shapes.items()}
@@ -158,6 +161,7 @@ def provided_network_case(rng):
 
 @check("backward_propagation_n")
 def check_backward_propagation_n(run, backward_propagation_n):
+    """Does backward_propagation_n, its planted bugs fixed, return the gradients of forward_propagation_n's cost from the cache alone?"""
     X, Y, parameters = provided_network_case(run.rng)
     cache = inputs.forward_propagation_n(X, Y, parameters)[1]
     truth = run.reference.backward_propagation_n(X, Y, cache)

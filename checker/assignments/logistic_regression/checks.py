@@ -64,6 +64,7 @@ def _grade_scaled(run, name, scaled, flat, source):
 @check("data_preparation")
 def check_data_preparation(run, train_set_x_orig, test_set_x_orig, m_train, m_test, num_px,
                            train_set_x_flatten, test_set_x_flatten, train_set_x, test_set_x):
+    """Are the images the built-in digits, and do m_train, m_test, num_px, the flattened columns and the scaled pixels follow from them?"""
     dataset = load_dataset()
     for name, images, expected in (("train_set_x_orig", train_set_x_orig, dataset[0]), ("test_set_x_orig", test_set_x_orig, dataset[2])):
         require_array(run, images, name)
@@ -82,6 +83,7 @@ def check_data_preparation(run, train_set_x_orig, test_set_x_orig, m_train, m_te
 # -- sigmoid: against SymPy's σ and σ' --------------------------------------------------------
 @check("sigmoid")
 def check_sigmoid(run, sigmoid):
+    """Does sigmoid compute 1 / (1 + e^(-z)), a number for a number and an array of z's shape for an array, with the slope σ(z)(1 - σ(z))?"""
     z_scalar = float(run.rng.uniform(-4, 4))
     value = call_student(run, sigmoid, z_scalar).value
     if isinstance(value, np.ndarray) and value.size == 1 and value.ndim > 0:
@@ -107,6 +109,7 @@ def check_sigmoid(run, sigmoid):
 # -- initialize_with_zeros: properties --------------------------------------------------------
 @check("initialize_with_zeros")
 def check_initialize_with_zeros(run, initialize_with_zeros):
+    """Does initialize_with_zeros(dim) return w, a float column of dim zeros, and b = 0.0, for any dim?"""
     for dim in (int(run.rng.integers(2, 6)), int(run.rng.integers(6, 12))):
         result = call_student(run, initialize_with_zeros, dim).value
         if not isinstance(result, (tuple, list)) or len(result) != 2:  # a list unpacks like the pair the notebook returns
@@ -153,6 +156,7 @@ def _student_propagate(run, propagate, w, b, X, Y):
 
 @check("propagate")
 def check_propagate(run, propagate):
+    """Does propagate return the cost and the gradients of the cross-entropy, for any w, b, X and Y?"""
     w, b, X, Y = inputs.draw_problem(run.rng)
     m = X.shape[1]
     expected, expected_cost = run.reference.propagate(w, b, X, Y)
@@ -232,6 +236,7 @@ def _why_first_gradients(asked, start):
 
 @check("optimize")
 def check_optimize(run, optimize):
+    """Does optimize take num_iterations steps of gradient descent at learning_rate and return the final w and b, the last grads and every 100th cost?"""
     w, b, X, Y = inputs.draw_problem(run.rng, dim=3)
     iterations, rate = int(run.rng.integers(201, 400)), float(run.rng.uniform(0.02, 0.2))
     bowl = draw_bowl(run.rng, w.shape[0])  # propagate's stand-in: the gradient of this quadratic
@@ -293,6 +298,7 @@ def _student_predictions(run, predict, w, b, X):
 
 @check("predict")
 def check_predict(run, predict):
+    """Does predict label each example 1 exactly when σ(wᵀx + b) > 0.5, and 0 otherwise, for any w, b and X?"""
     w, b, X = inputs.problem_with_margins(run.rng)
     expected = run.reference.predict(w, b, X)
     mistaken = run.mistakes.predict(w, b, X)
@@ -333,6 +339,7 @@ def _grade_model_calls(run, stand_ins, X_train, Y_train, X_test, iterations, rat
 
 @check("model", upstream=("sigmoid", "initialize_with_zeros", "propagate", "optimize", "predict"))
 def check_model(run, model):
+    """Does model call its helpers as the exercise says and return what they give, and, trained on the digits, arrive where gradient descent does?"""
     X_train, Y_train, X_test, Y_test = inputs.model_data(run.rng)
     iterations, rate = int(run.rng.integers(150, 260)), float(run.rng.uniform(0.05, 0.3))
     stand_ins = standins.ModelStandIns(run, X_train.shape[0], X_train.shape[1], X_test.shape[1])
