@@ -237,7 +237,7 @@ BUGS = {
     "evaluate: a fraction": ("evaluate", variant(evaluate=lambda self, data: Network.evaluate(self, data) / len(data)), say.FRACTION),
     # The accuracy run uses the student's own methods: a mistake in one of them is named, as the one to fix first.
     "accuracy: no learning rate": ("accuracy", variant(update_mini_batch=update_with(lambda p, n, eta, size: p - 1e-3 * n / size)),
-                                   "`update_mini_batch` fails its own check"),
+                                   "`Network.update_mini_batch` fails its own check"),
     # Right on the checks' small networks; wrong in the digits' 30-neuron hidden layer: a watched mini-batch names backprop.
     "accuracy: backprop leaves out σ' in wide layers": ("accuracy", variant(backprop=backprop_with(
         hidden=lambda w, delta, z, a: np.dot(w.T, delta) * (sigmoid_prime(z) if z.shape[0] <= 16 else 1.0))), say.DIFFERS_IN_RUN),

@@ -6,6 +6,8 @@ implementation). An implementation is the object a check needs, or a tuple of th
 may define `notebook_names(check, implementation, seed)` for checks that need more than that.
 """
 
+import ast
+import functools
 import importlib
 import math
 import re
@@ -124,3 +126,39 @@ def assert_no_answer_shown(message, answers):
     message = without_the_students_value(message)
     shown = sorted({text for value in answers for number in telling_numbers(value) for text in spellings(number) if text in message})
     assert not shown, f"the message shows the answer key's {shown}:\n{message}"
+
+
+# -- failure messages speak of the student's code, never of the checker's ------------------------
+# Names the checks use for their own values: a message must never show them.
+CHECKER_VARIABLES = re.compile(r"(?<![\w\"'`.])(d|result|value|expected|truth|mistaken|stand_ins?|helpers|spy|run)\[|`(stand_ins?|helpers|spy|run)`")
+
+
+@functools.lru_cache(maxsize=None)
+def students_vocabulary():
+    """Every name a student's solution code defines or uses: functions, classes, methods, parameters, variables, attributes."""
+    import json
+
+    from checker.course import ASSIGNMENTS
+    from conftest import REPO
+
+    names = set()
+    for assignment in ASSIGNMENTS:
+        cells = json.loads((REPO / "solutions" / assignment.id / assignment.notebook).read_text(encoding="utf-8"))["cells"]
+        for cell in cells:
+            if cell["cell_type"] == "code":
+                try:
+                    tree = ast.parse("".join(cell["source"]).replace("%matplotlib inline", ""))
+                except SyntaxError:
+                    continue
+                for node in ast.walk(tree):
+                    names.update(getattr(node, attribute) for attribute in ("id", "name", "arg", "attr")
+                                 if isinstance(getattr(node, attribute, None), str))
+    return frozenset(name for name in names if len(name) >= 2)
+
+
+def assert_speaks_of_the_students_code(message):
+    """The message names something of the student's code, or shows the student's own value, and no checker variable."""
+    __tracebackhide__ = True
+    assert not CHECKER_VARIABLES.search(message), f"the message names a checker variable:\n{message}"
+    words = set(re.findall(r"[A-Za-z_]\w*", message))
+    assert words & students_vocabulary() or "yours" in message, f"the message names nothing of the student's code:\n{message}"

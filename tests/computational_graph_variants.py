@@ -218,7 +218,7 @@ BUGS = {
     # The outcomes run the student's own layers and loop: a mistake in one of them is named, as the one to fix first.
     "outcomes: sigmoid skipped in the backward pass": ("outcomes", (LinearLayer, SigmoidLayer, train_variant(sigmoid_backward=False)),
                                                        "`train` fails its own check"),
-    "outcomes: layers that step uphill": ("outcomes", (LinearLayerUphill, SigmoidLayer, train), "`linear_layer` fails its own check"),
+    "outcomes: layers that step uphill": ("outcomes", (LinearLayerUphill, SigmoidLayer, train), "`LinearLayer` fails its own check"),
     "outcomes: weights set by hand, no training": ("outcomes", (LinearLayer, SigmoidLayer, train_handmade), "`train` fails its own check"),
     # Every part passes its own check (a few epochs), but the loop stops learning later: only the outcome shows it.
     "outcomes: updates stop after 1000 epochs": ("outcomes", (LinearLayer, SigmoidLayer, train_stopping), say.OUTCOME),

@@ -6,7 +6,7 @@ one bug it must catch and one correct variant it must accept.
 
 import pytest
 
-from catalogue import assert_diagnosis, assert_no_answer_shown, catalogue_of, entries, run_in_sandbox
+from catalogue import assert_diagnosis, assert_no_answer_shown, assert_speaks_of_the_students_code, catalogue_of, entries, run_in_sandbox
 from checker.checks.report import CheckFailure
 from checker.course import ASSIGNMENTS
 
@@ -26,7 +26,8 @@ def test_every_check_has_a_bug_and_a_correct_variant(assignment):
 
 @pytest.mark.parametrize("assignment, name", BUGS, ids=[f"{a.id[:2]}: {name}" for a, name in BUGS])
 def test_bug_is_caught_and_named(sandbox, answers, assignment, name):
-    """Is each realistic mistake caught, with the diagnosis a student can act on, and without the right answer?
+    """Is each realistic mistake caught, with the diagnosis a student can act on, in words about the student's code, and
+    without the right answer?
 
     `answers` records what the answer key returned for the inputs drawn; the message must show none of it
     (numbers printed at 3 to 6 significant digits or in full; the student's own values may appear).
@@ -36,6 +37,7 @@ def test_bug_is_caught_and_named(sandbox, answers, assignment, name):
         run_in_sandbox(sandbox, assignment, check_name, implementation)
     assert_diagnosis(str(failure.value), diagnosis)
     assert_no_answer_shown(str(failure.value), answers)
+    assert_speaks_of_the_students_code(str(failure.value))
 
 
 @pytest.mark.parametrize("seed", [1234, 7, 99])

@@ -40,6 +40,7 @@ def check(name, upstream=()):
             run = CheckRun(name, seed, seeds.generator(seed, name), policy=policy)
             run.end_to_end = end_to_end  # official grading runs the end-to-end part with the last (hidden) seed only
             run.upstream, run.verdicts = tuple(upstream), verdicts or _verdicts_here(package, needs, namespace, values, seed, policy)
+            run.subject_of = lambda check_name: _subject(package, check_name)
             source = expectations.source_for(package)
             run.reference, run.mistakes = expectations.Gateway(run, source, "reference"), expectations.Gateway(run, source, "mistakes")
             run.stopped = None
@@ -95,6 +96,13 @@ def _verdicts_here(package, needs, namespace, values, seed, policy):
     return verdicts
 
 
+def _subject(package, check_name):
+    """How messages name the student's code that a check of this package grades."""
+    from checker.course import assignment_of
+
+    return assignment_of(package).check(check_name).subject
+
+
 def _run_body(body, run, values, named_values):
     __tracebackhide__ = True
     try:
@@ -123,13 +131,17 @@ def _stopped(run):
 
 
 class Check:
-    """One graded item: a check function and the points it is worth."""
+    """One graded item: a check function, the points it is worth, and what of the student's code it grades.
 
-    def __init__(self, function, points):
+    `subject` is how messages name that code ("`Network.backprop`"); by default the names the check needs.
+    """
+
+    def __init__(self, function, points, subject=None):
         self.function = function
         self.points = points
         self.name = function.check_name
         self.needs = function.needs
+        self.subject = subject or " and ".join(self.needs)
 
 
 class Assignment:

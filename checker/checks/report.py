@@ -103,7 +103,7 @@ class CheckRun:
         self.logged_bytes = 0  # what the run's stand-ins have kept of student calls (guard.CallLog)
         self.last_call = None  # the student function called last, for messages about what it returned
         self.notes = []  # said on a pass: correct, but worth knowing (slow, say)
-        self.end_to_end, self.upstream, self.verdicts = True, (), lambda names: {}
+        self.end_to_end, self.upstream, self.verdicts, self.subject_of = True, (), lambda names: {}, str
 
     def fail(self, headline, *details, depends_on_seed=True, caused_by=()):
         """Stop the check with a message the student can act on."""
@@ -123,10 +123,11 @@ class CheckRun:
     def fail_upstream(self, failing):
         """Fail an end-to-end check because functions it uses fail their own checks: name them, the first to fix first."""
         __tracebackhide__ = True
-        names = " and ".join(f"`{name}`" for name in failing)
+        subjects = [self.subject_of(name) for name in failing]
+        names = " and ".join(f"`{subject}`" for subject in subjects)
         verb = "fails its own check" if len(failing) == 1 else "fail their own checks"
         headline = messages.Diagnosis(f"{self.check}.upstream_failed",
-                                      messages.UPSTREAM_FAILED.format(check=self.check, names=names, verb=verb, first=failing[0]))
+                                      messages.UPSTREAM_FAILED.format(names=names, verb=verb, first=subjects[0]))
         self.fail(headline, depends_on_seed=False, caused_by=failing)
 
     @contextlib.contextmanager
