@@ -1,0 +1,152 @@
+"""Do the assignment packages keep one shape: checks named `check_` only when registered, no stand-ins or judges in
+checks.py, and no message that no check says?
+
+Driven by the course registry (checker.course.ASSIGNMENTS), so a new assignment is held to the same rules.
+"""
+
+import ast
+import inspect
+from pathlib import Path
+
+import pytest
+
+import checker
+from checker.course import ASSIGNMENTS
+
+CHECKER = Path(checker.__file__).resolve().parent
+ROOT = CHECKER.parent
+REQUIRED = {"__init__.py", "checks.py", "inputs.py", "messages.py", "reference.py", "mistakes.py"}
+OPTIONAL = {"standins.py", "judges.py"}
+
+
+def folder_of(assignment):
+    return ROOT.joinpath(*assignment.checks[0].function.package.split("."))
+
+
+def module_name(path, root=ROOT):
+    parts = path.resolve().relative_to(root.resolve()).with_suffix("").parts
+    return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
+
+
+def parsed(path):
+    return ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
+
+
+def dotted(node):
+    """The dotted name of a chain of names and attributes ("a.b.c"), else None."""
+    if isinstance(node, ast.Name):
+        return node.id
+    if isinstance(node, ast.Attribute):
+        base = dotted(node.value)
+        return f"{base}.{node.attr}" if base else None
+    return None
+
+
+def imported_from(node, path, root):
+    """The absolute module name an ImportFrom reads from (relative imports resolved against `path`)."""
+    if not node.level:
+        return node.module
+    package = module_name(path, root).split(".")
+    package = package if path.name == "__init__.py" else package[:-1]
+    base = package[: len(package) - node.level + 1]
+    return ".".join(base + ([node.module] if node.module else []))
+
+
+def names_read_from(path, target, root):
+    """The names of module `target` that the module at `path` refers to: imported by name, or read as alias.NAME."""
+    tree, found, aliases = parsed(path), set(), set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.ImportFrom):
+            source = imported_from(node, path, root)
+            for alias in node.names:
+                if source == target:
+                    found.add(alias.name)
+                elif f"{source}.{alias.name}" == target:
+                    aliases.add(alias.asname or alias.name)
+        elif isinstance(node, ast.Import):
+            aliases |= {alias.asname or alias.name for alias in node.names if alias.name == target}
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Attribute) and dotted(node.value) in aliases:
+            found.add(node.attr)
+    return found
+
+
+def module_level_names(tree):
+    """{name: the statement that defines it} for the names a module assigns, defines or declares at its top level."""
+    defined = {}
+    for statement in tree.body:
+        if isinstance(statement, (ast.FunctionDef, ast.ClassDef)):
+            defined[statement.name] = statement
+        elif isinstance(statement, (ast.Assign, ast.AnnAssign)):
+            targets = statement.targets if isinstance(statement, ast.Assign) else [statement.target]
+            for target in targets:
+                defined.update({node.id: statement for node in ast.walk(target) if isinstance(node, ast.Name)})
+    return {name: statement for name, statement in defined.items() if not name.startswith("__")}
+
+
+def unused_names(target, root=ROOT):
+    """The module-level names of module `target` that no other module of the checker (under root) reads, directly or not."""
+    path = root.joinpath(*target.split(".")).with_suffix(".py")
+    defined = module_level_names(parsed(path))
+    others = [other for other in (root / "checker").rglob("*.py") if other.resolve() != path.resolve()]
+    used = set().union(*(names_read_from(other, target, root) for other in others))
+    # A name only the module itself reads counts when a used name is built from it (a table of messages, say).
+    while True:
+        reached = {node.id for name in used & set(defined) for node in ast.walk(defined[name]) if isinstance(node, ast.Name)}
+        if reached <= used:
+            break
+        used |= reached
+    return sorted(set(defined) - used)
+
+
+MESSAGE_MODULES = [f"{assignment.checks[0].function.package}.messages" for assignment in ASSIGNMENTS] + ["checker.checks.messages"]
+
+
+@pytest.mark.parametrize("module", MESSAGE_MODULES)
+def test_every_message_is_used(module):
+    """Does some module of the checker say every message of each assignment and the shared ones?"""
+    assert unused_names(module) == []
+
+
+def test_the_usage_finder_sees_aliases_imports_and_tables(tmp_path):
+    """Does unused_names count `say.X`, `from ... import X` and names a used table is built from, and nothing else?"""
+    package = tmp_path / "checker"
+    package.mkdir()
+    (package / "__init__.py").write_text("")
+    (package / "messages.py").write_text("A = 'a'\nB = 'b'\nC = 'c'\nTABLE = (B,)\nD = 'd'\nE = (D,)\n")
+    (package / "user.py").write_text("from checker import messages as say\nfrom checker.messages import C\nprint(say.A, say.TABLE)\n")
+    assert unused_names("checker.messages", tmp_path) == ["D", "E"]
+
+
+def test_only_registered_checks_are_named_check():
+    """Is every function named check_… under checker/assignments a check the registry lists (helpers say what they do instead)?"""
+    registered = {(Path(inspect.getsourcefile(inspect.unwrap(check.function))).resolve(), check.function.__name__)
+                  for assignment in ASSIGNMENTS for check in assignment.checks}
+    named = {(path.resolve(), node.name, node.lineno) for path in (CHECKER / "assignments").rglob("*.py") for node in ast.walk(parsed(path))
+             if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)) and node.name.lstrip("_").startswith("check_")}
+    assert [f"{path.relative_to(ROOT)}:{line} {name}" for path, name, line in sorted(named) if (path, name) not in registered] == []
+
+
+def test_every_assignment_package_is_in_the_course():
+    """Is every package under checker/assignments an assignment of the course, so the registry-driven tests reach it?"""
+    packages = {path.parent.resolve() for path in (CHECKER / "assignments").glob("*/__init__.py")}
+    assert packages == {folder_of(assignment).resolve() for assignment in ASSIGNMENTS}
+
+
+@pytest.mark.parametrize("assignment", ASSIGNMENTS, ids=lambda a: a.id)
+def test_assignment_packages_have_one_shape(assignment):
+    """Does each assignment package hold the same modules, with stand-ins and judges only in their optional own?"""
+    folder = folder_of(assignment)
+    modules = {path.name for path in folder.glob("*.py")}
+    assert REQUIRED <= modules and modules - REQUIRED <= OPTIONAL, f"{folder.name}: {sorted(modules)}"
+    assert [path.name for path in folder.iterdir() if path.is_dir() and path.name != "__pycache__"] == []
+
+
+@pytest.mark.parametrize("assignment", ASSIGNMENTS, ids=lambda a: a.id)
+def test_checks_modules_hold_no_standins_or_judges(assignment):
+    """Does checks.py leave stand-ins (classes, functions lent from inside a check) and judges to standins.py and judges.py?"""
+    tree = parsed(folder_of(assignment) / "checks.py")
+    classes = [node.name for node in ast.walk(tree) if isinstance(node, ast.ClassDef)]
+    nested = [inner.name for outer in tree.body if isinstance(outer, ast.FunctionDef)
+              for inner in ast.walk(outer) if isinstance(inner, ast.FunctionDef) and inner is not outer]
+    assert (classes, nested, "JUDGES" in module_level_names(tree)) == ([], [], False)
