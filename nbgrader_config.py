@@ -7,3 +7,8 @@ c.CourseDirectory.source_directory = "solutions"
 c.CourseDirectory.release_directory = "exercises"
 # Autograding runs every cell, training and plots included: give a slow machine room.
 c.Execute.timeout = 300
+
+# Feedback shows no hidden test (their seeds stay with staff): nbgrader's ClearHiddenTests runs first.
+from checker.staff.feedback import keep_hidden_tests_private  # noqa: E402
+
+keep_hidden_tests_private(c)
