@@ -46,3 +46,21 @@ def test_correct_variant_passes(sandbox, assignment, name, seed):
     """Does a correct implementation written differently pass, whatever the seed?"""
     check_name, implementation = catalogue_of(assignment).CORRECT[name]
     run_in_sandbox(sandbox, assignment, check_name, implementation, seed=seed)
+
+
+HIDDEN_STYLE_SEED = 2**40 + 12345  # not the public seed: the check treats its inputs as private
+
+
+@pytest.mark.e2e
+@pytest.mark.parametrize("assignment, name", BUGS, ids=[f"{a.id[:2]}: {name}" for a, name in BUGS])
+def test_under_a_hidden_seed_no_input_reaches_the_message(sandbox, inputs_sent, assignment, name):
+    """Graded with a seed the student does not know, does the message leave out every number the check drew as input?
+
+    Inputs are what the judge sent into the sandbox (arguments, attributes set); the student's own values may appear.
+    """
+    check_name, implementation, _ = catalogue_of(assignment).BUGS[name]
+    try:
+        run_in_sandbox(sandbox, assignment, check_name, implementation, seed=HIDDEN_STYLE_SEED)
+    except CheckFailure as failure:
+        assert str(HIDDEN_STYLE_SEED) not in str(failure)
+        assert_no_answer_shown(str(failure), inputs_sent)

@@ -111,6 +111,13 @@ class CheckRun:
         seed = self.seed if depends_on_seed else None
         raise CheckFailure(format_failure(headline, details, seed, self.check), messages.diagnosis_of(headline), caused_by=caused_by)
 
+    def shown(self, text, hidden):
+        """`text`, which shows an input the check drew, when the student may see its seed's inputs; else `hidden`, in words.
+
+        Under a hidden seed no input reaches a message: the seed stays unguessable, and the words still say what to fix.
+        """
+        return text if seeds.is_public(self.seed) else hidden
+
     def note(self, text):
         """Something to say even when the check passes (a correct but slow run, say)."""
         self.notes.append(text)

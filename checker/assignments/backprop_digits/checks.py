@@ -89,7 +89,7 @@ def check_softmax_output(run, softmax, softmax_cross_entropy_delta):
     try:
         grade_function(run, softmax, "softmax", (large,), symbolic.softmax_columns(large), "e^z / Σ e^z")
     except CheckFailure as failure:
-        run.fail(say.SOFTMAX_OVERFLOW.format(bad="z around 1000"), ("what happened", str(failure).splitlines()[0]))
+        run.fail(say.SOFTMAX_OVERFLOW.format(bad="z in the thousands"), ("what happened", str(failure).splitlines()[0]))
     Y = np.eye(5)[:, run.rng.integers(0, 5, size=4)]
     expected = symbolic.softmax_cross_entropy_gradient(Z, Y)
     A = symbolic.softmax_columns(Z)
@@ -266,7 +266,7 @@ def check_update_mini_batch(run, Network):
         yours = inputs.flatten(yours)
         if not compare.close(yours, stepped[eta / len(batch)]):
             headline = compare.first_match(yours, [(stepped[eta], say.SUMMED), (stepped[-eta / len(batch)], say.UPHILL)])
-            run.fail(headline or say.STEP_WRONG.format(what=what), ("checked on", f"a test mini-batch of {len(batch)} examples, eta {eta:.3g}"))
+            run.fail(headline or say.STEP_WRONG.format(what=what), ("checked on", f"a test mini-batch of {len(batch)} examples, eta {run.shown(f'{eta:.3g}', 'as drawn')}"))
 
 
 # -- SGD, with stand-ins for update_mini_batch and evaluate -----------------------------------------

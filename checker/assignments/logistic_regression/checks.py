@@ -87,7 +87,7 @@ def check_sigmoid(run, sigmoid):
     z_scalar = float(run.rng.uniform(-4, 4))
     value = call_student(run, sigmoid, z_scalar).value
     if isinstance(value, np.ndarray) and value.size == 1 and value.ndim > 0:
-        run.fail(say.SCALAR_RESULT.format(z=z_scalar, kind=f"array of shape {value.shape}"))
+        run.fail(say.SCALAR_RESULT.format(z=run.shown(f"{z_scalar:.3g}", "z"), kind=f"array of shape {value.shape}"))
     require_scalar(run, value, f"sigmoid({z_scalar:.3g})")
 
     z = run.rng.uniform(-6, 6, size=(int(run.rng.integers(2, 5)), int(run.rng.integers(3, 7))))
@@ -256,6 +256,7 @@ def check_optimize(run, optimize):
     new_b = require_scalar(run, params["b"], 'params["b"]', "b")
     require_finite(run, new_w, 'params["w"]', call)
 
+    steps = run.shown(f"{iterations} steps at learning rate {rate:g}", "num_iterations steps at the learning_rate it was given")
     final_w, final_b = path["w"][iterations], path["b"][iterations]
     if compare.close(new_b, b) and not compare.close(final_b, b):
         run.fail(say.B_FROZEN)
@@ -266,9 +267,9 @@ def check_optimize(run, optimize):
             headline = say.ITERATIONS_IGNORED.format(ran=ran, iterations=iterations)
         if headline is None and compare.close(new_w, w - iterations * rate * gradient(w, b, X, Y)[0]["dw"]):
             headline = _why_first_gradients(_propagate_asked(run, optimize, bowl, w, b, X, Y, rate), w)
-        run.fail(headline or say.PARAMS_WRONG.format(iterations=iterations, rate=rate), ("yours", describe_value(new_w)))
+        run.fail(headline or say.PARAMS_WRONG.format(steps=steps), ("yours", describe_value(new_w)))
     if not compare.close(new_b, final_b):
-        run.fail(say.PARAMS_WRONG.format(iterations=iterations, rate=rate), ("yours", describe_value(new_b)))
+        run.fail(say.PARAMS_WRONG.format(steps=steps), ("yours", describe_value(new_b)))
 
     costs = _costs_as_floats(run, costs)
     expected_costs = path["cost"][:iterations:100]
@@ -311,7 +312,7 @@ def check_predict(run, predict):
     for side in (1.0, 0.0):
         far = (np.abs(w.T @ X).max() + 1.0) * (1 if side else -1)
         if not np.all(_student_predictions(run, predict, w, far, X) == side):
-            run.fail(say.B_IGNORED.format(b=far, side=int(side)))
+            run.fail(say.B_IGNORED.format(b=run.shown(f"{far:.3g}", "far from 0"), side=int(side)))
     # An example sitting exactly on the boundary: z = 0, so A = 0.5, which is not > 0.5.
     X_edge = np.concatenate([X[:, :2], np.zeros((X.shape[0], 1))], axis=1)
     if _student_predictions(run, predict, w, 0.0, X_edge)[0, 2] != 0:
@@ -353,7 +354,7 @@ def check_model(run, model):
         run.fail(say.MISSING_KEYS.format(keys=", ".join(f'"{key}"' for key in missing)))
     for key, given in (("learning_rate", rate), ("num_iterations", iterations)):
         if d[key] != given:
-            run.fail(say.ECHO_WRONG.format(key=key, value=d[key], given=given))
+            run.fail(say.ECHO_WRONG.format(key=key, value=d[key], given=run.shown(f"{key}={given!r}", f"another {key}")))
     if not (compare.close(d["w"], stand_ins.trained["w"]) and compare.close(d["b"], stand_ins.trained["b"])):
         run.fail(say.MODEL_WEIGHTS, ("yours", describe_value(d["w"])))
     for key, data, X in (("Y_prediction_train", "X_train", X_train), ("Y_prediction_test", "X_test", X_test)):
@@ -398,7 +399,8 @@ def _grade_end_to_end(run, model):
         if calls and not judges.returns_what_optimize_did(value, calls):
             run.fail(say.DIFFERS_IN_RUN.format(name="model", wrong=say.RUN_MODEL), depends_on_seed=False)
         achieved = float(np.mean((symbolic.sigmoid(w.T @ X_test + b) > 0.5) == Y_test))
-        run.fail(say.NOT_DESCENT.format(iterations=iterations, rate=rate, achieved=achieved), ("yours", describe_value(w)),
+        settings = run.shown(f"num_iterations={iterations} and learning_rate={rate:g}", "the num_iterations and learning_rate this check drew")
+        run.fail(say.NOT_DESCENT.format(settings=settings, achieved=achieved), ("yours", describe_value(w)),
                  depends_on_seed=False)
     vectorised = inputs.vectorised_seconds(X_train, iterations)
     if seconds > SLOW * vectorised:

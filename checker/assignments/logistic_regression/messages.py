@@ -20,7 +20,7 @@ INTEGER_DIVISION = Diagnosis("data_preparation.integer_division", "{name} holds 
 WRONG_SCALE = "{name} should be {source} divided by 255, so that every value lies between 0 and 1."
 
 # sigmoid
-SCALAR_RESULT = Diagnosis("sigmoid.not_a_number", "sigmoid({z:.3g}) should be a single number, but it is a {kind}.")
+SCALAR_RESULT = Diagnosis("sigmoid.not_a_number", "sigmoid({z}) of a single number should be a single number, but it is a {kind}.")
 SIGMOID_SIGN = Diagnosis("sigmoid.sign", "Your sigmoid computes 1 / (1 + e^z): the exponent needs a minus sign, e^(-z).")
 SIGMOID_NO_RECIPROCAL = Diagnosis("sigmoid.no_reciprocal", "Your sigmoid returns 1 + e^(-z): take the reciprocal, 1 / (1 + e^(-z)).")
 SIGMOID_WRONG = "sigmoid(z) is not 1 / (1 + e^(-z)) for every entry of z."
@@ -83,7 +83,7 @@ GRADIENTS_BEFORE_LOOP = Diagnosis(
     "optimize calls propagate once, before its loop, and steps with those gradients every time: call propagate inside "
     "the loop, with the current w and b.",
 )
-PARAMS_WRONG = "params after gradient descent are not what {iterations} steps of learning rate {rate:g} give."
+PARAMS_WRONG = "params after gradient descent are not what {steps} give."
 GRADS_LAST = Diagnosis("optimize.grads_not_last", "grads should be the gradients from the last iteration.")
 
 # predict
@@ -92,13 +92,13 @@ NOT_LABELS = Diagnosis("predict.not_labels", "Predictions should hold only 0 and
 THRESHOLD_ON_Z = Diagnosis("predict.threshold_on_z", "You compared Z with 0.5; compare the activation A = σ(Z) with 0.5.")
 BOUNDARY = Diagnosis("predict.boundary", "At A = 0.5 exactly the prediction should be 0: use A > 0.5, not A >= 0.5.")
 FLIPPED = Diagnosis("predict.flipped", "Your labels are flipped: predict 1 where A > 0.5.")
-B_IGNORED = Diagnosis("predict.b_ignored", "With b = {b:.3g}, so far from 0 that every example lands on one side of the boundary, every prediction should be {side}, but yours are not: use the b that predict is given, A = σ(wᵀX + b).")
+B_IGNORED = Diagnosis("predict.b_ignored", "When b is {b}, every example lands on one side of the boundary, so every prediction should be {side}, but yours are not: use the b that predict is given, A = σ(wᵀX + b).")
 PREDICTIONS_WRONG = "{count} of {total} predictions are wrong."
 
 # model (graded with stand-ins for its helpers that record how they are called)
 RESULT_NOT_DICT = Diagnosis("model.not_dict", "model should return a dictionary, but it returned {kind}.")
 MISSING_KEYS = Diagnosis("model.missing_keys", "model's dictionary lacks {keys}.")
-ECHO_WRONG = Diagnosis("model.echo_wrong", 'd["{key}"] is {value!r}, but model was called with {key}={given!r}.')
+ECHO_WRONG = Diagnosis("model.echo_wrong", 'The "{key}" that model returns is {value!r}, but model was called with {given}.')
 INIT_DIM = Diagnosis("model.init_dim", "model should call initialize_with_zeros(X_train.shape[0]) once, to start from zeros of the right size.")
 OPTIMIZE_ONCE = Diagnosis("model.optimize_calls", "model should call optimize exactly once; it called it {count} times.")
 TRAINED_ON_TEST = Diagnosis("model.trained_on_test", "model trained on the test set: optimize must see X_train and Y_train only.")
@@ -110,8 +110,7 @@ MODEL_WEIGHTS = Diagnosis("model.weights_wrong", 'd["w"] and d["b"] should be th
 MODEL_COSTS = Diagnosis("model.costs_wrong", 'd["costs"] is not the costs list optimize returned.')
 NOT_DESCENT = Diagnosis(
     "model.not_gradient_descent",
-    "Trained on the digits (a part of the training set drawn for this check) with num_iterations={iterations} and "
-    "learning_rate={rate:g}, the w and b your model returns are not where gradient descent from zeros arrives (they "
+    "Trained on the digits (a part of the training set drawn for this check) with {settings}, the w and b your model returns are not where gradient descent from zeros arrives (they "
     "classify {achieved:.1%} of the test images correctly). Every function model uses passes its own check, and a short "
     "run shows none of them misbehaving: look for what only a long run shows, such as a number of iterations written into your code.",
 )
