@@ -2,6 +2,19 @@
 
 import nbformat
 
+# The start of a probing cell: `attempt(action)` runs what a hostile notebook might and says how the kernel answered.
+ATTEMPT = r'''
+import ctypes, errno, fcntl, mmap, os, socket
+libc = ctypes.CDLL(None, use_errno=True)
+
+def attempt(action):
+    try:
+        action()
+        return "allowed"
+    except OSError as error:
+        return errno.errorcode.get(error.errno, str(error.errno))
+'''
+
 
 def solution_cell(source, grade_id):
     cell = nbformat.v4.new_code_cell(source)

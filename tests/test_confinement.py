@@ -18,17 +18,9 @@ import pytest
 from checker.sandbox import protocol
 from checker.sandbox.broker import Sandbox
 from checker.sandbox.channel import Channel, TimedOut
+from notebooks import ATTEMPT
 
-PROBES = r'''
-import ctypes, errno, mmap, os, socket
-libc = ctypes.CDLL(None, use_errno=True)
-
-def attempt(action):
-    try:
-        action()
-        return "allowed"
-    except OSError as error:
-        return errno.errorcode.get(error.errno, str(error.errno))
+PROBES = ATTEMPT + r'''
 
 bounding_capabilities = sum(libc.prctl(23, number, 0, 0, 0) == 1 for number in range(64))  # PR_CAPBSET_READ
 header, data = (ctypes.c_uint32 * 2)(0x20080522, 0), (ctypes.c_uint32 * 6)()

@@ -19,20 +19,11 @@ from checker.checks.session import NotebookSession
 from checker.sandbox import confine
 from checker.sandbox.broker import Sandbox
 from checker.sandbox.policy import Policy
+from notebooks import ATTEMPT
 
 pytestmark = pytest.mark.e2e
 
-ATTEMPTS = r'''
-import ctypes, errno, fcntl, os
-libc = ctypes.CDLL(None, use_errno=True)
-
-def attempt(action):
-    try:
-        action()
-        return "allowed"
-    except OSError as error:
-        return errno.errorcode.get(error.errno, str(error.errno))
-
+ATTEMPTS = ATTEMPT + r'''
 reader, writer = os.pipe()
 signal_the_grader = attempt(lambda: fcntl.fcntl(reader, fcntl.F_SETOWN, os.getppid()))
 choose_the_signal = attempt(lambda: fcntl.fcntl(reader, 10, 9))  # F_SETSIG
