@@ -1,5 +1,6 @@
 """How a sandboxed process ended, in words a student can act on, from the status its parent reaped."""
 
+import os
 import signal
 
 SIGNALS = {signal.SIGSEGV: "a segmentation fault", signal.SIGABRT: "an abort", signal.SIGKILL: "being killed",
@@ -9,9 +10,29 @@ SIGNALS = {signal.SIGSEGV: "a segmentation fault", signal.SIGABRT: "an abort", s
 
 def status_of(wait_status):
     """A waitpid status as plain data: {"signal": number} or {"exit": code}."""
-    import os
-
     return {"signal": os.WTERMSIG(wait_status)} if os.WIFSIGNALED(wait_status) else {"exit": os.WEXITSTATUS(wait_status)}
+
+
+def collect_finished():
+    """{pid: status} of every child of this process that has ended, reaped so that none lingers as a zombie."""
+    found = {}
+    while True:
+        try:
+            pid, status = os.waitpid(-1, os.WNOHANG)
+        except ChildProcessError:
+            return found
+        if pid == 0:
+            return found
+        found[pid] = status_of(status)
+
+
+def wait_for(pid, block=True):
+    """How child `pid` ended (waiting for it when `block`), or None while it runs or when it is not ours."""
+    try:
+        found, status = os.waitpid(pid, 0 if block else os.WNOHANG)
+    except ChildProcessError:
+        return None
+    return status_of(status) if found else None
 
 
 def describe(status, killed_by_us=False):

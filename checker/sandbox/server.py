@@ -85,21 +85,10 @@ def main():
     channel = Channel(control, "server", lambda ref: None, accept_fds=True)
     ended = {}  # pid -> how it ended, for children collected before the judge asked
 
-    def collect():
-        """Reap every child that has ended, so none lingers as a zombie, keeping its status for the judge."""
-        while True:
-            try:
-                pid, status = os.waitpid(-1, os.WNOHANG)
-            except ChildProcessError:
-                return
-            if pid == 0:
-                return
-            ended[pid] = exits.status_of(status)
-
     def spawn(message):
         if trouble:
             raise RuntimeError(trouble)
-        collect()
+        ended.update(exits.collect_finished())  # no child lingers as a zombie; the judge may still ask how it ended
         fds = channel.take_fds()
         config = dict(message["config"])
         read, listable = readable_paths([checker_dir, *config.pop("excluded")])
@@ -117,13 +106,7 @@ def main():
 
     def reap(message):
         pid = message["pid"]
-        if pid in ended:
-            return ended.pop(pid)
-        try:
-            found, status = os.waitpid(pid, 0 if message.get("wait") else os.WNOHANG)
-        except ChildProcessError:
-            return None
-        return exits.status_of(status) if found else None
+        return ended.pop(pid) if pid in ended else exits.wait_for(pid, block=bool(message.get("wait")))
 
     def probe(message):
         found = confine.probe()

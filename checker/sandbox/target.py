@@ -129,7 +129,7 @@ def _fork(channel, message):
     fds = channel.take_fds()
     if len(fds) != 1:
         raise ValueError("a check process needs exactly one socket")
-    _reap_finished()
+    exits.collect_finished()  # check processes that have ended: none lingers as a zombie
     pid = os.fork()
     if pid == 0:
         try:
@@ -144,24 +144,9 @@ def _fork(channel, message):
     return pid
 
 
-def _reap_finished():
-    """Collect check processes that have ended, so none lingers as a zombie."""
-    while True:
-        try:
-            pid, _ = os.waitpid(-1, os.WNOHANG)
-        except ChildProcessError:
-            return
-        if pid == 0:
-            return
-
-
 def _reap(message):
     """How a finished check process ended: {"exit": code} or {"signal": number}, None while it runs."""
-    try:
-        pid, status = os.waitpid(message["pid"], os.WNOHANG if not message.get("wait") else 0)
-    except ChildProcessError:
-        return None
-    return exits.status_of(status) if pid else None
+    return exits.wait_for(message["pid"], block=bool(message.get("wait")))
 
 
 # -- a check process ---------------------------------------------------------------------------
