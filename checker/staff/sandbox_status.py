@@ -1,8 +1,10 @@
 """Show what the sandbox can enforce on this machine, and whether official grading will run here.
 
-Official grading needs Landlock (file access), seccomp (other processes), a network namespace or
-Landlock's TCP rules (network), and a bound on processes (a writable cgroup as root, or rlimits as
-another user). Without them it refuses unless told --unsafe.
+Official grading needs Landlock ABI 3 or later (file access, truncate included), seccomp (other
+processes, signals sent through the kernel), a network namespace or Landlock's TCP rules (network),
+and a bound on processes (a writable cgroup as root, or rlimits as another user). For each part this
+machine lacks it prints the attack it would leave open (checker/sandbox/protections.py); below the
+minimum official grading refuses to run unless told --unsafe.
 """
 
 
