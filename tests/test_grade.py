@@ -3,6 +3,9 @@
 The class has an honest and a buggy student, an untouched release, a hostile notebook (an endless
 loop with the alarm ignored, and os._exit) and a file that is not a notebook; ids with a space and
 with non-ASCII letters. Every run of it must give the same grades, whatever the workers.
+
+Runs that serve several tests are made once: the class graded by two workers, and graded by one
+worker that is killed after its first result and resumed (one worker again).
 """
 
 import os
@@ -20,6 +23,8 @@ from checker.staff import results as stored
 from conftest import REPO
 from courses import backprop_lab, new_course, submit
 from notebooks import replace_in_cell
+
+pytestmark = pytest.mark.e2e
 
 A01 = ASSIGNMENTS[0]
 SOURCE = REPO / "solutions" / A01.id / A01.notebook
@@ -54,7 +59,7 @@ def env():
 
 @pytest.fixture(scope="module")
 def empty_course(tmp_path_factory, env):
-    course = new_course(tmp_path_factory.mktemp("class"), env, [A01])
+    course = new_course(tmp_path_factory.mktemp("class"), [A01])
     for student, contents in CLASS.items():
         submit(course, student, A01, contents())
     return course
@@ -116,22 +121,11 @@ def test_autograded_notebooks_carry_the_checkers_messages(graded):
     assert propagate.outputs[0].evalue == stored_message
 
 
-def test_the_same_class_gets_the_same_grades_with_one_worker(graded, tmp_path, env):
-    course, _ = graded
-    again = copy_of(course, tmp_path)
-    backprop_lab(again, env, "grade", A01.id, "--workers", "1", "--force")
-    assert grades(again) == grades(course)
-
-
-def test_a_second_run_grades_nothing_again(graded, tmp_path, env):
-    course, _ = graded
-    again = copy_of(course, tmp_path)
-    run = backprop_lab(again, env, "grade", A01.id)
-    assert "graded 0 (already graded: 5)" in run.stdout, run.stdout
-
-
-def test_an_interrupted_run_resumes_where_it_stopped(empty_course, graded, tmp_path, env):
-    course = copy_of(empty_course, tmp_path)
+@pytest.fixture(scope="module")
+def resumed(empty_course, tmp_path_factory, env):
+    """(course, results there when the first run was killed, the resumed run): the class graded by one worker,
+    killed by SIGKILL after its first result, then graded by one worker again."""
+    course = copy_of(empty_course, tmp_path_factory.mktemp("resumed"))
     command = [os.path.join(os.path.dirname(sys.executable), "backprop-lab"), "grade", A01.id, "--course", str(course), "--workers", "1", "--no-progress"]
     process = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
     folder = stored.results_folder(course, A01.id)
@@ -141,8 +135,25 @@ def test_an_interrupted_run_resumes_where_it_stopped(empty_course, graded, tmp_p
     os.killpg(process.pid, signal.SIGKILL)  # as hard as a power cut
     process.wait()
     done = len(list(folder.glob("*.json")))
+    return course, done, backprop_lab(course, env, "grade", A01.id, "--workers", "1")
+
+
+def test_the_same_class_gets_the_same_grades_with_one_worker(graded, resumed):
+    """Graded by one worker (the killed run's, then the resumed run's, which grades the rest one after another), as by two?"""
+    course, _, _ = resumed
+    assert grades(course) == grades(graded[0])
+
+
+def test_a_second_run_grades_nothing_again(graded, tmp_path, env):
+    course, _ = graded
+    again = copy_of(course, tmp_path)
+    run = backprop_lab(again, env, "grade", A01.id)
+    assert "graded 0 (already graded: 5)" in run.stdout, run.stdout
+
+
+def test_an_interrupted_run_resumes_where_it_stopped(graded, resumed):
+    course, done, run = resumed
     assert 1 <= done < len(CLASS)
-    run = backprop_lab(course, env, "grade", A01.id)
     assert f"already graded: {done})" in run.stdout, run.stdout
     assert grades(course) == grades(graded[0])
 
