@@ -1,5 +1,7 @@
 import os
+import subprocess
 import sys
+import sysconfig
 from pathlib import Path
 
 import pytest
@@ -30,6 +32,26 @@ def sandbox():
     box.close()
 
 
+@pytest.fixture(scope="session")
+def student_kit(tmp_path_factory):
+    """(kit folder, the python of a fresh environment with the kit's wheel installed, the installed checker): built once."""
+    from checker.staff.kit import build_student_kit
+
+    folder = tmp_path_factory.mktemp("kit")
+    out = folder / "kit"
+    wheel = build_student_kit(REPO, out)
+    environment = folder / "env"
+    # Without a pip of its own (ensurepip takes seconds): this environment's pip, reached through the .pth below, installs.
+    subprocess.run([sys.executable, "-m", "venv", "--without-pip", str(environment)], check=True)
+    python = environment / "bin" / "python"
+    purelib = subprocess.run([str(python), "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"],
+                             capture_output=True, text=True, check=True).stdout.strip()
+    # The dependencies come from this environment's site-packages; the checker itself only from the kit's wheel.
+    (Path(purelib) / "dependencies.pth").write_text(sysconfig.get_paths()["purelib"] + "\n")
+    subprocess.run([str(python), "-m", "pip", "install", "-q", "--no-deps", str(wheel)], check=True, capture_output=True)
+    return out, python, Path(purelib) / "checker"
+
+
 @pytest.fixture
 def answers(monkeypatch):
     """Every value the answer key returns during the test (run.reference, not the catalogue of mistakes)."""
@@ -51,3 +73,19 @@ def answers(monkeypatch):
 
     monkeypatch.setattr(expectations.Gateway, "__getattr__", recording)
     return returned
+
+
+@pytest.fixture
+def inputs_sent(monkeypatch):
+    """Every value the judge sends into the sandbox during the test: arguments of calls, attributes and items it sets."""
+    from checker.sandbox.check_process import CheckProcess
+
+    sent, original = [], CheckProcess._request
+
+    def recording(process, what, op, time_limit, **fields):
+        if op in ("call", "setattr", "setitems"):
+            sent.extend(value for key, value in fields.items() if key in ("args", "kwargs", "value", "items"))
+        return original(process, what, op, time_limit, **fields)
+
+    monkeypatch.setattr(CheckProcess, "_request", recording)
+    return sent

@@ -1,15 +1,14 @@
 """Does the student kit hold no answer key, and does its self-check agree with the staff's checker on everything?
 
 The kit is built as course staff build it, installed with pip into a fresh virtual environment
-(its dependencies are taken from this environment, so nothing is downloaded), and run from there.
+(its dependencies are taken from this environment, so nothing is downloaded), and run from there;
+it is built once per test session (the `student_kit` fixture in conftest.py).
 """
 
 import ast
 import json
 import re
 import subprocess
-import sys
-import sysconfig
 import zipfile
 
 import pytest
@@ -20,8 +19,9 @@ from checker.checks.expectations import RECORD_FILE, Recorded
 from checker.checks.seeds import PUBLIC_SEED
 from checker.course import ASSIGNMENTS
 from checker.staff.grading import hidden_seeds
-from checker.staff.kit import build_student_kit
 from conftest import REPO
+
+pytestmark = pytest.mark.e2e
 
 TESTS = REPO / "tests"
 STAND_IN = re.compile(r"StandIns?$")  # classes that answer with values a check drew, never with computed answers
@@ -31,23 +31,6 @@ sys.path.insert(0, {tests!r})
 from catalogue import catalogue_outcomes
 json.dump(catalogue_outcomes(), open({out!r}, "w"))
 """
-
-
-@pytest.fixture(scope="module")
-def kit(tmp_path_factory):
-    """(kit folder, the kit environment's python): built, then installed into a fresh virtual environment."""
-    folder = tmp_path_factory.mktemp("kit")
-    out = folder / "kit"
-    wheel = build_student_kit(REPO, out)
-    environment = folder / "env"
-    subprocess.run([sys.executable, "-m", "venv", str(environment)], check=True)
-    python = environment / "bin" / "python"
-    purelib = subprocess.run([str(python), "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"],
-                             capture_output=True, text=True, check=True).stdout.strip()
-    # The dependencies come from this environment's site-packages; the checker itself only from the kit's wheel.
-    (__import__("pathlib").Path(purelib) / "dependencies.pth").write_text(sysconfig.get_paths()["purelib"] + "\n")
-    subprocess.run([str(python), "-m", "pip", "install", "-q", "--no-deps", str(wheel)], check=True, capture_output=True)
-    return out, python, __import__("pathlib").Path(purelib) / "checker"
 
 
 def graded_names():
@@ -73,15 +56,15 @@ def definitions(node, owner=None):
     return found
 
 
-def test_the_installed_checker_is_the_kit(kit):
-    out, python, package = kit
+def test_the_installed_checker_is_the_kit(student_kit):
+    out, python, package = student_kit
     located = subprocess.run([str(python), "-c", "import checker; print(checker.__file__)"], cwd=out, capture_output=True, text=True, check=True).stdout
     assert located.strip() == str(package / "__init__.py")
 
 
-def test_no_module_of_the_kit_implements_a_graded_function(kit):
+def test_no_module_of_the_kit_implements_a_graded_function(student_kit):
     """Does any module of the installed kit define a function, method or class with a name students implement?"""
-    _, _, package = kit
+    _, _, package = student_kit
     graded = graded_names()
     assert {"propagate", "LinearLayer", "backprop", "forward", "gradient_check_n"} <= graded
     offenders = [f"{path.relative_to(package.parent)}: {name}" for path in sorted(package.rglob("*.py"))
@@ -90,8 +73,8 @@ def test_no_module_of_the_kit_implements_a_graded_function(kit):
     assert not list(package.rglob("reference.py")) and not list(package.rglob("mistakes.py")) and not (package / "staff").exists()
 
 
-def test_no_hidden_seed_and_no_solution_in_the_kit(kit):
-    out, _, package = kit
+def test_no_hidden_seed_and_no_solution_in_the_kit(student_kit):
+    out, _, package = student_kit
     seeds = {seed for assignment in ASSIGNMENTS for values in hidden_seeds(REPO / "solutions" / assignment.id / assignment.notebook).values() for seed in values}
     assert len(seeds) >= 20
     # A seed as a number of its own: not digits inside a longer number such as 0.31337 or 1.4142e-05.
@@ -112,32 +95,37 @@ def test_no_hidden_seed_and_no_solution_in_the_kit(kit):
         assert b"BEGIN SOLUTION" not in path.read_bytes()
 
 
-def self_check(python, kit_folder, *options):
-    result = subprocess.run([str(python), "-m", "pytest", "checker", "-q", "-p", "no:cacheprovider", *options],
-                            cwd=kit_folder, capture_output=True, text=True, timeout=600)
-    return result.stdout
+def self_checks(python, kit_folder, *runs):
+    """What `pytest checker` prints in the kit, once per tuple of options; the runs side by side, a core each."""
+    started = [subprocess.Popen([str(python), "-m", "pytest", "checker", "-q", "-p", "no:cacheprovider", *options],
+                                cwd=kit_folder, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True) for options in runs]
+    return [process.communicate(timeout=600)[0] for process in started]
 
 
-def test_the_kits_self_check_scores_the_solutions_and_the_release(kit):
-    out, python, _ = kit
+def test_the_kits_self_check_scores_the_solutions_and_the_release(student_kit):
+    out, python, _ = student_kit
     total = sum(assignment.points for assignment in ASSIGNMENTS)
-    assert f"backprop-lab score: {total}/{total}" in self_check(python, out, f"--notebooks={REPO / 'solutions'}")
-    release = self_check(python, out)
+    solutions, release = self_checks(python, out, (f"--notebooks={REPO / 'solutions'}",), ())
+    assert f"backprop-lab score: {total}/{total}" in solutions
     assert f"backprop-lab score: 0/{total}" in release and "not implemented yet" in release
 
 
-def test_every_catalogue_entry_gets_the_same_outcome_and_message_in_the_kit(kit, tmp_path):
+def test_every_catalogue_entry_gets_the_same_outcome_and_message_in_the_kit(student_kit, tmp_path):
     """Grade every catalogue entry with the staff's checker and with the kit's: 0 differences, 0 record misses.
 
     Both grade in-process (the sandbox is the same in both and has tests of its own): what differs is
     where the expectations come from, live reference code or the kit's record.
     """
-    _, python, _ = kit
+    _, python, _ = student_kit
     script, result = tmp_path / "catalogue_run.py", tmp_path / "outcomes.json"
     script.write_text(CATALOGUE_RUN.format(tests=str(TESTS), out=str(result)))
-    subprocess.run([str(python), str(script)], cwd=tmp_path, check=True, capture_output=True, timeout=900)
+    in_the_kit = subprocess.Popen([str(python), str(script)], cwd=tmp_path, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    try:
+        staff = catalogue_outcomes()  # meanwhile, on the other core
+    finally:
+        printed = in_the_kit.communicate(timeout=900)[0]
+    assert in_the_kit.returncode == 0, printed
     in_kit = json.loads(result.read_text())
-    staff = catalogue_outcomes()
     assert len(staff) >= 200
     assert [name for name, outcome in in_kit.items() if outcome[2] == messages.NOT_RECORDED.id] == []
     assert {name: outcome for name, outcome in in_kit.items() if outcome != staff[name]} == {}
