@@ -3,6 +3,8 @@
 One class is graded three ways and must get the same points: `nbgrader autograde` executing each
 notebook in a kernel, `backprop-lab grade` (the sandbox, no kernel), and `nbgrader autograde` with
 the one line in nbgrader_config.py that puts the sandbox in place of the kernel (assignment 01).
+Kernels grade every assignment's solution, buggy and broken notebooks, and the untouched release of
+assignment 01 (IN_KERNELS); the sandbox grades every submission.
 """
 
 import concurrent.futures
@@ -39,6 +41,10 @@ BUGS = {
 BY_ID = {assignment.id: assignment for assignment in ASSIGNMENTS}
 SANDBOX_LINE = "from checker.staff.autograde import grade_in_sandbox; grade_in_sandbox(c)\n"
 STUDENTS = ("alice", "bob", "carol", "dave")
+# The untouched release is graded in a kernel for assignment 01 only: its grade cells fail the same way in every
+# assignment (each function they call raises NotImplementedError), and tests/test_kernel_view.py runs every
+# assignment's failing grade cells in kernels. The sandboxed copies grade it everywhere.
+IN_KERNELS = {assignment.id: STUDENTS if assignment == ASSIGNMENTS[0] else ("alice", "carol", "dave") for assignment in ASSIGNMENTS}
 # The nbgrader_config.py line is the same code path for every assignment: one keeps the suite short.
 CONFIGURED = ("01_logistic_regression",)
 
@@ -73,7 +79,8 @@ def graded_course(tmp_path_factory):
     with concurrent.futures.ThreadPoolExecutor(1) as background:
         sandbox_runs = background.submit(lambda: [backprop_lab(sandboxed, env, "grade", a.id, "--workers", "1") for a in ASSIGNMENTS])
         for assignment in ASSIGNMENTS:
-            nbgrader(course, "autograde", assignment.id, "--create")
+            for student in IN_KERNELS[assignment.id]:
+                nbgrader(course, "autograde", assignment.id, "--create", "--student", student)
             nbgrader(course, "generate_feedback", assignment.id, "--student", "carol")  # only carol's feedback is read
         for assignment_id in CONFIGURED:
             nbgrader(configured, "autograde", assignment_id, "--create")
@@ -113,7 +120,8 @@ def test_solution_gets_full_marks(graded_course, assignment_id):
 @pytest.mark.parametrize("assignment_id", BY_ID)
 def test_untouched_release_gets_zero_on_every_check(graded_course, assignment_id):
     course, _ = graded_course
-    assert set(scores(course, BY_ID[assignment_id], "bob").values()) == {0}
+    for way in ("kernel", "sandboxed") if "bob" in IN_KERNELS[assignment_id] else ("sandboxed",):
+        assert set(scores(course, BY_ID[assignment_id], "bob", way).values()) == {0}, way
 
 
 @pytest.mark.parametrize("assignment_id", BY_ID)
@@ -133,7 +141,7 @@ def test_sandboxed_grading_gives_nbgraders_points(graded_course, assignment_id, 
     """Solution, untouched release, a buggy and a broken notebook: the same points as nbgrader in a kernel?"""
     course, _ = graded_course
     assignment = BY_ID[assignment_id]
-    for student in STUDENTS:
+    for student in IN_KERNELS[assignment_id]:
         assert scores(course, assignment, student, way) == scores(course, assignment, student), student
 
 
