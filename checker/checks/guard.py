@@ -15,7 +15,7 @@ from checker.checks.seeds import derived_seed
 from checker.checks.student_side import side_of
 from checker.sandbox import remote
 from checker.sandbox.protocol import size_of
-from checker.sandbox.remote import StudentBudgetUsed, StudentEnded, StudentProblem, StudentRaised, StudentTimedOut, StudentUnreadable, is_remote
+from checker.sandbox.remote import StudentBudgetUsed, StudentEnded, StudentProblem, StudentRaised, StudentTimedOut, StudentUnreadable
 
 
 def call_student(run, function, *args, name=None, time_limit_s=None, allow_changes=False, **kwargs):
@@ -25,7 +25,7 @@ def call_student(run, function, *args, name=None, time_limit_s=None, allow_chang
     allow_changes (a training loop meant to update the layers it is given).
     """
     __tracebackhide__ = True
-    name = name or (remote.name_of(function) if is_remote(function) else getattr(function, "__name__", None)) or "your function"
+    name = name or remote.name_of(function) or getattr(function, "__name__", None) or "your function"
     run.last_call = name
     side = side_of(function, run)
     if side.origin_is_checker(function):
