@@ -8,6 +8,7 @@ Runs that serve several tests are made once: the class graded by two workers, an
 worker that is killed after its first result and resumed (one worker again).
 """
 
+import contextlib
 import os
 import shutil
 import signal
@@ -132,10 +133,24 @@ def resumed(empty_course, tmp_path_factory, env):
     deadline = time.monotonic() + 120
     while not list(folder.glob("*.json")) and time.monotonic() < deadline and process.poll() is None:
         time.sleep(0.05)
-    os.killpg(process.pid, signal.SIGKILL)  # as hard as a power cut
-    process.wait()
+    power_cut(process)
     done = len(list(folder.glob("*.json")))
     return course, done, backprop_lab(course, env, "grade", A01.id, "--workers", "1")
+
+
+def power_cut(process):
+    """SIGKILL to every process of a run at once, the sandbox's children in sessions of their own included.
+
+    Its group is stopped first, so that nothing new starts while the tree is listed; a child left out would
+    go on running student code (an endless loop, say) after the run has gone.
+    """
+    import psutil
+
+    os.killpg(process.pid, signal.SIGSTOP)
+    for pid in [process.pid] + [child.pid for child in psutil.Process(process.pid).children(recursive=True)]:
+        with contextlib.suppress(ProcessLookupError):
+            os.kill(pid, signal.SIGKILL)
+    process.wait()
 
 
 def test_the_same_class_gets_the_same_grades_with_one_worker(graded, resumed):
