@@ -7,7 +7,6 @@ kernel, a short time budget, small call logs.
 
 import ctypes
 import errno
-import os
 import time
 
 import numpy as np

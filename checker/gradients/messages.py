@@ -48,6 +48,8 @@ F_FLAT = " (f does not change along this entry, so its gradient there is 0)"
 YOURS_ZERO = " (yours is 0, but f changes along this entry)"
 
 # One line, for checks that embed the finding in their own sentence.
+DESCRIBE_YOURS = "{entry} is wrong: yours is {yours:.4g}; relative error {error:.2g}, {band}"
+DESCRIBE_UNPINNED = "they disagree, though no single entry could be named"
 DESCRIBE_WRONG = "{entry}: yours {yours:.4g}, numerical {numerical:.4g}{ratio}; relative error {error:.2g}, {band}"
 DESCRIBE_AGREE = "gradients agree ({mode} mode: largest relative error {error:.1e}, {evaluations:,} evaluations of f)"
 

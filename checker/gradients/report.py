@@ -45,6 +45,14 @@ class GradientReport:
                                          ratio=compared(entry), error=entry.error, band=band(entry.error, entry.dtype))
 
 
+    def describe_yours(self):
+        """The finding in one line without f's slope or the ratio to it: for graded feedback, where they would be the answer."""
+        if self.passed or self.entry is None:
+            return self.describe() if self.passed else say.DESCRIBE_UNPINNED
+        entry = self.entry
+        return say.DESCRIBE_YOURS.format(entry=entry_name(entry), yours=entry.yours, error=entry.error, band=band(entry.error, entry.dtype))
+
+
 def entry_of(slope, shapes):
     """The Entry for a settled slope along a single entry, in that entry's own units and sides."""
     name, flat, value = slope.direction.only_entry()

@@ -155,8 +155,13 @@ def _observe_routing(run, gradient_check_n, case):
 
 
 def provided_network_case(rng):
-    X, Y = rng.normal(size=(3, 6)), (rng.uniform(size=(1, 6)) > 0.5).astype(float)
-    return X, Y, inputs.random_parameters(rng)
+    """X, Y and parameters of the provided network with every ReLU unit alive for some example: a wrong dW2 or db1 shows."""
+    while True:
+        X, Y = rng.normal(size=(3, 6)), (rng.uniform(size=(1, 6)) > 0.5).astype(float)
+        parameters = inputs.random_parameters(rng)
+        A1, A2 = (inputs.forward_propagation_n(X, Y, parameters)[1][index] for index in (1, 5))
+        if (A1 > 0).any(axis=1).all() and (A2 > 0).any(axis=1).all():
+            return X, Y, parameters
 
 
 @check("backward_propagation_n")
@@ -179,7 +184,7 @@ def check_backward_propagation_n(run, backward_propagation_n):
     cost = lambda p: inputs.forward_propagation_n(X, Y, {k: p[k] for k in parameters})[0]
     report = check_gradient(cost, parameters, {name: gradients["d" + name] for name in parameters}, mode="full", rng=run.rng)
     if not report.passed:
-        run.fail(say.BACKWARD_WRONG.format(where=report.describe()))
+        run.fail(say.BACKWARD_WRONG.format(where=report.describe_yours()))
     for name in (key for key in truth if key not in names):  # dZ3, dA2, ...: what the chain rule passes down
         if name in gradients and not compare.close(gradients[name], truth[name]):
             run.fail(say.INTERMEDIATE_WRONG.format(name=name))
