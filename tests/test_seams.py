@@ -161,3 +161,33 @@ def _state(pid):
             return file.read().rsplit(")", 1)[1].split()[0]
     except OSError:
         return None
+
+
+JUDGE = r'''
+import sys, time
+from checker.sandbox.broker import Sandbox
+from checker.checks.session import NotebookSession
+sandbox = Sandbox()
+session = NotebookSession(sandbox, "n.ipynb", cells=[{"number": 1, "source": "def spin():\n    while True:\n        pass", "whole": True}])
+check = session.process.open_check()
+print(sandbox.server_pid, session.process.pid, check.pid, flush=True)
+check.call(check.lookup("spin")["value"], (), {}, time_limit=600)  # the check process spins; the judge waits
+'''
+
+
+def test_nothing_outlives_a_judge_killed_without_warning(tmp_path):
+    """SIGKILL the judge (a power cut, the OOM killer) while a check spins: its fork server, notebook and check processes end with it."""
+    import signal
+    import subprocess
+    import sys
+
+    judge = subprocess.Popen([sys.executable, "-c", JUDGE], stdout=subprocess.PIPE, text=True, cwd=tmp_path)
+    pids = [int(pid) for pid in judge.stdout.readline().split()]
+    assert len(pids) == 3 and all(_state(pid) not in (None, "Z") for pid in pids)
+    time.sleep(0.5)  # the check process is in the student's endless loop by now, deaf to its socket
+    judge.send_signal(signal.SIGKILL)
+    judge.wait()
+    deadline = time.monotonic() + 5
+    while time.monotonic() < deadline and any(_state(pid) not in (None, "Z") for pid in pids):
+        time.sleep(0.05)
+    assert [pid for pid in pids if _state(pid) not in (None, "Z")] == []

@@ -15,6 +15,7 @@ from checker.checks.seeds import derived_seed
 from checker.checks.student_side import side_of
 from checker.sandbox import remote
 from checker.sandbox.protocol import size_of
+from checker.sandbox.errors import StudentAttributeMissing
 from checker.sandbox.remote import StudentBudgetUsed, StudentEnded, StudentProblem, StudentRaised, StudentTimedOut, StudentUnreadable
 
 
@@ -103,6 +104,9 @@ def fail_for_problem(run, problem, name=None):
         run.fail(messages.BUDGET_USED.format(name=name, seconds=problem.seconds), depends_on_seed=False)
     if isinstance(problem, StudentEnded):
         run.fail(messages.ENDED.format(name=name, how=problem.how))
+    if isinstance(problem, StudentAttributeMissing):
+        reason = run.why_missing(problem.name)  # the cell that defines it failed: that is the thing to fix
+        run.fail(reason or messages.ATTRIBUTE_MISSING.format(owner=problem.owner, name=problem.name), depends_on_seed=reason is None)
     if isinstance(problem, StudentUnreadable):
         run.fail(messages.UNREADABLE_REPLY.format(name=name, reason=problem.description.get("text") or "it broke the protocol"))
     description = problem.description if isinstance(problem, StudentRaised) else {}

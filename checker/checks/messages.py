@@ -70,6 +70,10 @@ CHANGED_INPUT = Diagnosis(
     "write `{argument} = {argument} - ...` or work on `{argument}.copy()`.",
 )
 WHOLE_ARRAYS = "Compute with whole arrays (np.dot, sums over axes) rather than with Python loops over the examples."
+ATTRIBUTE_MISSING = Diagnosis(
+    "code.attribute_missing",
+    "your `{owner}` has no `{name}`: define it (check its spelling), and run the cell that defines it before this check.",
+)
 MEMORY = "Your code tried to use more memory than the grader allows: look for an array far larger than the data."
 NO_FILES = "The grader does not let graded code write files: remove the file writing from this function."
 GRADER_ERROR = Diagnosis(

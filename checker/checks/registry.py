@@ -8,6 +8,7 @@ import warnings
 from checker.checks import expectations, guard, messages, seeds
 from checker.checks.report import CheckFailure, CheckRun, GraderError
 from checker.sandbox.policy import DEFAULT
+from checker.sandbox.errors import StudentAttributeMissing
 from checker.sandbox.remote import StopGrading, StudentProblem
 
 PASSED = "✓ {name}: all checks passed"
@@ -30,7 +31,7 @@ def check(name, upstream=()):
         needs = tuple(inspect.signature(body).parameters)[1:]
 
         @functools.wraps(body)
-        def run_check(*values, seed=None, end_to_end=True, policy=DEFAULT, verdicts=None, **named_values):
+        def run_check(*values, seed=None, end_to_end=True, policy=DEFAULT, verdicts=None, missing=None, **named_values):
             __tracebackhide__ = True
             namespace = None
             if not values and not named_values:  # a grade cell: `check_sigmoid()`
@@ -41,6 +42,7 @@ def check(name, upstream=()):
             run.end_to_end = end_to_end  # official grading runs the end-to-end part with the last (hidden) seed only
             run.upstream, run.verdicts = tuple(upstream), verdicts or _verdicts_here(package, needs, namespace, values, seed, policy)
             run.subject_of = lambda check_name: _subject(package, check_name)
+            run.why_missing = missing or (lambda name: None)  # the notebook's reason a name is missing (a cell that failed), if any
             source = expectations.source_for(package)
             run.reference, run.mistakes = expectations.Gateway(run, source, "reference"), expectations.Gateway(run, source, "mistakes")
             run.stopped = None
@@ -117,8 +119,21 @@ def _run_body(body, run, values, named_values):
         return  # the reason is in run.stopped, reported by run_check
     except StudentProblem as problem:
         guard.fail_for_problem(run, problem)
+    except AttributeError as error:
+        if not _from_checker(getattr(error, "obj", None)):  # a student's object, in-process, lacks what the check reads
+            owner = error.obj.__name__ if isinstance(error.obj, type) else type(error.obj).__name__
+            guard.fail_for_problem(run, StudentAttributeMissing(run.check, owner, error.name))
+        raise GraderError(run.check, error) from None
     except Exception as error:  # the check's own code failed, or the answer key could not be read: a bug for staff
         raise GraderError(run.check, error) from None
+
+
+def _from_checker(obj):
+    """Whether an object belongs to the checker (its class or function defined in checker's modules), or is None."""
+    if obj is None:
+        return True
+    module = getattr(obj if isinstance(obj, type) else type(obj), "__module__", "") or ""
+    return module == "checker" or module.startswith("checker.")
 
 
 def _stopped(run):

@@ -104,6 +104,7 @@ class CheckRun:
         self.last_call = None  # the student function called last, for messages about what it returned
         self.notes = []  # said on a pass: correct, but worth knowing (slow, say)
         self.end_to_end, self.upstream, self.verdicts, self.subject_of = True, (), lambda names: {}, str
+        self.why_missing = lambda name: None
 
     def fail(self, headline, *details, depends_on_seed=True, caused_by=()):
         """Stop the check with a message the student can act on."""

@@ -72,11 +72,17 @@ class NotebookSession:
             for index, seed in enumerate(seeds):
                 try:
                     notes = check.function(*values, seed=seed, end_to_end=index == len(seeds) - 1, policy=self.policy,
-                                           verdicts=self._upstream(check, seeds))
+                                           verdicts=self._upstream(check, seeds), missing=self._why_missing)
                 except CheckFailure as failure:
                     failure.seed = seed
                     raise
         return notes
+
+    def _why_missing(self, name):
+        """Why the notebook lacks `name`, when a cell that defines it failed (a syntax error, an exception), else None."""
+        if not any(name in outcome["defines"] and outcome["failure"] for outcome in self.process.outcomes.values()):
+            return None
+        return notebook.missing_name(self.process.outcomes, name, self.display_path)
 
     def _upstream(self, check, seeds):
         """Verdicts of other checks of the same assignment on this notebook: kept from earlier runs, or run now."""

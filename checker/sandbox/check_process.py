@@ -15,7 +15,7 @@ import time
 
 from checker.sandbox import exits, procfs, protocol, remote
 from checker.sandbox.channel import Channel
-from checker.sandbox.errors import ChannelClosed, ProtocolError, RemoteError, StopGrading, TimedOut
+from checker.sandbox.errors import ChannelClosed, ProtocolError, RemoteError, StopGrading, StudentAttributeMissing, TimedOut
 from checker.sandbox.student import CallReport
 
 
@@ -82,7 +82,7 @@ class CheckProcess:
     def get_attribute(self, target, name, time_limit=10.0):
         report = self._request(f"reading `{name}`", "getattr", time_limit, target=target, name=name)
         if type(report) is dict and report.get("missing") is True:
-            raise AttributeError(name)
+            raise StudentAttributeMissing(f"reading `{name}`", remote.name_of(target) or remote.kind_of(target), name)
         return checked_report(report, f"reading `{name}`", self.policy).value
 
     def set_attribute(self, target, name, value, time_limit=10.0):

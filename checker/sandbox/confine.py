@@ -17,6 +17,7 @@ import ctypes
 import errno
 import os
 import resource
+import signal
 import tempfile
 
 from checker.sandbox import landlock
@@ -61,6 +62,16 @@ SIGNAL_OWNER_IOCTL = (0x8901, 0x8902)
 OTHER_PROCESS_CALLS = ("prlimit64", "sched_setaffinity", "sched_getaffinity", "sched_getparam", "sched_getscheduler",
                        "sched_getattr", "sched_rr_get_interval", "getpgid", "getsid", "setpgid")
 _libc = ctypes.CDLL(None, use_errno=True)
+
+
+_PR_SET_PDEATHSIG = 1
+
+
+def die_with_parent(parent):
+    """SIGKILL this process when `parent` ends, so that nothing of a grading run outlives a judge killed without warning."""
+    _check(_libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0), "follow the parent")
+    if os.getppid() != parent:  # the parent ended before the request took effect
+        os._exit(1)
 
 
 def enter_notebook_process(config):

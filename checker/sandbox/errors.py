@@ -74,6 +74,14 @@ class StudentEnded(StudentProblem):
         self.how = how
 
 
+class StudentAttributeMissing(StudentProblem, AttributeError):
+    """A student's object has no attribute the check reads (an AttributeError too, so hasattr() keeps working)."""
+
+    def __init__(self, what, owner, name):
+        StudentProblem.__init__(self, what)
+        self.owner, self.name = owner, name
+
+
 class StudentUnreadable(StudentProblem):
     """The target sent something that is not valid under the protocol (a lying or broken process)."""
 

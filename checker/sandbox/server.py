@@ -67,6 +67,9 @@ def _split(root, excluded, readable, listable):
 
 def main():
     control = socket.socket(fileno=int(sys.argv[1]))
+    from checker.sandbox import confine
+
+    confine.die_with_parent(os.getppid())  # a judge killed without warning takes its fork server, and so every notebook, with it
     warm_up()
     import checker
     import checker.datasets
@@ -94,9 +97,11 @@ def main():
         read, listable = readable_paths([checker_dir, *config.pop("excluded")])
         config["read"] = read + importable_files + config["read"]
         config["list"], config["filters"] = listable, filters
+        server = os.getpid()
         pid = os.fork()
         if pid == 0:
             try:
+                confine.die_with_parent(server)
                 control.close()
                 target.serve_notebook(socket.socket(fileno=fds[0]), config)
             finally:

@@ -130,9 +130,11 @@ def _fork(channel, message):
     if len(fds) != 1:
         raise ValueError("a check process needs exactly one socket")
     exits.collect_finished()  # check processes that have ended: none lingers as a zombie
+    notebook = os.getpid()
     pid = os.fork()
     if pid == 0:
         try:
+            confine.die_with_parent(notebook)
             os.closerange(3, fds[0])
             os.closerange(fds[0] + 1, 1 << 16)
             confine.enter_check_process(CONFIG)
