@@ -226,8 +226,8 @@ CASES = {
     # The checker's stand-ins beside the student's code, found on the heap and patched to ignore the data: routing is still seen.
     "stand-ins beside the code patched, X and Y swapped": (A04, [within("gradient_check_n_code", "    ### BEGIN SOLUTION\n", (
         "    ### BEGIN SOLUTION\n    import gc\n"
-        "    for kind in [o for o in gc.get_objects() if isinstance(o, type) and o.__name__ in ('PanelHelpers', 'PanelStandIns')]:\n"
-        "        kind.forward_propagation_n = lambda self, X, Y, p: (float(self._cost(*self.dictionary_to_vector(p)[0].ravel())), None)\n"
+        "    for kind in [o for o in gc.get_objects() if isinstance(o, type) and o.__name__ == 'PanelStandIns']:\n"
+        "        kind.forward_propagation_n = lambda self, X, Y, p: (float(self._cost(*p['θ'].ravel())), None)\n"
         "        kind._expect = lambda *a: None\n"
         "    X, Y = Y, X\n"))],
         {"gradient_check_n": "did not receive what gradient_check_n was given"}),

@@ -34,13 +34,16 @@ json.dump(catalogue_outcomes(), open({out!r}, "w"))
 
 
 def graded_names():
-    """Every name a student implements: what the checks need, and the methods of the classes they write."""
+    """Every name a student implements: what the checks need, the functions of solution cells (03 attaches them to its
+    Network) and the methods of the classes they write."""
     names = {name for assignment in ASSIGNMENTS for check in assignment.checks for name in check.needs}
     for assignment in ASSIGNMENTS:
         cells = json.loads((REPO / "solutions" / assignment.id / assignment.notebook).read_text())["cells"]
         for cell in cells:
             if cell["cell_type"] == "code" and cell["metadata"].get("nbgrader", {}).get("solution"):
-                for node in ast.walk(ast.parse("".join(cell["source"]))):
+                tree = ast.parse("".join(cell["source"]))
+                names |= {node.name for node in tree.body if isinstance(node, ast.FunctionDef) and not node.name.startswith("__")}
+                for node in ast.walk(tree):
                     if isinstance(node, ast.ClassDef):
                         names |= {item.name for item in node.body if isinstance(item, ast.FunctionDef) and not item.name.startswith("__")}
     return names

@@ -32,44 +32,38 @@ class QuadraticBowl:
         return grads, float(0.5 * (d.T @ self.H @ d).item() + 0.5 * self.h * (b - b_star) ** 2)
 
 
-class PanelHelpers:
-    """gradient_check_n's helpers for one panel case, as a student writes them, and a network that is a panel function of θ.
+class PanelStandIns:
+    """gradient_check_n's helpers for one panel case, answering with the case's own values, and a panel function for a network.
 
-    dictionary_to_vector, gradients_to_vector and vector_to_dictionary do what the notebook's do;
-    forward_propagation_n returns the panel function (NumPy source in t0, t1, ...) of the parameters
-    it is given, scaled by 2 when X or Y are not the case's own, as a real network's cost would change
-    with other data. So every argument gradient_check_n passes on shows in the value it returns.
+    Parameters travel as a token: vector_to_dictionary wraps θ, forward_propagation_n unwraps it and
+    returns the panel function (NumPy source in t0, t1, ...) there, scaled by 2 when X or Y are not
+    the case's own, as a real network's cost would change with other data. dictionary_to_vector and
+    gradients_to_vector give the case's θ and gradient column for the case's own dictionaries, and
+    NaN for anything else. So every argument gradient_check_n passes on shows in the value it
+    returns, and no helper of the exercise is implemented here.
     """
 
-    def __init__(self, cost, X, Y):
-        self._cost, self.X, self.Y = cost, np.asarray(X, dtype=np.float64), np.asarray(Y, dtype=np.float64)
+    def __init__(self, cost, case):
+        self._cost, self.case = cost, case
+        self.theta, self.gradient = np.asarray(case["theta"], dtype=np.float64), np.asarray(case["gradient"], dtype=np.float64)
 
-    @staticmethod
-    def dictionary_to_vector(parameters):
-        theta = np.concatenate([np.ravel(parameters[name]) for name in parameters]).reshape(-1, 1).astype(np.float64)
-        return theta, [name for name in parameters for _ in range(np.size(parameters[name]))]
+    def dictionary_to_vector(self, parameters):
+        theta = self.theta if _same_values(parameters, self.case["parameters"]) else np.full_like(self.theta, np.nan)
+        return theta.copy(), list(self.case["keys"])
 
-    @staticmethod
-    def gradients_to_vector(gradients):
-        names, layer = [], 1
-        while f"dW{layer}" in gradients:
-            names += [f"dW{layer}", f"db{layer}"]
-            layer += 1
-        return np.concatenate([np.ravel(gradients[name]) for name in names]).reshape(-1, 1).astype(np.float64)
+    def gradients_to_vector(self, gradients):
+        return (self.gradient if _same_values(gradients, self.case["gradients"]) else np.full_like(self.gradient, np.nan)).copy()
 
-    @staticmethod
-    def vector_to_dictionary(theta, shapes):
-        parameters, start, column = {}, 0, np.asarray(theta, dtype=np.float64).ravel()
-        for name, shape in shapes.items():
-            size = int(np.prod(shape))
-            parameters[name] = column[start : start + size].reshape(shape)
-            start += size
-        return parameters
+    def vector_to_dictionary(self, theta, shapes):
+        return {"θ": np.array(theta, dtype=np.float64).reshape(-1, 1)}
 
     def forward_propagation_n(self, X, Y, parameters):
-        theta = self.dictionary_to_vector(parameters)[0].ravel()
-        same_data = _same(X, self.X) and _same(Y, self.Y)
-        return float(self._cost(*theta)) * (1.0 if same_data else 2.0), None
+        if isinstance(parameters, dict) and "θ" in parameters:
+            theta = np.asarray(parameters["θ"], dtype=np.float64)
+        else:  # the case's own parameters, not rebuilt from θ: the cost there, whichever θ was meant
+            theta = self.theta if _same_values(parameters, self.case["parameters"]) else np.full_like(self.theta, np.nan)
+        same_data = _same(X, self.case["X"]) and _same(Y, self.case["Y"])
+        return float(self._cost(*theta.ravel())) * (1.0 if same_data else 2.0), None
 
     def named(self):
         return {name: getattr(self, name) for name in HELPER_NAMES}
@@ -79,11 +73,11 @@ HELPER_NAMES = ("dictionary_to_vector", "gradients_to_vector", "vector_to_dictio
 
 
 class PanelRunner:
-    """Calls a student's gradient_check_n on every panel case in one request, lending it each case's helpers.
+    """Calls a student's gradient_check_n on every panel case in one request, lending it each case's stand-ins.
 
     `costs` maps a panel function's name to its NumPy source in t0, t1, ...; a case is plain data:
-    {"function", "parameters", "gradients", "X", "Y", "epsilon"}. It returns the values
-    gradient_check_n returned; the judge compares them with its own and decides.
+    {"function", "parameters", "gradients", "X", "Y", "epsilon", "theta", "gradient", "keys"}. It
+    returns the values gradient_check_n returned; the judge compares them with its own and decides.
     """
 
     def __init__(self, costs, size):
@@ -97,7 +91,7 @@ class PanelRunner:
         try:
             values = []
             for case in cases:
-                namespace.update(PanelHelpers(self.costs[case["function"]], case["X"], case["Y"]).named())
+                namespace.update(PanelStandIns(self.costs[case["function"]], case).named())
                 fresh = lambda value: {k: np.array(v) for k, v in value.items()} if isinstance(value, dict) else np.array(value)
                 values.append(gradient_check_n(fresh(case["parameters"]), fresh(case["gradients"]), fresh(case["X"]), fresh(case["Y"]),
                                                epsilon=case["epsilon"], print_msg=False))
@@ -111,12 +105,17 @@ _ABSENT = object()
 
 
 def _same(value, wanted):
-    """Whether `value` holds the same numbers as the array `wanted`."""
+    """Whether `value` holds the same numbers as `wanted`."""
     try:
-        value = np.asarray(value, dtype=np.float64)
+        value, wanted = np.asarray(value, dtype=np.float64), np.asarray(wanted, dtype=np.float64)
     except (TypeError, ValueError):
         return False
     return value.shape == wanted.shape and bool(np.array_equal(value, wanted))
+
+
+def _same_values(value, wanted):
+    """Whether a dictionary holds the same keys, in order, with the same numbers as `wanted`."""
+    return isinstance(value, dict) and list(value) == list(wanted) and all(_same(value[k], v) for k, v in wanted.items())
 
 
 class MiniBatchLoop:

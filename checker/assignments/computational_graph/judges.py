@@ -28,14 +28,14 @@ def _linear(state):
     return _arrays(state["params"]["W"], state["params"]["b"])
 
 
-def linear_forward(call, calls):
+def judge_linear_forward(call, calls):
     W, b = _linear(call.before)
     (A_prev,) = _arrays(call.args[0])
     if not _agrees(call.after.get("Z", call.value), W @ A_prev + b):
         return say.RUN_LINEAR_FORWARD
 
 
-def linear_backward(call, calls):
+def judge_linear_backward(call, calls):
     W, b = _linear(call.before)
     A_prev, G = _arrays(call.before["A_prev"], call.args[0])
     truths = {"dW": numerical_vjp(lambda v: v @ A_prev + b, W, G), "db": numerical_vjp(lambda v: W @ A_prev + v, b, G),
@@ -44,7 +44,7 @@ def linear_backward(call, calls):
         return say.RUN_LINEAR_BACKWARD
 
 
-def linear_update(call, calls):
+def judge_linear_update(call, calls):
     rate = call.args[0] if call.args else call.kwargs.get("learning_rate", 0.1)
     W, b = _linear(call.before)
     dW, db = _arrays(call.before["dW"], call.before["db"])
@@ -53,19 +53,19 @@ def linear_update(call, calls):
         return say.RUN_LINEAR_UPDATE
 
 
-def sigmoid_forward(call, calls):
+def judge_sigmoid_forward(call, calls):
     (Z,) = _arrays(call.args[0])
     if not _agrees(call.after.get("A", call.value), symbolic.sigmoid(Z)):
         return say.RUN_SIGMOID_FORWARD
 
 
-def sigmoid_backward(call, calls):
+def judge_sigmoid_backward(call, calls):
     Z, G = _arrays(call.before["Z"], call.args[0])
     if not _agrees(call.after.get("dZ", call.value), G * symbolic.sigmoid_derivative(Z)):
         return say.RUN_SIGMOID_BACKWARD
 
 
-def compute_cost(call, calls):
+def judge_compute_cost(call, calls):
     Y, Y_hat = _arrays(*call.args[:2])
     cost_of = lambda value: float(np.sum((Y - value) ** 2) / (2 * Y.shape[1]))
     try:
@@ -79,8 +79,8 @@ def compute_cost(call, calls):
 def judge_of(label):
     """The judge of a watched call, by its label ("the backward of linear layer 2", "compute_cost")."""
     if label == "compute_cost":
-        return compute_cost
+        return judge_compute_cost
     kind = "linear" if "linear" in label else "sigmoid"
     step = next(step for step in ("forward", "backward", "update_params") if step in label)
-    return {("linear", "forward"): linear_forward, ("linear", "backward"): linear_backward, ("linear", "update_params"): linear_update,
-            ("sigmoid", "forward"): sigmoid_forward, ("sigmoid", "backward"): sigmoid_backward}[kind, step]
+    return {("linear", "forward"): judge_linear_forward, ("linear", "backward"): judge_linear_backward, ("linear", "update_params"): judge_linear_update,
+            ("sigmoid", "forward"): judge_sigmoid_forward, ("sigmoid", "backward"): judge_sigmoid_backward}[kind, step]

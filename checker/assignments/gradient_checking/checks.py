@@ -79,7 +79,7 @@ def check_gradient_check(run, gradient_check):
     mistaken = [run.mistakes.panel_gradient_check(x, theta, e, name, label) for (_, name, label, e), (x, theta) in zip(cases, points)]
     values = []
     for (_, name, label, epsilon), (x, theta) in zip(cases, points):
-        helpers = standins.OneDimensionalHelpers(inputs.one_dimensional(name)[0], inputs.derivative_1d(name, label))
+        helpers = standins.OneDimensionalStandIns(inputs.one_dimensional(name)[0], inputs.derivative_1d(name, label))
         with using_references(gradient_check, run, **helpers.named()):
             value = call_student(run, gradient_check, x, theta, epsilon=epsilon).value
         values.append(require_scalar(run, value, "gradient_check(x, theta)"))
@@ -128,6 +128,7 @@ def check_gradient_check_n(run, gradient_check_n):
     cases = panel_cases(inputs.VECTOR_FUNCTIONS, inputs.CORRECT_N, list(inputs.WRONG_GRADIENTS))
     drawn = [inputs.panel_case(run.rng, name, label, epsilon) for _, name, label, epsilon in cases]
     expected = [run.reference.panel_gradient_check_n(theta, name, label, e) for (_, name, label, e), (theta, _) in zip(cases, drawn)]
+    mistaken = [run.mistakes.panel_gradient_check_n(theta, name, label, e) for (_, name, label, e), (theta, _) in zip(cases, drawn)]
     _observe_routing(run, gradient_check_n, drawn[int(run.rng.integers(len(drawn)))][1])
     runner = beside(gradient_check_n, run, "PanelRunner", inputs.vector_cost_sources(), inputs.SIZE)
     values = call_student(run, runner.run, gradient_check_n, [data for _, data in drawn], name="gradient_check_n",
@@ -135,15 +136,12 @@ def check_gradient_check_n(run, gradient_check_n):
     if not isinstance(values, list) or len(values) != len(cases):
         run.fail(say.LARGE_FOR_WRONG.format(value=float("nan"), case=cases[0][0]))
     values = [require_scalar(run, value, "gradient_check_n(...)") for value in values]
-    if all(agrees(v, e) for v, e in zip(values, expected)):
-        return
-    mistaken = [run.mistakes.panel_gradient_check_n(theta, name, label, e) for (_, name, label, e), (theta, _) in zip(cases, drawn)]
     grade_panel(run, cases, values, expected, mistaken)
 
 
 def _observe_routing(run, gradient_check_n, case):
     """Run one case with the helpers lent from the judge; fail with what they saw when the arguments did not reach them."""
-    spy = standins.PanelSpy(run, inputs.vector_function(case["function"])[0], case)
+    spy = standins.PanelSpyStandIns(run, inputs.vector_function(case["function"])[0], case)
     with using_references(gradient_check_n, run, **spy.named()):
         call_student(run, gradient_check_n, case["parameters"], case["gradients"], case["X"], case["Y"], epsilon=case["epsilon"],
                      print_msg=False)

@@ -86,7 +86,8 @@ def panel_case(rng, name, label, epsilon):
         start += size
     gradients = {"dZ3": rng.normal(size=(1, 2)), **gradients, "dA2": rng.normal(size=(2, 2))}
     X, Y = rng.normal(size=(3, 2)), (rng.uniform(size=(1, 2)) > 0.5).astype(float)
-    return theta, {"function": name, "parameters": parameters, "gradients": gradients, "X": X, "Y": Y, "epsilon": epsilon}
+    return theta, {"function": name, "parameters": parameters, "gradients": gradients, "X": X, "Y": Y, "epsilon": epsilon,
+                   "theta": theta, "gradient": column.reshape(-1, 1), "keys": KEYS}
 
 
 @functools.lru_cache(maxsize=None)

@@ -6,6 +6,7 @@ Staff side only: the student kit has no copy of this module (its checks read rec
 import numpy as np
 
 from checker.assignments.gradient_checking import inputs
+from checker.checks.remembered import remembered
 
 
 def backward_propagation_n(X, Y, cache, planted=False):
@@ -75,6 +76,7 @@ def panel_gradient_check(x, theta, epsilon, name, label):
     return relative_difference(float(inputs.derivative_1d(name, label)(x, theta)), approximation[0, 0])
 
 
+@remembered
 def panel_gradient_check_n(theta, name, label, epsilon):
     """What gradient_check_n returns on the vector panel function `name` at θ, with its correct or a wrong gradient."""
     cost, _ = inputs.vector_function(name)

@@ -1,6 +1,6 @@
 """Judge-side stand-ins for assignment 04: helpers lent from the judge to the student's gradient checkers and backward pass.
 
-PanelSpy notes which of gradient_check_n's arguments reach its helpers, only to explain a failure:
+PanelSpyStandIns notes which of gradient_check_n's arguments reach its helpers, only to explain a failure:
 the values gradient_check_n returns decide the grade. These stay with the judge (in the sandbox the
 student's code gets proxies whose calls cross to here), so what they note cannot be forged by the
 code being graded.
@@ -10,15 +10,15 @@ import numpy as np
 
 from checker.assignments.gradient_checking import inputs
 from checker.checks.guard import CallLog
-from checker.sandbox.standins import PanelHelpers, _same
+from checker.sandbox.standins import PanelStandIns, _same_values
 
 
-class PanelSpy:
-    """The panel helpers for one case, each call noted: which of gradient_check_n's arguments reached them, and how."""
+class PanelSpyStandIns:
+    """The panel stand-ins for one case, each call noted: which of gradient_check_n's arguments reached them, and how."""
 
     def __init__(self, run, cost, case):
         self.case = case
-        self.helpers = PanelHelpers(lambda *t: cost(np.array(t)), case["X"], case["Y"])
+        self.helpers = PanelStandIns(lambda *t: cost(np.array(t)), case)
         self.received = CallLog(run, "gradient_check_n's helpers", calls=1_000)
 
     def dictionary_to_vector(self, parameters):
@@ -54,7 +54,7 @@ class PanelSpy:
         return bool(built) and all(_same_value(value, self.case["parameters"]) for value in built)
 
 
-class OneDimensionalHelpers:
+class OneDimensionalStandIns:
     """forward_propagation and backward_propagation for one case of gradient_check's panel: J and a derivative.
 
     Numbers first: whatever the student's code passes, they compute on two floats.
@@ -85,6 +85,4 @@ class ForwardSpy:
 
 
 def _same_value(value, wanted):
-    if isinstance(wanted, dict):
-        return isinstance(value, dict) and list(value) == list(wanted) and all(_same(value[k], np.asarray(v)) for k, v in wanted.items())
-    return _same(value, np.asarray(wanted))
+    return _same_values(value, wanted) if isinstance(wanted, dict) else _same_values({"": value}, {"": wanted})

@@ -217,7 +217,7 @@ def _student_optimize(run, optimize, bowl, w, b, X, Y, **arguments):
 
 def _propagate_asked(run, optimize, bowl, w, b, X, Y, rate, iterations=3):
     """The w each call of propagate received in a short run of optimize, watched from the judge (propagate lent from here)."""
-    stand_in = standins.AskedBowl(run, bowl, calls=10 * iterations)
+    stand_in = standins.BowlStandIn(run, bowl, calls=10 * iterations)
     with using_references(optimize, run, propagate=stand_in.propagate, sigmoid=symbolic.sigmoid):
         call_student(run, optimize, w, b, X, Y, num_iterations=iterations, learning_rate=rate, print_cost=False)
     return list(stand_in.asked)

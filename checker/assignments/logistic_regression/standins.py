@@ -41,7 +41,7 @@ class ModelStandIns:
                 "sigmoid": symbolic.sigmoid}
 
 
-class AskedBowl:
+class BowlStandIn:
     """propagate for a short watched run of optimize: a quadratic bowl's gradient, noting the w of every call."""
 
     def __init__(self, run, bowl, calls):
