@@ -10,6 +10,8 @@ from checker.course import ASSIGNMENTS
 from conftest import REPO
 from notebooks import replace_in_cell
 
+pytestmark = pytest.mark.e2e  # each test runs `pytest checker` in a process of its own, as a student does
+
 NOTEBOOK = "01_logistic_regression/logistic_regression.ipynb"
 ALL_CHECKS = sum(len(assignment.checks) for assignment in ASSIGNMENTS)
 OTHER_CHECKS = ALL_CHECKS - len(ASSIGNMENTS[0].checks)  # skipped when a folder holds only assignment 01
