@@ -7,9 +7,8 @@ import numpy as np
 import pytest
 
 from catalogue import assert_diagnosis
-from checker.gradients import assert_gradient, check_gradient, localise
+from checker.gradients import assert_gradient, check_gradient
 from checker.gradients import messages as say
-from checker.gradients import check as check_module
 from checker.thresholds import AGREE, WRONG, explain_band, loosest
 
 FLOAT64, FLOAT32 = np.dtype(np.float64), np.dtype(np.float32)
@@ -264,21 +263,19 @@ def test_slopes_near_zero_count_as_agreeing_within_round_off():
     assert_diagnosis(str(report), say.ROUNDOFF_PASSED)
 
 
-def test_a_search_that_runs_out_of_budget_says_so(monkeypatch):
-    monkeypatch.setattr(localise, "BUDGET", 2)
+def test_a_search_that_runs_out_of_budget_says_so():
     cost, params, gradients = tanh_network()
     gradients["W1"] *= 1.5
-    report = check_gradient(cost, params, gradients, mode="directions")
+    report = check_gradient(cost, params, gradients, mode="directions", budget=2)
     assert not report.passed and report.kind == "mismatch" and report.entry is None
     assert_diagnosis(str(report), say.NOT_PINNED)
     assert report.describe() == str(report).split("\n")[0]
 
 
-def test_auto_compares_every_entry_only_when_that_is_quick(monkeypatch):
+def test_auto_compares_every_entry_only_when_that_is_quick():
     cost, params, gradients = tanh_network()
     assert check_gradient(cost, params, gradients).mode == "full"
-    monkeypatch.setattr(check_module, "FULL_MODE_SECONDS", 0.0)
-    assert check_gradient(cost, params, gradients).mode == "directions"
+    assert check_gradient(cost, params, gradients, full_seconds=0.0).mode == "directions"
 
 
 def test_same_seed_same_directions():

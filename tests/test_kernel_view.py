@@ -20,7 +20,7 @@ from conftest import REPO
 
 pytestmark = pytest.mark.e2e
 
-SAMPLES = 2  # catalogue notebooks per assignment, each with the n-th catalogued mistake of every check
+SAMPLES = 1  # catalogue notebooks per assignment, each with the n-th catalogued mistake of every check
 HIDDEN = re.compile(r"### BEGIN HIDDEN TESTS.*?### END HIDDEN TESTS\n?", re.DOTALL)
 
 

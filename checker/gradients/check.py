@@ -20,6 +20,7 @@ from checker.gradients import report
 from checker.gradients.directional import check_directions
 from checker.gradients.entrywise import all_entries, check_entries, sampled_entries
 from checker.gradients.evaluations import Evaluations, FunctionProblem
+from checker.gradients.localise import BUDGET
 from checker.gradients.slopes import Prober
 from checker.thresholds import COMPLEX_STEP, STEP
 
@@ -31,12 +32,15 @@ class GradientProblem(Exception):
     """The gradients given do not fit the parameters; the message says how."""
 
 
-def check_gradient(f, params, gradients, mode="auto", *, directions=2, samples=20, per_parameter=True, rng=None, step=None):
+def check_gradient(f, params, gradients, mode="auto", *, directions=2, samples=20, per_parameter=True, rng=None, step=None,
+                   budget=BUDGET, full_seconds=FULL_MODE_SECONDS):
     """Check `gradients` of the scalar function f at `params`; a GradientReport whose str() explains the verdict.
 
     directions: random directions per check ("directions" mode); samples: entries ("sampled" mode);
     per_parameter: compare each direction's part on each parameter separately; rng: a Generator or
-    seed (default 0, so a check repeats exactly); step: the finite-difference (or complex) step.
+    seed (default 0, so a check repeats exactly); step: the finite-difference (or complex) step;
+    budget: comparisons spent narrowing a disagreement down to one entry ("directions" mode);
+    full_seconds: "auto" compares every entry when that is estimated to take at most this long.
     """
     if mode not in MODES:
         raise ValueError(say.UNKNOWN_MODE.format(modes=", ".join(MODES), mode=mode))
@@ -61,9 +65,9 @@ def check_gradient(f, params, gradients, mode="auto", *, directions=2, samples=2
         if mode in ("auto", "complex-step"):
             entries = sum(int(np.prod(shape)) for shape in shapes.values())
             evaluations.centre()
-            mode = "full" if 2 * entries * evaluations.seconds <= FULL_MODE_SECONDS else "directions"
+            mode = "full" if 2 * entries * evaluations.seconds <= full_seconds else "directions"
         if mode == "directions":
-            return check_directions(prober, shapes, directions, per_parameter, rng, notes)
+            return check_directions(prober, shapes, directions, per_parameter, rng, notes, budget)
         entries = all_entries(shapes) if mode == "full" else sampled_entries(shapes, samples, rng)
         return check_entries(prober, shapes, entries, mode, notes)
     except FunctionProblem as problem:

@@ -11,10 +11,10 @@ the check goes on with the next direction when every part of it agrees.
 from checker.gradients import messages as say
 from checker.gradients import report
 from checker.gradients.directions import Direction
-from checker.gradients.localise import NotPinned, localise
+from checker.gradients.localise import BUDGET, NotPinned, localise
 
 
-def check_directions(prober, shapes, rounds, per_parameter, rng, notes):
+def check_directions(prober, shapes, rounds, per_parameter, rng, notes, budget=BUDGET):
     """Compare `rounds` random directions; a report naming the first wrong entry found, if any."""
     tally = report.Tally()
     for _ in range(rounds):
@@ -27,7 +27,7 @@ def check_directions(prober, shapes, rounds, per_parameter, rng, notes):
             if slope.verdict == "disagree":
                 prober.evaluations.require_deterministic()
             try:
-                found = localise(prober, slope)
+                found = localise(prober, slope, budget)
             except NotPinned as search:
                 return report.not_pinned(prober, slope, search.budget, notes)
             if found is not None:

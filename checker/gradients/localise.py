@@ -18,9 +18,12 @@ class NotPinned(Exception):
         self.budget = budget
 
 
-def localise(prober, slope):
-    """The settled slope of a single entry inside slope.direction that disagrees with f, or None if all agree."""
-    start, budget = prober.probes, BUDGET
+def localise(prober, slope, budget=BUDGET):
+    """The settled slope of a single entry inside slope.direction that disagrees with f, or None if all agree.
+
+    At most `budget` comparisons are spent narrowing it down; past them, NotPinned.
+    """
+    start = prober.probes
 
     def search(slope):
         if slope.measured and slope.verdict in ("agree", "kink"):
