@@ -13,6 +13,7 @@ import importlib.resources
 import numpy as np
 
 from checker.checks import messages
+from checker.checks.remembered import Memory
 from checker.checks.report import CheckFailure
 from checker.checks.seeds import PUBLIC_SEED
 from checker.sandbox import protocol
@@ -24,11 +25,16 @@ MATCH_RTOL, MATCH_ATOL = 1e-9, 1e-12
 
 
 class Live:
-    """Calls an assignment's live `reference` or `mistakes` module (the staff side)."""
+    """Calls an assignment's live `reference` or `mistakes` module (the staff side).
+
+    Official grading draws every submission's inputs from the same seeds, so a worker remembers each
+    answer by its arguments' values and computes it once for the whole class.
+    """
 
     def __init__(self, package):
         self.package = package
         self._modules = {}
+        self._memory = Memory(size=1024)
 
     def module(self, kind):
         if kind not in self._modules:
@@ -36,10 +42,15 @@ class Live:
         return self._modules[kind]
 
     def reference(self, run, name, args, kwargs):
-        return getattr(self.module("reference"), name)(*args, **kwargs)
+        return self._memory.recall(self._answer, "reference", name, *args, **kwargs)
 
     def mistakes(self, run, name, args, kwargs):
         """{diagnosis id: what the mistaken implementation returns} for every recognised mistake of `name`."""
+        return self._memory.recall(self._answer, "mistakes", name, *args, **kwargs)
+
+    def _answer(self, kind, name, *args, **kwargs):
+        if kind == "reference":
+            return getattr(self.module("reference"), name)(*args, **kwargs)
         results = {}
         for mistake, implementation in self.module("mistakes").MISTAKES.get(name, {}).items():
             try:

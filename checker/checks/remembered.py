@@ -10,17 +10,43 @@ import functools
 import numpy as np
 
 
+def key_of(value):
+    """A hashable stand-in for plain data, arrays by their values (TypeError for anything else)."""
+    if isinstance(value, np.ndarray):
+        return ("array", value.dtype.str, value.shape, value.tobytes())
+    if isinstance(value, dict):
+        return ("dict", tuple((key, key_of(item)) for key, item in value.items()))
+    if isinstance(value, (list, tuple)):
+        return (type(value).__name__, tuple(key_of(item) for item in value))
+    if value is None or isinstance(value, (bool, int, float, str, np.generic)):
+        return (type(value).__name__, value)
+    raise TypeError(f"{type(value).__name__} is not plain data")
+
+
+class Memory:
+    """Results by their arguments' values, the oldest forgotten first past `size`; every caller gets its own copy."""
+
+    def __init__(self, size=256):
+        self.size, self.results = size, {}
+
+    def recall(self, compute, *args, **kwargs):
+        try:
+            key = key_of((args, kwargs))
+        except TypeError:
+            return compute(*args, **kwargs)  # not plain data: computed each time
+        if key not in self.results:
+            if len(self.results) >= self.size:
+                self.results.pop(next(iter(self.results)))
+            self.results[key] = compute(*args, **kwargs)
+        return copy.deepcopy(self.results[key])
+
+
 def remembered(function, size=256):
     """`function`, computed once per distinct arguments (arrays count by their values); every caller gets its own copy."""
-    results = {}
+    memory = Memory(size)
 
     @functools.wraps(function)
     def fresh_copy(*args):
-        key = tuple((value.dtype.str, value.shape, value.tobytes()) if isinstance(value, np.ndarray) else value for value in args)
-        if key not in results:
-            if len(results) >= size:
-                results.pop(next(iter(results)))  # the oldest first
-            results[key] = function(*args)
-        return copy.deepcopy(results[key])
+        return memory.recall(function, *args)
 
     return fresh_copy

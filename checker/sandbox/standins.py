@@ -118,6 +118,36 @@ def _same_values(value, wanted):
     return isinstance(value, dict) and list(value) == list(wanted) and all(_same(value[k], v) for k, v in wanted.items())
 
 
+class OneDimensionalRunner:
+    """Calls a student's 1-D gradient_check on every panel case in one request, lending it each case's J and dJ/dθ.
+
+    `sources` maps a panel function's name to NumPy source in x and theta for J and for dJ/dθ; a case is
+    plain data: {"function", "scale", "x", "theta", "epsilon"}, its derivative scaled by `scale` (1.1
+    for the panel's wrong derivative). It returns the values gradient_check returned; the judge decides.
+    """
+
+    def __init__(self, sources):
+        compile_ = lambda source: eval(f"lambda x, theta: {source}", {"numpy": np, "__builtins__": {}})  # the judge's own text
+        self.functions = {name: (compile_(J), compile_(derivative)) for name, (J, derivative) in sources.items()}
+
+    def run(self, gradient_check, cases):
+        namespace = getattr(getattr(gradient_check, "__func__", gradient_check), "__globals__", {})
+        names = ("forward_propagation", "backward_propagation")
+        saved = {name: namespace.get(name, _ABSENT) for name in names}
+        try:
+            values = []
+            for case in cases:
+                J, derivative = self.functions[case["function"]]
+                scale = float(case["scale"])
+                namespace["forward_propagation"] = lambda x, theta, J=J: float(J(float(x), float(theta)))
+                namespace["backward_propagation"] = lambda x, theta, d=derivative: scale * float(d(float(x), float(theta)))
+                values.append(gradient_check(case["x"], case["theta"], epsilon=case["epsilon"]))
+            return values
+        finally:
+            for name, value in saved.items():
+                namespace.pop(name, None) if value is _ABSENT else namespace.__setitem__(name, value)
+
+
 class MiniBatchLoop:
     """The judge's stochastic gradient descent, run beside the student's code: update_mini_batch on each mini-batch in turn.
 
@@ -136,4 +166,5 @@ class MiniBatchLoop:
             net.update_mini_batch([training[i] for i in batch], self.eta)
 
 
-KINDS = {"QuadraticBowl": QuadraticBowl, "PanelRunner": PanelRunner, "MiniBatchLoop": MiniBatchLoop}
+KINDS = {"QuadraticBowl": QuadraticBowl, "PanelRunner": PanelRunner, "OneDimensionalRunner": OneDimensionalRunner,
+         "MiniBatchLoop": MiniBatchLoop}

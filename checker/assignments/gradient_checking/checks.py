@@ -77,12 +77,14 @@ def check_gradient_check(run, gradient_check):
     points = [(float(run.rng.uniform(0.5, 2)), float(run.rng.uniform(0.5, 1.5))) for _ in cases]  # (x, θ) per case
     expected = [run.reference.panel_gradient_check(x, theta, e, name, label) for (_, name, label, e), (x, theta) in zip(cases, points)]
     mistaken = [run.mistakes.panel_gradient_check(x, theta, e, name, label) for (_, name, label, e), (x, theta) in zip(cases, points)]
-    values = []
-    for (_, name, label, epsilon), (x, theta) in zip(cases, points):
-        helpers = standins.OneDimensionalStandIns(inputs.one_dimensional(name)[0], inputs.derivative_1d(name, label))
-        with using_references(gradient_check, run, **helpers.named()):
-            value = call_student(run, gradient_check, x, theta, epsilon=epsilon).value
-        values.append(require_scalar(run, value, "gradient_check(x, theta)"))
+    # Every case in one request, beside the student's code: J and its (correct or 10 % too large) derivative lent per case.
+    runner = beside(gradient_check, run, "OneDimensionalRunner", inputs.one_dimensional_sources())
+    data = [{"function": name, "scale": inputs.derivative_scale(label), "x": x, "theta": theta, "epsilon": epsilon}
+            for (_, name, label, epsilon), (x, theta) in zip(cases, points)]
+    values = call_student(run, runner.run, gradient_check, data, name="gradient_check", time_limit_s=run.policy.call_seconds * len(cases)).value
+    if not isinstance(values, list) or len(values) != len(cases):
+        run.fail(say.LARGE_FOR_WRONG.format(value=float("nan"), case=cases[0][0]))
+    values = [require_scalar(run, value, "gradient_check(x, theta)") for value in values]
     grade_panel(run, cases, values, expected, mistaken)
 
 
@@ -121,7 +123,7 @@ def check_gradient_check_n(run, gradient_check_n):
     """Does gradient_check_n pass its own arguments to its helpers, and return the relative difference a centred-difference
     checker gives on every panel case?
 
-    One case, drawn by the seed, runs with the helpers lent from the judge, which sees what reaches them.
+    A small case drawn by the seed runs with the helpers lent from the judge, which sees what reaches them.
     All cases then run in one request beside the student's code, with helpers that compute as the
     notebook's do (checker.sandbox.standins.PanelRunner); the values they return decide.
     """
@@ -129,7 +131,7 @@ def check_gradient_check_n(run, gradient_check_n):
     drawn = [inputs.panel_case(run.rng, name, label, epsilon) for _, name, label, epsilon in cases]
     expected = [run.reference.panel_gradient_check_n(theta, name, label, e) for (_, name, label, e), (theta, _) in zip(cases, drawn)]
     mistaken = [run.mistakes.panel_gradient_check_n(theta, name, label, e) for (_, name, label, e), (theta, _) in zip(cases, drawn)]
-    _observe_routing(run, gradient_check_n, drawn[int(run.rng.integers(len(drawn)))][1])
+    _observe_routing(run, gradient_check_n, inputs.routing_case(run.rng))
     runner = beside(gradient_check_n, run, "PanelRunner", inputs.vector_cost_sources(), inputs.SIZE)
     values = call_student(run, runner.run, gradient_check_n, [data for _, data in drawn], name="gradient_check_n",
                           time_limit_s=run.policy.call_seconds * len(cases)).value
@@ -140,8 +142,8 @@ def check_gradient_check_n(run, gradient_check_n):
 
 
 def _observe_routing(run, gradient_check_n, case):
-    """Run one case with the helpers lent from the judge; fail with what they saw when the arguments did not reach them."""
-    spy = standins.PanelSpyStandIns(run, inputs.vector_function(case["function"])[0], case)
+    """Run one small case with the helpers lent from the judge; fail with what they saw when the arguments did not reach them."""
+    spy = standins.PanelSpyStandIns(run, inputs.routing_cost, case)
     with using_references(gradient_check_n, run, **spy.named()):
         call_student(run, gradient_check_n, case["parameters"], case["gradients"], case["X"], case["Y"], epsilon=case["epsilon"],
                      print_msg=False)

@@ -71,6 +71,27 @@ def vector_cost_sources():
     return {name: NumPyPrinter().doprint(vector_expression(name)[1]) for name in VECTOR_FUNCTIONS}
 
 
+ROUTING_SHAPES = {"W1": (1, 2), "b1": (1, 1)}  # three entries: few calls of the helpers, each seen by the judge
+
+
+def routing_cost(theta):
+    """The cost of the case that shows where gradient_check_n's arguments go: any smooth function of θ serves."""
+    theta = np.ravel(theta)
+    return float(np.sum(np.tanh(theta) ** 2))
+
+
+def routing_case(rng):
+    """A small gradient_check_n case, drawn here, run with the helpers lent from the judge: plain data as panel_case's."""
+    parameters = random_parameters(rng, ROUTING_SHAPES)
+    theta = np.concatenate([np.ravel(value) for value in parameters.values()]).reshape(-1, 1)
+    gradient = rng.normal(size=theta.shape)
+    gradients = {"dW1": gradient[:2].reshape(1, 2), "db1": gradient[2:].reshape(1, 1), "dA1": rng.normal(size=(1, 2))}
+    X, Y = rng.normal(size=(2, 2)), (rng.uniform(size=(1, 2)) > 0.5).astype(float)
+    keys = [name for name, shape in ROUTING_SHAPES.items() for _ in range(int(np.prod(shape)))]
+    return {"function": None, "parameters": parameters, "gradients": gradients, "X": X, "Y": Y, "epsilon": 1e-7,
+            "theta": theta, "gradient": gradient, "keys": keys}
+
+
 def panel_case(rng, name, label, epsilon):
     """(θ column, the arguments of one gradient_check_n call as plain data) for a panel case, its point and data drawn here.
 
@@ -122,10 +143,24 @@ CORRECT_1D, WRONG_1D = "correct derivative", "derivative 10 % too large"
 CORRECT_N = "correct gradient"
 
 
+def derivative_scale(label):
+    """What the panel's derivative is multiplied by: 1 when correct, 1.1 for the panel's mistake."""
+    return 1.0 if label == CORRECT_1D else 1.1
+
+
 def derivative_1d(name, label):
     """dJ/dθ of a 1-D panel function, correct or with the panel's mistake."""
     _, derivative = one_dimensional(name)
-    return derivative if label == CORRECT_1D else (lambda x, t: 1.1 * derivative(x, t))
+    return lambda x, t: derivative_scale(label) * derivative(x, t)
+
+
+@functools.lru_cache(maxsize=None)
+def one_dimensional_sources():
+    """{panel function: (NumPy source of J, of dJ/dθ) in x and theta}, for the runner beside the student's code."""
+    from sympy.printing.numpy import NumPyPrinter
+
+    printer = NumPyPrinter()
+    return {name: (printer.doprint(expression), printer.doprint(sympy.diff(expression, theta))) for name, expression in ONE_D.items()}
 
 
 def gradient_n(name, label, theta):

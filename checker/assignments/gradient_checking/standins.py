@@ -54,25 +54,6 @@ class PanelSpyStandIns:
         return bool(built) and all(_same_value(value, self.case["parameters"]) for value in built)
 
 
-class OneDimensionalStandIns:
-    """forward_propagation and backward_propagation for one case of gradient_check's panel: J and a derivative.
-
-    Numbers first: whatever the student's code passes, they compute on two floats.
-    """
-
-    def __init__(self, J, derivative):
-        self.J, self.derivative = J, derivative
-
-    def forward_propagation(self, x, theta):
-        return float(self.J(float(x), float(theta)))
-
-    def backward_propagation(self, x, theta):
-        return float(self.derivative(float(x), float(theta)))
-
-    def named(self):
-        return {"forward_propagation": self.forward_propagation, "backward_propagation": self.backward_propagation}
-
-
 class ForwardSpy:
     """forward_propagation_n for grading backward_propagation_n: the provided forward pass, every call noted."""
 
