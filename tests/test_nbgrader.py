@@ -16,6 +16,7 @@ import pytest
 
 from catalogue import template_fragment
 from checker.course import ASSIGNMENTS
+from checker.staff.grading import hidden_seeds
 from checker.assignments.backprop_digits import messages as backprop_messages
 from checker.assignments.computational_graph import messages as graph_messages
 from checker.assignments.gradient_checking import messages as checking_messages
@@ -151,6 +152,18 @@ def test_sandboxed_feedback_shows_the_checkers_message(graded_course):
         assignment = BY_ID[assignment_id]
         feedback = course.parent / "sandboxed" / "feedback" / "carol" / assignment.id / assignment.notebook.replace(".ipynb", ".html")
         assert template_fragment(hint).split(":")[0] in feedback.read_text()
+
+
+def test_feedback_hands_back_no_hidden_test_and_no_hidden_seed(graded_course):
+    """Feedback from the kernel and from the sandbox: no hidden test cell, none of the source notebook's hidden seeds."""
+    course, _ = graded_course
+    for assignment in ASSIGNMENTS:
+        hidden = [seed for seeds in hidden_seeds(REPO / "solutions" / assignment.id / assignment.notebook).values() for seed in seeds]
+        assert hidden, assignment.id
+        for way in (course, course.parent / "sandboxed"):
+            feedback = (way / "feedback" / "carol" / assignment.id / assignment.notebook.replace(".ipynb", ".html")).read_text()
+            assert "HIDDEN TESTS" not in feedback and "seed=" not in feedback
+            assert not [seed for seed in hidden if str(seed) in feedback], (way.name, assignment.id)
 
 
 def test_isolated_checks_keep_their_points_despite_a_broken_helper(graded_course):

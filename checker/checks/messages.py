@@ -82,7 +82,7 @@ GRADER_ERROR = Diagnosis(
     "tell your course staff. Official grading records no points for it until it is fixed and graded again.",
 )
 UPSTREAM_FAILED = (
-    "This check runs your own code end to end, and {names} {verb}: fix `{first}` first (its check says how), "
+    "This check runs your own code end to end, and {names} {verb}: fix {first} first (its check says how), "
     "then run this check again."
 )
 

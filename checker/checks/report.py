@@ -131,8 +131,8 @@ class CheckRun:
     def fail_upstream(self, failing):
         """Fail an end-to-end check because functions it uses fail their own checks: name them, the first to fix first."""
         __tracebackhide__ = True
-        subjects = [self.subject_of(name) for name in failing]
-        names = " and ".join(f"`{subject}`" for subject in subjects)
+        subjects = [" or ".join(f"`{part}`" for part in self.subject_of(name).split(" or ")) for name in failing]
+        names = " and ".join(subjects)
         verb = "fails its own check" if len(failing) == 1 else "fail their own checks"
         headline = messages.Diagnosis(f"{self.check}.upstream_failed",
                                       messages.UPSTREAM_FAILED.format(names=names, verb=verb, first=subjects[0]))

@@ -90,11 +90,16 @@ def _softmax(n):
     return zs, [sympy.exp(zi) / total for zi in zs]
 
 
+@functools.lru_cache(maxsize=64)
+def _softmax_numpy(n):
+    zs, expressions = _softmax(n)
+    return _rows_to_numpy(expressions, zs)
+
+
 def softmax_columns(values):
     """Softmax of each column. Evaluated at z - max z, which leaves softmax unchanged and cannot overflow."""
     values = np.asarray(values, dtype=np.float64)
-    zs, expressions = _softmax(values.shape[0])
-    return _rows_to_numpy(expressions, zs)(values - values.max(axis=0))
+    return _softmax_numpy(values.shape[0])(values - values.max(axis=0))
 
 
 @functools.lru_cache(maxsize=64)

@@ -29,10 +29,9 @@ GAUSSIAN_SIZES = [300, 200, 50]  # 70,000 weights: the sample std is within 0.3 
 # The accuracy check (documented in the notebook) trains Network([64, 30, 10]) itself: from starting
 # parameters drawn with a seed of the check's, it calls the student's update_mini_batch on EPOCHS epochs of
 # mini-batches of BATCH at eta ETA, shuffled with that seed (a loop beside the student's code, one request).
-# That is deterministic, so the trained parameters must be the reference's (thresholds.TRAINED_RTOL), which
-# classify ACCURACY_TARGET or more of the test digits (tests/test_teaching_numbers.py recomputes it).
-EPOCHS, BATCH, ETA = 5, 10, 3.0
-ACCURACY_TARGET = 0.80
+# That is deterministic, so the trained parameters must be the reference's (thresholds.TRAINED_RTOL); a failure
+# quotes the test accuracy of both runs (the notebook's average is recomputed by tests/test_teaching_numbers.py).
+EPOCHS, BATCH, ETA = 3, 10, 3.0
 PROBE_BATCHES = 20  # the first mini-batches, timed, set the time limit of the rest
 REPLAY_BATCHES = 1  # a failed run is replayed on this many mini-batches with every call watched
 BATCH_PARTS = ("sigmoid_functions", "network_init", "cost_derivative", "backprop", "backprop_batch", "update_mini_batch")
@@ -368,7 +367,7 @@ def check_accuracy(run, Network):
     if not all(compare.trained_close(yours, theirs) for yours, theirs in pairs):
         _explain_accuracy(run, Network, training, seed, batches[:REPLAY_BATCHES])
         run.fail(say.ACCURACY.format(epochs=EPOCHS, batch=BATCH, eta=ETA, achieved=classified(biases, weights, testing),
-                                     target=ACCURACY_TARGET), depends_on_seed=False)
+                                     reached=classified(expected["biases"], expected["weights"], testing)), depends_on_seed=False)
 
 
 def _explain_accuracy(run, Network, training, seed, batches):

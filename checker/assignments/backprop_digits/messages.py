@@ -56,11 +56,11 @@ ROUNDING = Diagnosis("evaluate.rounding", "evaluate rounds the outputs; the netw
 FRACTION = Diagnosis("evaluate.fraction", "evaluate should return the number of correct answers, not the fraction.")
 EVALUATE_WRONG = "evaluate should count the test examples where np.argmax of the output equals the label."
 ACCURACY = Diagnosis(
-    "accuracy.below_target",
+    "accuracy.elsewhere_after_training",
     "After {epochs} epochs of mini-batches of {batch} at eta {eta:g}, in the checker's own shuffled order, your network's "
     "biases and weights are not where stochastic gradient descent arrives: they classify {achieved:.1%} of the test digits "
-    "correctly, where gradient descent gets above {target:.0%}. The checker calls your update_mini_batch on each mini-batch; "
-    "every method it uses passes its own check, and one watched mini-batch shows none misbehaving: look for what only a long "
+    "correctly, where the same run of gradient descent classifies {reached:.1%}. The checker calls your "
+    "update_mini_batch on each mini-batch; every method it uses passes its own check, and one watched mini-batch shows none misbehaving: look for what only a long "
     "run shows.",
 )
 DIFFERS_IN_RUN = Diagnosis(
