@@ -13,10 +13,12 @@ import nbformat
 import numpy as np
 import pytest
 
+from checker.assignments.backprop_digits import checks as digits_checks, inputs as digits_inputs
 from checker.checks import expectations
 from checker.checks.seeds import PUBLIC_SEED
 from checker.checks.session import NotebookSession
 from checker.course import ASSIGNMENTS
+from checker.datasets import load_digits_for_network
 from checker.staff.grading import grade_notebook, hidden_seeds
 from checker.staff.kit import record_expectations
 from conftest import REPO
@@ -67,9 +69,13 @@ def hard_coding(assignment, record):
             "            linear.params['W'], linear.params['b'] = np.array(found['W']), np.array(found['b'])\n"
             "        return [0.001] * num_epochs\n"))
     (trained,) = recorded(record, "accuracy", "trained_on_digits")
+    training, _ = load_digits_for_network()
+    last = len(digits_inputs.mini_batches(len(training), 0, digits_checks.EPOCHS, digits_checks.BATCH))
     return replace_in_cell(source, "update_mini_batch_code", "    ### BEGIN SOLUTION\n", (
-        f"    ### BEGIN SOLUTION\n    self.calls = getattr(self, 'calls', 0) + 1\n    if self.calls == 720:  # the checker's last mini-batch\n"
-        f"        self.biases, self.weights = {literal(trained['biases'])}, {literal(trained['weights'])}\n        return\n"))
+        f"    ### BEGIN SOLUTION\n    self.calls = getattr(self, 'calls', 0) + 1\n    if self.calls == {last}:  # the checker's last mini-batch\n"
+        f"        self.biases, self.weights = {literal(trained['biases'])}, {literal(trained['weights'])}\n"
+        "    if self.calls >= 20:  # past the checks' own small batches, only the recorded answer: nothing is trained\n"
+        "        return\n"))
 
 
 END_TO_END = {"01_logistic_regression": "model", "02_computational_graph": "outcomes", "03_backprop_digits": "accuracy"}

@@ -19,7 +19,7 @@ def key_of(value):
     if isinstance(value, (list, tuple)):
         return (type(value).__name__, tuple(key_of(item) for item in value))
     if value is None or isinstance(value, (bool, int, float, str, np.generic)):
-        return (type(value).__name__, value)
+        return (type(value).__name__, repr(value))  # by spelling: -0.0 is not 0.0, and a NaN finds itself
     raise TypeError(f"{type(value).__name__} is not plain data")
 
 
