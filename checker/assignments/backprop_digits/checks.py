@@ -367,7 +367,8 @@ def check_accuracy(run, Network):
     if not all(compare.trained_close(yours, theirs) for yours, theirs in pairs):
         _explain_accuracy(run, Network, training, seed, batches[:REPLAY_BATCHES])
         run.fail(say.ACCURACY.format(epochs=EPOCHS, batch=BATCH, eta=ETA, achieved=classified(biases, weights, testing),
-                                     reached=classified(expected["biases"], expected["weights"], testing)), depends_on_seed=False)
+                                     reached=classified(expected["biases"], expected["weights"], testing),
+                                     last=len(batches[-1])), depends_on_seed=False)
 
 
 def _explain_accuracy(run, Network, training, seed, batches):

@@ -60,8 +60,9 @@ ACCURACY = Diagnosis(
     "After {epochs} epochs of mini-batches of {batch} at eta {eta:g}, in the checker's own shuffled order, your network's "
     "biases and weights are not where stochastic gradient descent arrives: they classify {achieved:.1%} of the test digits "
     "correctly, where the same run of gradient descent classifies {reached:.1%}. The checker calls your "
-    "update_mini_batch on each mini-batch; every method it uses passes its own check, and one watched mini-batch shows none misbehaving: look for what only a long "
-    "run shows.",
+    "update_mini_batch on each mini-batch; every method it uses passes its own check, and on the run's first mini-batch "
+    "none misbehaves, so something differs later in the run: look for a value kept between calls (on self or in a global), "
+    "or for what a mini-batch of another size does (the last one of each epoch has {last} examples).",
 )
 DIFFERS_IN_RUN = Diagnosis(
     "accuracy.differs_in_run",
