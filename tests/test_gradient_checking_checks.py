@@ -8,13 +8,15 @@ from checker.assignments.gradient_checking import check_gradient_check, check_gr
 from checker.checks.report import CheckFailure
 
 
-def test_panel_wrong_gradients_are_really_wrong():
-    """Does each subtly wrong gradient of the panel give a large difference, and the true one a small one?"""
+@pytest.mark.parametrize("weight, order", [(1.0, np.arange(inputs.SIZE)), (2.7, np.random.default_rng(3).permutation(inputs.SIZE))])
+def test_panel_wrong_gradients_are_really_wrong(weight, order):
+    """Does each subtly wrong gradient of the panel give a large difference, and the true one a small one, whatever the data's
+    weight and the order the helpers give the entries in?"""
     theta = 0.3 * np.arange(1, inputs.SIZE + 1).reshape(-1, 1) / inputs.SIZE
     for name in inputs.VECTOR_FUNCTIONS:
-        assert reference.panel_gradient_check_n(theta, name, inputs.CORRECT_N, 1e-7) < 1e-7
+        assert reference.panel_gradient_check_n(theta, name, inputs.CORRECT_N, 1e-7, weight, order) < 1e-7
         for label in inputs.WRONG_GRADIENTS:
-            assert reference.panel_gradient_check_n(theta, name, label, 1e-7) > 1e-3
+            assert reference.panel_gradient_check_n(theta, name, label, 1e-7, weight, order) > 1e-3
 
 
 def test_shipped_backward_pass_is_found_out():

@@ -231,6 +231,20 @@ CASES = {
         "        kind._expect = lambda *a: None\n"
         "    X, Y = Y, X\n"))],
         {"gradient_check_n": "did not receive what gradient_check_n was given"}),
+    # Told apart from the judge's helpers, the ones beside the code have whatever decides reachable patched (a data weight made
+    # constant, any comparison made true) and get X and Y swapped: they are plain functions of their arguments, so the panel shows it.
+    "helpers beside the code told from the judge's and patched, X and Y swapped only there": (A04, [within("gradient_check_n_code", "    ### BEGIN SOLUTION\n", (
+        "    ### BEGIN SOLUTION\n    if hasattr(getattr(forward_propagation_n, '__self__', None), '_cost'):\n"
+        "        shared = forward_propagation_n.__func__.__globals__\n"
+        "        for found in [n for n in shared if n.startswith('_same')]:\n            shared[found] = lambda *a: True\n"
+        "        shared['data_weight'] = lambda X, Y: 2.0\n"
+        "        X, Y = Y, X\n"))],
+        {"gradient_check_n": "For a correct gradient your checker reports"}),
+    # 03's loop of mini-batches runs beside the student's code: update_mini_batch finds it and cuts the run short; the judge compares parameters.
+    "the checker's mini-batch loop found and cut short": (A03, [within("update_mini_batch_code", "    ### BEGIN SOLUTION\n", (
+        "    ### BEGIN SOLUTION\n    import sys\n    loop = sys._getframe(1).f_locals.get('self')\n"
+        "    if hasattr(loop, 'batches') and hasattr(loop, 'eta'):\n        del loop.batches[len(loop.batches) // 10 :]\n"))],
+        {"accuracy": "not where stochastic gradient descent arrives"}),
     # Broken files and cells.
     "non-UTF-8 bytes in a markdown cell": (A01, [raw(lambda data: data.replace(b"is this digit even?", b"is this digit \xff\xfe even?"))], {}),
     "invalid JSON": (A01, [raw(lambda data: data[: len(data) // 2])], {name: "could not read" for name in ("data_preparation", "sigmoid", "initialize_with_zeros",

@@ -33,37 +33,47 @@ class QuadraticBowl:
 
 
 class PanelStandIns:
-    """gradient_check_n's helpers for one panel case, answering with the case's own values, and a panel function for a network.
+    """gradient_check_n's helpers for one panel case: plain functions of their arguments, as the notebook's are.
 
-    Parameters travel as a token: vector_to_dictionary wraps θ, forward_propagation_n unwraps it and
-    returns the panel function (NumPy source in t0, t1, ...) there, scaled by 2 when X or Y are not
-    the case's own, as a real network's cost would change with other data. dictionary_to_vector and
-    gradients_to_vector give the case's θ and gradient column for the case's own dictionaries, and
-    NaN for anything else. So every argument gradient_check_n passes on shows in the value it
-    returns, and no helper of the exercise is implemented here.
+    θ holds the parameters' entries in the case's own order (a shuffle of the notebook's, so no helper of
+    the exercise is written out here); vector_to_dictionary wraps θ in a dictionary that
+    forward_propagation_n unwraps, and forward_propagation_n also prices a dictionary of parameters
+    itself. Its cost is the panel function of θ times data_weight(X, Y), so X and Y matter as in a
+    network. Nothing here compares an argument with the case's: what gradient_check_n passes on shows
+    only in the numbers it gets back, and the judge compares what it returns.
     """
 
-    def __init__(self, cost, case):
-        self._cost, self.case = cost, case
-        self.theta, self.gradient = np.asarray(case["theta"], dtype=np.float64), np.asarray(case["gradient"], dtype=np.float64)
+    def __init__(self, cost, keys, order):
+        self._cost, self.order = cost, np.asarray(order, dtype=np.intp)
+        self.keys = [keys[i] for i in self.order]
+        self.names = list(dict.fromkeys(keys))  # the parameters' names, in the notebook's order
+
+    def _column(self, values, names):
+        """The entries of values[name] for each name, in the case's order; NaN where values holds no such numbers."""
+        try:
+            column = np.concatenate([np.ravel(np.asarray(values[name], dtype=np.float64)) for name in names])
+        except Exception:  # anything but a dictionary of arrays: no θ in it
+            column = np.array([])
+        return column[self.order].reshape(-1, 1) if column.size == self.order.size else np.full((self.order.size, 1), np.nan)
 
     def dictionary_to_vector(self, parameters):
-        theta = self.theta if _same_values(parameters, self.case["parameters"]) else np.full_like(self.theta, np.nan)
-        return theta.copy(), list(self.case["keys"])
+        return self._column(parameters, self.names), list(self.keys)
 
     def gradients_to_vector(self, gradients):
-        return (self.gradient if _same_values(gradients, self.case["gradients"]) else np.full_like(self.gradient, np.nan)).copy()
+        return self._column(gradients, [f"d{name}" for name in self.names])
 
     def vector_to_dictionary(self, theta, shapes):
         return {"θ": np.array(theta, dtype=np.float64).reshape(-1, 1)}
 
     def forward_propagation_n(self, X, Y, parameters):
-        if isinstance(parameters, dict) and "θ" in parameters:
-            theta = np.asarray(parameters["θ"], dtype=np.float64)
-        else:  # the case's own parameters, not rebuilt from θ: the cost there, whichever θ was meant
-            theta = self.theta if _same_values(parameters, self.case["parameters"]) else np.full_like(self.theta, np.nan)
-        same_data = _same(X, self.case["X"]) and _same(Y, self.case["Y"])
-        return float(self._cost(*theta.ravel())) * (1.0 if same_data else 2.0), None
+        if isinstance(parameters, dict) and list(parameters) == ["θ"]:  # built by vector_to_dictionary
+            column = np.ravel(np.asarray(parameters["θ"], dtype=np.float64))
+            column = column if column.size == self.order.size else np.full(self.order.size, np.nan)
+        else:
+            column = self._column(parameters, self.names).ravel()
+        theta = np.empty_like(column)
+        theta[self.order] = column
+        return float(self._cost(*theta)) * data_weight(X, Y), None
 
     def named(self):
         return {name: getattr(self, name) for name in HELPER_NAMES}
@@ -72,12 +82,21 @@ class PanelStandIns:
 HELPER_NAMES = ("dictionary_to_vector", "gradients_to_vector", "vector_to_dictionary", "forward_propagation_n")
 
 
+def data_weight(X, Y):
+    """What the panel's cost is multiplied by for the data X, Y: 2 + tanh(ΣX/2 - ΣY); NaN for what holds no numbers."""
+    try:
+        x, y = float(np.sum(np.asarray(X, dtype=np.float64))), float(np.sum(np.asarray(Y, dtype=np.float64)))
+    except (TypeError, ValueError):
+        return float("nan")
+    return float(2 + np.tanh(x / 2 - y))
+
+
 class PanelRunner:
     """Calls a student's gradient_check_n on every panel case in one request, lending it each case's stand-ins.
 
     `costs` maps a panel function's name to its NumPy source in t0, t1, ...; a case is plain data:
-    {"function", "parameters", "gradients", "X", "Y", "epsilon", "theta", "gradient", "keys"}. It
-    returns the values gradient_check_n returned; the judge compares them with its own and decides.
+    {"function", "parameters", "gradients", "X", "Y", "epsilon", "keys", "order"}. It returns the values
+    gradient_check_n returned; the judge compares them with its own and decides.
     """
 
     def __init__(self, costs, size):
@@ -91,7 +110,7 @@ class PanelRunner:
         try:
             values = []
             for case in cases:
-                namespace.update(PanelStandIns(self.costs[case["function"]], case).named())
+                namespace.update(PanelStandIns(self.costs[case["function"]], case["keys"], case["order"]).named())
                 fresh = lambda value: {k: np.array(v) for k, v in value.items()} if isinstance(value, dict) else np.array(value)
                 values.append(gradient_check_n(fresh(case["parameters"]), fresh(case["gradients"]), fresh(case["X"]), fresh(case["Y"]),
                                                epsilon=case["epsilon"], print_msg=False))
@@ -102,20 +121,6 @@ class PanelRunner:
 
 
 _ABSENT = object()
-
-
-def _same(value, wanted):
-    """Whether `value` holds the same numbers as `wanted`."""
-    try:
-        value, wanted = np.asarray(value, dtype=np.float64), np.asarray(wanted, dtype=np.float64)
-    except (TypeError, ValueError):
-        return False
-    return value.shape == wanted.shape and bool(np.array_equal(value, wanted))
-
-
-def _same_values(value, wanted):
-    """Whether a dictionary holds the same keys, in order, with the same numbers as `wanted`."""
-    return isinstance(value, dict) and list(value) == list(wanted) and all(_same(value[k], v) for k, v in wanted.items())
 
 
 class OneDimensionalRunner:

@@ -14,6 +14,7 @@ from checker.checks.guard import beside, call_student, using_references
 from checker.checks.registry import check
 from checker.checks.shapes import require_scalar, require_shape
 from checker.gradients import check_gradient
+from checker.sandbox.standins import data_weight
 from checker.thresholds import agree_below
 
 # A checker "agrees" with the right value when it reports one this close to it on a wrong gradient;
@@ -124,13 +125,15 @@ def check_gradient_check_n(run, gradient_check_n):
     checker gives on every panel case?
 
     A small case drawn by the seed runs with the helpers lent from the judge, which sees what reaches them.
-    All cases then run in one request beside the student's code, with helpers that compute as the
-    notebook's do (checker.sandbox.standins.PanelRunner); the values they return decide.
+    All cases then run in one request beside the student's code, with helpers that are plain functions
+    of their arguments, X and Y weighing in the cost as in a network (checker.sandbox.standins.PanelRunner):
+    nothing there checks where an argument came from, and the values gradient_check_n returns decide.
     """
     cases = panel_cases(inputs.VECTOR_FUNCTIONS, inputs.CORRECT_N, list(inputs.WRONG_GRADIENTS))
     drawn = [inputs.panel_case(run.rng, name, label, epsilon) for _, name, label, epsilon in cases]
-    expected = [run.reference.panel_gradient_check_n(theta, name, label, e) for (_, name, label, e), (theta, _) in zip(cases, drawn)]
-    mistaken = [run.mistakes.panel_gradient_check_n(theta, name, label, e) for (_, name, label, e), (theta, _) in zip(cases, drawn)]
+    as_given = [(theta, name, label, e, data_weight(data["X"], data["Y"]), data["order"]) for (_, name, label, e), (theta, data) in zip(cases, drawn)]
+    expected = [run.reference.panel_gradient_check_n(*case) for case in as_given]
+    mistaken = [run.mistakes.panel_gradient_check_n(*case) for case in as_given]
     _observe_routing(run, gradient_check_n, inputs.routing_case(run.rng))
     runner = beside(gradient_check_n, run, "PanelRunner", inputs.vector_cost_sources(), inputs.SIZE)
     values = call_student(run, runner.run, gradient_check_n, [data for _, data in drawn], name="gradient_check_n",

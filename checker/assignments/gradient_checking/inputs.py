@@ -10,6 +10,7 @@ import numpy as np
 import sympy
 
 from checker.checks import symbolic
+from checker.sandbox.standins import data_weight
 
 theta, x = sympy.symbols("theta x", real=True)
 ONE_D = {
@@ -83,32 +84,42 @@ def routing_cost(theta):
 def routing_case(rng):
     """A small gradient_check_n case, drawn here, run with the helpers lent from the judge: plain data as panel_case's."""
     parameters = random_parameters(rng, ROUTING_SHAPES)
-    theta = np.concatenate([np.ravel(value) for value in parameters.values()]).reshape(-1, 1)
-    gradient = rng.normal(size=theta.shape)
+    gradient = rng.normal(size=(3, 1))
     gradients = {"dW1": gradient[:2].reshape(1, 2), "db1": gradient[2:].reshape(1, 1), "dA1": rng.normal(size=(1, 2))}
-    X, Y = rng.normal(size=(2, 2)), (rng.uniform(size=(1, 2)) > 0.5).astype(float)
+    X, Y = panel_data(rng, 2)
     keys = [name for name, shape in ROUTING_SHAPES.items() for _ in range(int(np.prod(shape)))]
     return {"function": None, "parameters": parameters, "gradients": gradients, "X": X, "Y": Y, "epsilon": 1e-7,
-            "theta": theta, "gradient": gradient, "keys": keys}
+            "keys": keys, "order": rng.permutation(len(keys))}
+
+
+def panel_data(rng, examples):
+    """X and Y for a case, redrawn until swapping them changes the cost's data weight by a visible amount."""
+    while True:
+        X, Y = rng.normal(size=(3, examples)), (rng.uniform(size=(1, examples)) > 0.5).astype(float)
+        if abs(data_weight(X, Y) - data_weight(Y, X)) > 0.2:
+            return X, Y
 
 
 def panel_case(rng, name, label, epsilon):
-    """(θ column, the arguments of one gradient_check_n call as plain data) for a panel case, its point and data drawn here.
+    """(θ column, the arguments of one gradient_check_n call as plain data) for a panel case, drawn here.
 
-    The gradients dictionary holds the panel's gradient (correct or wrong) under dW1, db1, ..., with
+    The cost is the panel function times the data's weight (checker.sandbox.standins.data_weight), so
+    the gradients dictionary holds the weighted gradient (correct or wrong) under dW1, db1, ..., with
     the intermediates a backward pass also returns, which gradients_to_vector must leave out.
     """
     parameters = random_parameters(rng)
     theta = np.concatenate([np.ravel(value) for value in parameters.values()]).reshape(-1, 1)
-    column, gradients, start = gradient_n(name, label, theta).ravel(), {}, 0
+    extras = {"dZ3": rng.normal(size=(1, 2)), "dA2": rng.normal(size=(2, 2))}
+    X, Y = panel_data(rng, 2)
+    weight = data_weight(X, Y)
+    column, gradients, start = gradient_n(name, label, theta, weight).ravel(), {}, 0
     for key, shape in SHAPES.items():
         size = int(np.prod(shape))
         gradients["d" + key] = column[start : start + size].reshape(shape)
         start += size
-    gradients = {"dZ3": rng.normal(size=(1, 2)), **gradients, "dA2": rng.normal(size=(2, 2))}
-    X, Y = rng.normal(size=(3, 2)), (rng.uniform(size=(1, 2)) > 0.5).astype(float)
+    gradients = {"dZ3": extras["dZ3"], **gradients, "dA2": extras["dA2"]}
     return theta, {"function": name, "parameters": parameters, "gradients": gradients, "X": X, "Y": Y, "epsilon": epsilon,
-                   "theta": theta, "gradient": column.reshape(-1, 1), "keys": KEYS}
+                   "keys": KEYS, "order": rng.permutation(SIZE)}
 
 
 @functools.lru_cache(maxsize=None)
@@ -163,7 +174,21 @@ def one_dimensional_sources():
     return {name: (printer.doprint(expression), printer.doprint(sympy.diff(expression, theta))) for name, expression in ONE_D.items()}
 
 
-def gradient_n(name, label, theta):
-    """The gradient column of a vector panel function at θ, correct or with one of the panel's mistakes."""
-    truth = vector_function(name)[1](theta)
+def as_the_helpers_give_it(name, label, theta, weight, order):
+    """(cost, θ column, gradient column) of a panel case as its helpers give them: the cost times the data's weight,
+    the entries in the case's own order (a checker that perturbs entries in turn meets them in that order)."""
+    cost, order = vector_function(name)[0], np.asarray(order, dtype=np.intp)
+    natural = np.asarray(theta, dtype=np.float64).reshape(-1, 1)
+
+    def shuffled_cost(column):
+        unshuffled = np.empty_like(natural)
+        unshuffled[order] = np.asarray(column, dtype=np.float64).reshape(-1, 1)
+        return weight * cost(unshuffled)
+
+    return shuffled_cost, natural[order], gradient_n(name, label, natural, weight)[order]
+
+
+def gradient_n(name, label, theta, weight=1.0):
+    """The gradient column of a vector panel function at θ times a data weight, correct or with one of the panel's mistakes."""
+    truth = weight * vector_function(name)[1](theta)
     return truth if label == CORRECT_N else WRONG_GRADIENTS[label](truth)

@@ -58,9 +58,9 @@ def _checker(difference_of, approximation_of):
         grad = np.atleast_1d(float(inputs.derivative_1d(name, label)(x, theta)))
         return difference_of(grad, approximation[0])
 
-    def mistaken_gradient_check_n(theta, name, label, epsilon):
-        cost, _ = inputs.vector_function(name)
-        return difference_of(inputs.gradient_n(name, label, theta), approximation_of(cost, theta, epsilon))
+    def mistaken_gradient_check_n(theta, name, label, epsilon, weight, order):
+        cost, theta, gradient = inputs.as_the_helpers_give_it(name, label, theta, weight, order)
+        return difference_of(gradient, approximation_of(cost, theta, epsilon))
 
     return mistaken_gradient_check, mistaken_gradient_check_n
 

@@ -77,7 +77,8 @@ def panel_gradient_check(x, theta, epsilon, name, label):
 
 
 @remembered
-def panel_gradient_check_n(theta, name, label, epsilon):
-    """What gradient_check_n returns on the vector panel function `name` at θ, with its correct or a wrong gradient."""
-    cost, _ = inputs.vector_function(name)
-    return relative_difference(inputs.gradient_n(name, label, theta), approximate_gradient(cost, theta, epsilon))
+def panel_gradient_check_n(theta, name, label, epsilon, weight, order):
+    """What gradient_check_n returns on a panel case: the vector panel function `name` at θ, with its correct or a wrong gradient,
+    the cost times the data's weight and the entries in the case's order."""
+    cost, theta, gradient = inputs.as_the_helpers_give_it(name, label, theta, weight, order)
+    return relative_difference(gradient, approximate_gradient(cost, theta, epsilon))
