@@ -24,10 +24,10 @@ def test_failure_never_shows_the_expected_gradient():
     """Does a wrong dw message show the student's numbers but none of the right ones?"""
     _, implementation, _ = BUGS["propagate: dw not divided by m"]
     with pytest.raises(CheckFailure) as failure:
-        check_propagate(implementation, seed=5)
+        check_propagate(implementation, seed=seeds.PUBLIC_SEED)  # a seed the student chose: their values are shown
     message = str(failure.value)
     # Rebuild the inputs the check drew, to know the right answer it must not print.
-    w, b, X, Y = inputs.draw_problem(seeds.generator(5, "propagate"))
+    w, b, X, Y = inputs.draw_problem(seeds.generator(seeds.PUBLIC_SEED, "propagate"))
     expected = reference.propagate(w, b, X, Y)[0]["dw"]
     yours = implementation(w, b, X, Y)[0]["dw"]
     assert f"{yours.flat[0]:.4g}" in message or f"{yours.max():.4g}" in message
@@ -110,3 +110,55 @@ def test_a_wrong_helper_costs_its_own_points_only(graded, helper, broken):
         assert getattr(variants, helper) is broken  # the student's own name is back afterwards
     finally:
         setattr(variants, helper, original)
+
+
+LEAKING_MODELS = {
+    # The inputs copied into the weights it returns (a "yours" detail prints their first entries).
+    "weights": '''
+def model(X_train, Y_train, X_test, Y_test, num_iterations=2000, learning_rate=0.5, print_cost=False):
+    SEEN.append((num_iterations, learning_rate))
+    w, b = initialize_with_zeros(X_train.shape[0])
+    params, _, costs = optimize(w, b, X_train, Y_train, num_iterations, learning_rate)
+    w, b = params["w"], params["b"]
+    d = {"costs": costs, "Y_prediction_test": predict(w, b, X_test), "Y_prediction_train": predict(w, b, X_train),
+         "w": w, "b": b, "learning_rate": learning_rate, "num_iterations": num_iterations}
+    d["w"] = np.full_like(d["w"], num_iterations + learning_rate)
+    return d
+''',
+    # The inputs in an error's text and in the name of an error class of its own.
+    "error": '''
+def model(X_train, Y_train, X_test, Y_test, num_iterations=2000, learning_rate=0.5, print_cost=False):
+    SEEN.append((num_iterations, learning_rate))
+    Leak = type(f"Leak{num_iterations}", (Exception,), {})
+    raise Leak(f"{num_iterations} {learning_rate}")
+''',
+    # The inputs echoed back in place of the settings model was called with.
+    "echo": '''
+def model(X_train, Y_train, X_test, Y_test, num_iterations=2000, learning_rate=0.5, print_cost=False):
+    SEEN.append((num_iterations, learning_rate))
+    w, b = initialize_with_zeros(X_train.shape[0])
+    params, _, costs = optimize(w, b, X_train, Y_train, num_iterations, learning_rate)
+    w, b = params["w"], params["b"]
+    d = {"costs": costs, "Y_prediction_test": predict(w, b, X_test), "Y_prediction_train": predict(w, b, X_train),
+         "w": w, "b": b, "learning_rate": learning_rate, "num_iterations": num_iterations}
+    d["num_iterations"] = float(f"{num_iterations}.{str(learning_rate)[2:]}")
+    return d
+''',
+}
+
+
+@pytest.mark.parametrize("how", sorted(LEAKING_MODELS))
+def test_a_model_that_copies_hidden_inputs_into_its_values_shows_none_of_them(how):
+    """Under a hidden seed, does a model that copies the inputs it was given into what it returns or raises get a message
+    with none of them (and the same model under the public seed its own values, so the message is not simply empty)?"""
+    shown = {}
+    for seed in (seeds.PUBLIC_SEED, 2**40 + 12345):
+        namespace = dict(vars(variants), SEEN=[])
+        exec(LEAKING_MODELS[how], namespace)
+        with pytest.raises(CheckFailure) as failure:
+            run_in_process(ASSIGNMENT, "model", namespace["model"], seed=seed)
+        inputs_seen = {str(value) for pair in namespace["SEEN"] for value in pair} | {str(n) for n, _ in namespace["SEEN"]}
+        shown[seed] = (str(failure.value), inputs_seen)
+    public, (hidden, hidden_inputs) = shown[seeds.PUBLIC_SEED][0], shown[2**40 + 12345]
+    assert any(value in public for value in shown[seeds.PUBLIC_SEED][1]), public
+    assert hidden_inputs and not any(value in hidden for value in hidden_inputs), hidden

@@ -5,6 +5,7 @@ Whatever went wrong becomes a CheckFailure with the student's own line and a hin
 come from the run's policy (checker.sandbox.policy).
 """
 
+import builtins
 import contextlib
 import io
 import time
@@ -117,7 +118,11 @@ def fail_for_problem(run, problem, name=None):
     if description.get("ended") and description.get("type") not in ("GraderStopped", "_InProcessTimeout"):
         run.fail(messages.ENDED.format(name=name, how=f"it raised {description.get('type')}"))
     error_type, text = description.get("type", "an error"), description.get("text", "")
-    headline = messages.RAISED.format(name=name, error=f"{error_type}: {text}" if text else error_type)
+    if run.private:  # an error's text, or the name of a class of its own, could carry the grader's inputs
+        error = error_type if isinstance(getattr(builtins, error_type, None), type) else "an error of its own"
+    else:
+        error = f"{error_type}: {text}" if text else error_type
+    headline = messages.RAISED.format(name=name, error=error)
     details = []
     if description.get("where"):
         details.append(("your line", description["where"]))
@@ -125,7 +130,7 @@ def fail_for_problem(run, problem, name=None):
             details.append(("", description["line"]))
     for fragment, hint, diagnosis in messages.KNOWN_ERRORS:
         if fragment in f"{error_type}: {text}":
-            details.append(("hint", hint.format(shapes=_shapes_seen(description.get("shapes")))))
+            details.append(("hint", hint.format(shapes=_shapes_seen(None if run.private else description.get("shapes")))))
             headline = messages.Diagnosis(diagnosis, headline)
             break
     run.fail(headline, *details)

@@ -114,6 +114,8 @@ NOT_LOADED = Diagnosis(
 )
 REPRODUCE = "inputs drawn with seed {seed}: `pytest checker --checker-seed {seed} -k {check}` repeats this check"
 HIDDEN_INPUTS = "found with the grader's own inputs, which stay private; `pytest checker` with other seeds (--checker-seed) helps find the mistake"
+# Under those inputs a failure shows none of the values your code computed from them (code could copy the inputs into them).
+VALUES_PRIVATE = "not shown, since they come from the grader's private inputs; `pytest checker` shows yours for the public inputs"
 WARNING_HINT = "NumPy warned while your code ran: {warnings}"
 
 # Shapes and types (checker.checks.shapes).

@@ -12,6 +12,10 @@ from checker.sandbox.remote import kind_of, is_remote
 INDENT = "    "
 # Failures of an end-to-end run that already name what to do, whatever the functions it uses do in their own checks.
 OWN_WORDS = (messages.NOT_IMPLEMENTED.id, messages.NOT_DEFINED.id, messages.NOT_RUN.id, messages.CELL_STOPPED.id, messages.CELL_SYNTAX.id)
+# The details a failure keeps under a hidden seed: a panel case, a hint or a note (the checker's words; a hint without the
+# shapes on the line), and the line where the student's code stopped with its text (their own code). Every other detail
+# shows values computed from the inputs.
+PRIVATE_DETAILS = ("case", "hint", "note", "your line", "")
 
 
 class CheckFailure(AssertionError):
@@ -110,12 +114,21 @@ class CheckRun:
         """Stop the check with a message the student can act on."""
         __tracebackhide__ = True
         seed = self.seed if depends_on_seed else None
+        if self.private:
+            kept = tuple(detail for detail in details if detail[0] in PRIVATE_DETAILS)
+            details = kept + ((("yours", messages.VALUES_PRIVATE),) if len(kept) < len(details) else ())
         raise CheckFailure(format_failure(headline, details, seed, self.check), messages.diagnosis_of(headline), caused_by=caused_by)
+
+    @property
+    def private(self):
+        """Whether the inputs are the grader's own (a hidden seed): then no value computed from them reaches a message."""
+        return self.seed is not None and not seeds.is_public(self.seed)
 
     def shown(self, text, hidden):
         """`text`, which shows an input the check drew, when the student may see its seed's inputs; else `hidden`, in words.
 
-        Under a hidden seed no input reaches a message: the seed stays unguessable, and the words still say what to fix.
+        Under a hidden seed no input, and no value the student's code computed from one, reaches a message: the words
+        still say what to fix.
         """
         return text if seeds.is_public(self.seed) else hidden
 

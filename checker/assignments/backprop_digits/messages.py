@@ -58,8 +58,7 @@ EVALUATE_WRONG = "evaluate should count the test examples where np.argmax of the
 ACCURACY = Diagnosis(
     "accuracy.elsewhere_after_training",
     "After {epochs} epochs of mini-batches of {batch} at eta {eta:g}, in the checker's own shuffled order, your network's "
-    "biases and weights are not where stochastic gradient descent arrives: they classify {achieved:.1%} of the test digits "
-    "correctly, where the same run of gradient descent classifies {reached:.1%}. The checker calls your "
+    "biases and weights are not where stochastic gradient descent arrives{accuracies}. The checker calls your "
     "update_mini_batch on each mini-batch; every method it uses passes its own check, and on the run's first mini-batch "
     "none misbehaves, so something differs later in the run: look for a value kept between calls (on self or in a global), "
     "or for what a mini-batch of another size does (the last one of each epoch has {last} examples).",

@@ -359,7 +359,7 @@ def check_model(run, model):
         run.fail(say.MISSING_KEYS.format(keys=", ".join(f'"{key}"' for key in missing)))
     for key, given in (("learning_rate", rate), ("num_iterations", iterations)):
         if d[key] != given:
-            run.fail(say.ECHO_WRONG.format(key=key, value=d[key], given=run.shown(f"{key}={given!r}", f"another {key}")))
+            run.fail(say.ECHO_WRONG.format(key=key, value=run.shown(repr(d[key]), "another value"), given=run.shown(f"{key}={given!r}", f"another {key}")))
     if not (compare.close(d["w"], stand_ins.trained["w"]) and compare.close(d["b"], stand_ins.trained["b"])):
         run.fail(say.MODEL_WEIGHTS, ("yours", describe_value(d["w"])))
     for key, data, X in (("Y_prediction_train", "X_train", X_train), ("Y_prediction_test", "X_test", X_test)):
@@ -405,7 +405,8 @@ def _grade_end_to_end(run, model):
             run.fail(say.DIFFERS_IN_RUN.format(name="model", wrong=say.RUN_MODEL), depends_on_seed=False)
         achieved = float(np.mean((symbolic.sigmoid(w.T @ X_test + b) > 0.5) == Y_test))
         settings = run.shown(f"num_iterations={iterations} and learning_rate={rate:g}", "the num_iterations and learning_rate this check drew")
-        run.fail(say.NOT_DESCENT.format(settings=settings, achieved=achieved), ("yours", describe_value(w)),
+        classified = run.shown(f" (they classify {achieved:.1%} of the test images correctly)", "")
+        run.fail(say.NOT_DESCENT.format(settings=settings, classified=classified), ("yours", describe_value(w)),
                  depends_on_seed=False)
     vectorised = inputs.vectorised_seconds(X_train, iterations)
     if seconds > SLOW * vectorised:

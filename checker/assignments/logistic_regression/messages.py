@@ -98,7 +98,7 @@ PREDICTIONS_WRONG = "{count} of {total} predictions are wrong."
 # model (graded with stand-ins for its helpers that record how they are called)
 RESULT_NOT_DICT = Diagnosis("model.not_dict", "model should return a dictionary, but it returned {kind}.")
 MISSING_KEYS = Diagnosis("model.missing_keys", "model's dictionary lacks {keys}.")
-ECHO_WRONG = Diagnosis("model.echo_wrong", 'The "{key}" that model returns is {value!r}, but model was called with {given}.')
+ECHO_WRONG = Diagnosis("model.echo_wrong", 'The "{key}" that model returns is {value}, but model was called with {given}.')
 INIT_DIM = Diagnosis("model.init_dim", "model should call initialize_with_zeros(X_train.shape[0]) once, to start from zeros of the right size.")
 OPTIMIZE_ONCE = Diagnosis("model.optimize_calls", "model should call optimize exactly once; it called it {count} times.")
 TRAINED_ON_TEST = Diagnosis("model.trained_on_test", "model trained on the test set: optimize must see X_train and Y_train only.")
@@ -110,8 +110,7 @@ MODEL_WEIGHTS = Diagnosis("model.weights_wrong", 'd["w"] and d["b"] should be th
 MODEL_COSTS = Diagnosis("model.costs_wrong", 'd["costs"] is not the costs list optimize returned.')
 NOT_DESCENT = Diagnosis(
     "model.not_gradient_descent",
-    "Trained on the digits (a part of the training set drawn for this check) with {settings}, the w and b your model returns are not where gradient descent from zeros arrives (they "
-    "classify {achieved:.1%} of the test images correctly). Every function model uses passes its own check, and a short "
+    "Trained on the digits (a part of the training set drawn for this check) with {settings}, the w and b your model returns are not where gradient descent from zeros arrives{classified}. Every function model uses passes its own check, and a short "
     "run shows none of them misbehaving: look for what only a long run shows, such as a number of iterations written into your code.",
 )
 DIFFERS_IN_RUN = Diagnosis(
