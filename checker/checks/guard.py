@@ -91,7 +91,9 @@ class CallLog(list):
     def add(self, entry):
         self.run.logged_bytes += size_of(entry)
         if len(self) >= self.calls or self.run.logged_bytes > self.run.policy.call_log_bytes:
-            raise RuntimeError(f"the checker's stand-in for {self.what} was called more often, or with more data, than the exercise needs")
+            text = f"the checker's stand-in for {self.what} was called more often, or with more data, than the exercise needs"
+            self.run.said.add(text)
+            raise RuntimeError(text)
         self.append(entry)
 
 
@@ -118,7 +120,7 @@ def fail_for_problem(run, problem, name=None):
     if description.get("ended") and description.get("type") not in ("GraderStopped", "_InProcessTimeout"):
         run.fail(messages.ENDED.format(name=name, how=f"it raised {description.get('type')}"))
     error_type, text = description.get("type", "an error"), description.get("text", "")
-    if run.private:  # an error's text, or the name of a class of its own, could carry the grader's inputs
+    if run.private and text not in run.said:  # an error's text, or the name of a class of its own, could carry the grader's inputs
         error = error_type if isinstance(getattr(builtins, error_type, None), type) else "an error of its own"
     else:
         error = f"{error_type}: {text}" if text else error_type

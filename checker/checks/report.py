@@ -6,6 +6,7 @@ import numpy as np
 
 from checker.checks import messages, seeds
 from checker.checks.student_side import InProcessSide
+from checker.sandbox.errors import LENT_FOR_ONE_STEP
 from checker.sandbox.policy import DEFAULT
 from checker.sandbox.remote import kind_of, is_remote
 
@@ -109,6 +110,7 @@ class CheckRun:
         self.notes = []  # said on a pass: correct, but worth knowing (slow, say)
         self.end_to_end, self.upstream, self.verdicts, self.subject_of = True, (), lambda names: {}, str
         self.why_missing = lambda name: None
+        self.said = {LENT_FOR_ONE_STEP}  # what the judge's stand-ins raised into the student's code: its words, shown under any seed
 
     def fail(self, headline, *details, depends_on_seed=True, caused_by=()):
         """Stop the check with a message the student can act on."""

@@ -15,7 +15,7 @@ import time
 
 from checker.sandbox import exits, procfs, protocol, remote
 from checker.sandbox.channel import Channel
-from checker.sandbox.errors import ChannelClosed, ProtocolError, RemoteError, StopGrading, StudentAttributeMissing, TimedOut
+from checker.sandbox.errors import LENT_FOR_ONE_STEP, ChannelClosed, ProtocolError, RemoteError, StopGrading, StudentAttributeMissing, TimedOut
 from checker.sandbox.student import CallReport
 
 
@@ -123,7 +123,7 @@ class CheckProcess:
 
 
 def _revoked(*args, **kwargs):
-    raise StopGrading("a helper the checker lent your code for one step was used after that step")
+    raise StopGrading(LENT_FOR_ONE_STEP)
 
 
 TEXT, ITEMS = 300, 20  # characters per warning or changed name, and how many of them are kept

@@ -86,6 +86,9 @@ class StudentUnreadable(StudentProblem):
     """The target sent something that is not valid under the protocol (a lying or broken process)."""
 
 
+LENT_FOR_ONE_STEP = "a helper the checker lent your code for one step was used after that step"
+
+
 class StopGrading(SandboxError):
     """Raised by judge-side code called from student code when the check cannot go on (a record miss).
 
