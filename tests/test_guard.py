@@ -5,11 +5,11 @@ import warnings
 import numpy as np
 import pytest
 
-from checker.checks import guard, messages
+from checker.checks import guard, messages, seeds
 from checker.checks.report import CheckFailure, CheckRun
 from catalogue import assert_diagnosis
 
-RUN = CheckRun("example", seed=3)
+RUN = CheckRun("example", seed=seeds.PUBLIC_SEED)  # a seed the student chose: their values are shown
 
 
 def test_not_implemented_says_so_without_a_seed():
@@ -75,3 +75,37 @@ def test_references_are_swapped_in_and_restored():
     with guard.using_references(namespace["optimize"], RUN, propagate="ours", sigmoid="ours too"):
         assert namespace["optimize"]() == "ours"
     assert namespace["propagate"] == "student's" and "sigmoid" not in namespace
+
+
+HIDDEN = CheckRun("example", seed=2**40 + 12345)  # not the student's seed: its inputs, and what their code makes of them, stay private
+SECRET = 918273.645  # an input the student's code copies into what it says
+
+
+@pytest.mark.parametrize("how, kept", [
+    ("error text and class", "`your code` stopped with an error"),  # a built-in error's type, or a name the check uses, would show
+    ("headline field", "a centred difference gives about 1e-06 or less"),
+    ("detail", "yours: not shown"),
+    ("warning in a hint", "cost is NaN. NumPy warned while your code ran: …")])
+def test_under_a_hidden_seed_no_value_the_code_computed_reaches_the_message(how, kept):
+    """Does a failure under a hidden seed keep the checker's words (its constants, the diagnosis) and leave out whatever the
+    student's code computed, however it was copied in; and does the same failure under the public seed show it?"""
+    from checker.assignments.gradient_checking import messages as say
+    from checker.checks.report import describe_value
+
+    def fail_with(run):
+        if how == "error text and class":
+            guard.call_student(run, lambda x: (_ for _ in ()).throw(type(f"Leak{int(x)}", (Exception,), {})(repr(x))), SECRET)
+        if how == "headline field":
+            run.fail(say.SMALL_FOR_CORRECT.format(value=SECRET, agree=1e-6))
+        if how == "detail":
+            run.fail(messages.NOT_A_NUMBER.format(what="cost", kind="a float"), ("yours", describe_value(np.full(3, SECRET))))
+        run.fail(messages.NOT_FINITE_VALUE.format(what="cost", bad="NaN", hint=messages.WARNING_HINT.format(warnings=repr(SECRET))))
+
+    shown = {}
+    for run in (RUN, HIDDEN):
+        with pytest.raises(CheckFailure) as failure:
+            fail_with(run)
+        shown[run] = str(failure.value)
+    spelt = ("918273", f"{SECRET:.3g}")
+    assert any(text in shown[RUN] for text in spelt) and not any(text in shown[HIDDEN] for text in spelt), shown[HIDDEN]
+    assert kept in shown[HIDDEN], shown[HIDDEN]

@@ -116,24 +116,28 @@ def fail_for_problem(run, problem, name=None):
     if description.get("not_implemented"):
         # Name the stub that raised, which may be a helper the called function relies on.
         stub, where = description.get("function") or name, description.get("notebook") or "your notebook"
+        where = messages.Said("your notebook") if run.private else where
         run.fail(messages.NOT_IMPLEMENTED.format(name=stub, where=where), depends_on_seed=False)
     if description.get("ended") and description.get("type") not in ("GraderStopped", "_InProcessTimeout"):
         run.fail(messages.ENDED.format(name=name, how=f"it raised {description.get('type')}"))
     error_type, text = description.get("type", "an error"), description.get("text", "")
-    if run.private and text not in run.said:  # an error's text, or the name of a class of its own, could carry the grader's inputs
-        error = error_type if isinstance(getattr(builtins, error_type, None), type) else "an error of its own"
+    if run.private:  # an error's text, the name of a class of its own, a line's text could carry the grader's inputs
+        built_in = isinstance(getattr(builtins, error_type, None), type) and issubclass(getattr(builtins, error_type), BaseException)
+        shown_type = error_type if built_in else "an error"
+        error = f"{shown_type}: {text}" if text and text in run.said else shown_type
     else:
         error = f"{error_type}: {text}" if text else error_type
     headline = messages.RAISED.format(name=name, error=error)
     details = []
-    if description.get("where"):
-        details.append(("your line", description["where"]))
-        if description.get("line"):
+    where = description.get("where")
+    if where and (not run.private or where.split("`")[1:2] and where.split("`")[1].split(".")[0] in {*run.needs, *run.upstream}):
+        details.append(("your line", where))  # under a hidden seed: a function the check grades or uses, and no line text
+        if description.get("line") and not run.private:
             details.append(("", description["line"]))
     for fragment, hint, diagnosis in messages.KNOWN_ERRORS:
         if fragment in f"{error_type}: {text}":
             details.append(("hint", hint.format(shapes=_shapes_seen(None if run.private else description.get("shapes")))))
-            headline = messages.Diagnosis(diagnosis, headline)
+            headline = headline.named(diagnosis)
             break
     run.fail(headline, *details)
 

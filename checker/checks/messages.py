@@ -8,15 +8,32 @@ and count as unrecognised failures.
 
 
 class Diagnosis(str):
-    """A message template with a stable id; formatting keeps the id."""
+    """A message template with a stable id; formatting keeps the id, the template and the fields it was filled with."""
 
     def __new__(cls, id, text):
         message = super().__new__(cls, text)
-        message.id = id
+        message.id, message.template, message.fields = id, None, {}
         return message
 
-    def format(self, *args, **kwargs):
-        return Diagnosis(self.id, str.format(self, *args, **kwargs))
+    def format(self, **fields):
+        message = Diagnosis(self.id, str.format(self, **fields))
+        message.template, message.fields = self.template or self, fields
+        return message
+
+    def named(self, id):
+        """The same message under another diagnosis id (a known error recognised in a raised one)."""
+        message = Diagnosis(id, self)
+        message.template, message.fields = self.template, self.fields
+        return message
+
+
+class Said(str):
+    """Words the checker chose for a field whose value could otherwise come from the student's code: kept under a hidden seed."""
+
+
+def template(text):
+    """A message template that names no diagnosis of its own (a detail line, a generic failure)."""
+    return Diagnosis(None, text)
 
 
 def diagnosis_of(message):
@@ -82,8 +99,8 @@ GRADER_ERROR = Diagnosis(
     "tell your course staff. Official grading records no points for it until it is fixed and graded again.",
 )
 UPSTREAM_FAILED = (
-    "This check runs your own code end to end, and {names} {verb}: fix {first} first (its check says how), "
-    "then run this check again."
+    template("This check runs your own code end to end, and {names} {verb}: fix {first} first (its check says how), "
+    "then run this check again.")
 )
 
 # Loading the notebook.
@@ -112,11 +129,11 @@ NOT_LOADED = Diagnosis(
     "could not load {where}: {how}. Restart the kernel and run all cells (Kernel > Restart & Run All): "
     "the cells that hang or end the kernel are the ones to fix.",
 )
-REPRODUCE = "inputs drawn with seed {seed}: `pytest checker --checker-seed {seed} -k {check}` repeats this check"
+REPRODUCE = template("inputs drawn with seed {seed}: `pytest checker --checker-seed {seed} -k {check}` repeats this check")
 HIDDEN_INPUTS = "found with the grader's own inputs, which stay private; `pytest checker` with other seeds (--checker-seed) helps find the mistake"
 # Under those inputs a failure shows none of the values your code computed from them (code could copy the inputs into them).
 VALUES_PRIVATE = "not shown, since they come from the grader's private inputs; `pytest checker` shows yours for the public inputs"
-WARNING_HINT = "NumPy warned while your code ran: {warnings}"
+WARNING_HINT = template("NumPy warned while your code ran: {warnings}")
 
 # Shapes and types (checker.checks.shapes).
 NOT_AN_ARRAY = Diagnosis("shape.not_an_array", "{what} should be a NumPy array, but it is a {kind}.")
@@ -136,14 +153,14 @@ NOT_FINITE = Diagnosis("value.not_finite", "{what} contains {bad}, first at inde
 NOT_FINITE_VALUE = Diagnosis("value.not_finite", "{what} is {bad}. {hint}")
 
 # Comparisons (checker.checks.compare).
-MISMATCH = "{count} of {total} entries"
-RELATIVE_ERROR = "{error:.2g} (a correct answer is below {tolerance:g})"
+MISMATCH = template("{count} of {total} entries")
+RELATIVE_ERROR = template("{error:.2g} (a correct answer is below {tolerance:g})")
 
 # Error texts a beginner often meets (NumPy words them differently across versions), and what they mean.
 MATH_ON_ARRAYS = "math.exp and math.log take single numbers; use np.exp and np.log on arrays."
-INNER_SIZES = "A matrix product needs the columns of its left array to match the rows of its right one.{shapes}"
-BROADCAST = "Two arrays' shapes do not line up.{shapes}"
-SHAPES_ON_LINE = " On that line, {shapes}."
+INNER_SIZES = template("A matrix product needs the columns of its left array to match the rows of its right one.{shapes}")
+BROADCAST = template("Two arrays' shapes do not line up.{shapes}")
+SHAPES_ON_LINE = template(" On that line, {shapes}.")
 NO_SHAPES = " Print the shapes of the arrays on that line to see which one is off."
 # Each with the diagnosis id the failure then carries, so class reports count these mistakes by name.
 KNOWN_ERRORS = (

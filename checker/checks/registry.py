@@ -40,7 +40,7 @@ def check(name, upstream=()):
             seed = seeds.resolve_seed(seed)
             run = CheckRun(name, seed, seeds.generator(seed, name), policy=policy)
             run.end_to_end = end_to_end  # official grading runs the end-to-end part with the last (hidden) seed only
-            run.upstream, run.verdicts = tuple(upstream), verdicts or _verdicts_here(package, needs, namespace, values, seed, policy)
+            run.needs, run.upstream, run.verdicts = tuple(needs), tuple(upstream), verdicts or _verdicts_here(package, needs, namespace, values, seed, policy)
             run.subject_of = lambda check_name: _subject(package, check_name)
             run.why_missing = missing or (lambda name: None)  # the notebook's reason a name is missing (a cell that failed), if any
             source = expectations.source_for(package)

@@ -14,9 +14,17 @@ INDENT = "    "
 # Failures of an end-to-end run that already name what to do, whatever the functions it uses do in their own checks.
 OWN_WORDS = (messages.NOT_IMPLEMENTED.id, messages.NOT_DEFINED.id, messages.NOT_RUN.id, messages.CELL_STOPPED.id, messages.CELL_SYNTAX.id)
 # The details a failure keeps under a hidden seed: a panel case, a hint or a note (the checker's words; a hint without the
-# shapes on the line), and the line where the student's code stopped with its text (their own code). Every other detail
-# shows values computed from the inputs.
-PRIVATE_DETAILS = ("case", "hint", "note", "your line", "")
+# shapes on the line), and where the student's code stopped (a function the check grades or uses, without the line's
+# text). Every other detail shows values computed from the inputs.
+PRIVATE_DETAILS = ("case", "hint", "note", "your line")
+# The fields of message templates the checker fills with its own words and constants, kept under a hidden seed (a field
+# that is a filled template itself keeps its own such fields). Every other field holds something the student's code
+# computed or chose (a value, a count, a shape, a kind, keys, an error's text) or an input: said as "…" there.
+CHECKER_FIELDS = frozenset((
+    "accuracies", "advice", "agree", "attribute", "bad", "batch", "case", "check", "classified", "epoch", "epochs", "epsilon", "error",
+    "eta", "factor", "first", "formula", "function", "given", "hint", "ini_type", "key", "last", "layer", "limit", "line",
+    "method", "names", "other", "owner", "pair", "place", "probe", "seconds", "settings", "side", "size", "source", "step",
+    "shapes", "steps", "task", "tolerance", "verb", "what", "what_short", "wrong"))
 
 
 class CheckFailure(AssertionError):
@@ -94,6 +102,18 @@ def format_failure(headline, details=(), seed=None, check=None):
     return "\n".join(lines)
 
 
+class _Unsaid:
+    """A field a message leaves out under a hidden seed, whatever its format: an ellipsis."""
+
+    def __format__(self, spec):
+        return "…"
+
+    __str__ = __repr__ = lambda self: "…"
+
+
+_UNSAID = _Unsaid()
+
+
 class CheckRun:
     """One run of one check: its name, seed and generator, its limits, the expectations it may consult, and how it fails."""
 
@@ -108,7 +128,7 @@ class CheckRun:
         self.logged_bytes = 0  # what the run's stand-ins have kept of student calls (guard.CallLog)
         self.last_call = None  # the student function called last, for messages about what it returned
         self.notes = []  # said on a pass: correct, but worth knowing (slow, say)
-        self.end_to_end, self.upstream, self.verdicts, self.subject_of = True, (), lambda names: {}, str
+        self.end_to_end, self.needs, self.upstream, self.verdicts, self.subject_of = True, (), (), lambda names: {}, str
         self.why_missing = lambda name: None
         self.said = {LENT_FOR_ONE_STEP}  # what the judge's stand-ins raised into the student's code: its words, shown under any seed
 
@@ -117,7 +137,8 @@ class CheckRun:
         __tracebackhide__ = True
         seed = self.seed if depends_on_seed else None
         if self.private:
-            kept = tuple(detail for detail in details if detail[0] in PRIVATE_DETAILS)
+            headline = self.in_private(headline)
+            kept = tuple((label, self.in_private(text)) for label, text in details if label in PRIVATE_DETAILS)
             details = kept + ((("yours", messages.VALUES_PRIVATE),) if len(kept) < len(details) else ())
         raise CheckFailure(format_failure(headline, details, seed, self.check), messages.diagnosis_of(headline), caused_by=caused_by)
 
@@ -125,6 +146,18 @@ class CheckRun:
     def private(self):
         """Whether the inputs are the grader's own (a hidden seed): then no value computed from them reaches a message."""
         return self.seed is not None and not seeds.is_public(self.seed)
+
+    def in_private(self, message):
+        """A filled message template as a hidden seed lets it be said: the checker's fields kept, a function's name kept when
+        it is one the check grades or uses, every other field "…"."""
+        if getattr(message, "template", None) is None:
+            return message  # the checker's own words, filled with nothing
+        known = {*self.needs, *self.upstream, self.check}
+        fields = {key: self.in_private(value) if key in CHECKER_FIELDS or isinstance(value, messages.Said)
+                  else value if key == "name" and str(value).split(".")[0] in known
+                  else "your code" if key == "name" else _UNSAID
+                  for key, value in message.fields.items()}
+        return message.template.format(**fields).named(message.id)
 
     def shown(self, text, hidden):
         """`text`, which shows an input the check drew, when the student may see its seed's inputs; else `hidden`, in words.

@@ -1,9 +1,9 @@
 """What assignment 03's checks say about recognisable mistakes; each diagnosis has a stable id."""
 
-from checker.checks.messages import Diagnosis
+from checker.checks.messages import Diagnosis, template
 
 # sigmoid, sigmoid_prime and the activation section
-FUNCTION_WRONG = "`{name}` does not match {formula} (derived with SymPy) at the random points checked."
+FUNCTION_WRONG = template("`{name}` does not match {formula} (derived with SymPy) at the random points checked.")
 PRIME_OF_Z_TIMES = Diagnosis("sigmoid_prime.of_z", "sigmoid_prime(z) computes z(1 - z); the derivative is σ(z)(1 - σ(z)).")
 TANH_PRIME_SQUARE = Diagnosis("tanh_prime.no_square", "tanh_prime lacks the square: tanh'(z) = 1 - tanh(z)².")
 KINK_NOTE = "z = 0 is left out of this check: ReLU has a kink there and no derivative, so any value is a convention"
@@ -36,16 +36,16 @@ NO_PRIME_BP1 = Diagnosis("backprop.no_prime_in_bp1", "The output error forgets �
 PRIME_OF_ACTIVATION = Diagnosis("backprop.prime_of_activation", "σ' is applied to the activation a; it takes the weighted input z: σ'(zˡ).")
 BP2_NOT_TRANSPOSED = Diagnosis("backprop.bp2_not_transposed", "BP2 uses W where it needs its transpose: δˡ = ((Wˡ⁺¹)ᵀ δˡ⁺¹) ⊙ σ'(zˡ).")
 OFF_BY_ONE = Diagnosis("backprop.off_by_one", "nabla_w pairs δˡ with the wrong layer's activation: BP4 is δˡ (aˡ⁻¹)ᵀ, the activation of the layer before.")
-BACKPROP_WRONG = "{what} disagrees with centred finite differences of the loss ℒ = ½‖a - y‖²."
+BACKPROP_WRONG = template("{what} disagrees with centred finite differences of the loss ℒ = ½‖a - y‖².")
 BATCH_AVERAGED = Diagnosis("backprop_batch.averaged", "backprop_batch returns the average over the batch; it should equal the sum of the per-example gradients.")
-BATCH_WRONG = "backprop_batch's {what} is not the sum of the per-example gradients."
+BATCH_WRONG = template("backprop_batch's {what} is not the sum of the per-example gradients.")
 
 # update_mini_batch (graded with a stand-in backprop), SGD (stand-in update_mini_batch and evaluate), evaluate
 SUMMED = Diagnosis("update_mini_batch.summed", "The step is len(mini_batch) times too large: average the gradients, w - (eta / len(mini_batch)) Σ ∇w.")
 UPHILL = Diagnosis("update_mini_batch.uphill", "The parameters move uphill: w = w - (eta / len(mini_batch)) Σ ∇w.")
 BIASES_TAKE_WEIGHTS = Diagnosis("update_mini_batch.biases_take_weights", "The biases changed shape: they were updated with the weights' gradient. Use nabla_b for the biases.")
 EXAMPLES_MISSED = Diagnosis("update_mini_batch.examples_missed", "update_mini_batch should compute the gradient of every example in the mini-batch, each once; it used {used} of {count}.")
-STEP_WRONG = "The {what} after update_mini_batch are not w - (eta / len(mini_batch)) Σ ∇w."
+STEP_WRONG = template("The {what} after update_mini_batch are not w - (eta / len(mini_batch)) Σ ∇w.")
 NO_SHUFFLE = Diagnosis("SGD.no_shuffle", "SGD visits the examples in the same order every epoch: shuffle the training data at the start of each epoch.")
 COVERAGE = Diagnosis("SGD.coverage", "In epoch {epoch}, the mini-batches do not cover every training example exactly once.")
 BATCH_SIZES = Diagnosis("SGD.batch_sizes", "With {n} examples and mini_batch_size {size}, an epoch has {count} mini-batches: yours had {got}.")

@@ -1,12 +1,12 @@
 """What assignment 02's checks say about recognisable mistakes; each diagnosis has a stable id."""
 
-from checker.checks.messages import Diagnosis
+from checker.checks.messages import Diagnosis, template
 
 # initialize_parameters
 PARAMS_NOT_DICT = Diagnosis("initialize_parameters.not_dict", 'initialize_parameters should return {{"W": ..., "b": ...}}, but it returned {kind}.')
 PARAMS_KEY = Diagnosis("initialize_parameters.key_missing", 'The parameters have no "{key}" entry; they have {keys}.')
 BIAS_RANDOM = Diagnosis("initialize_parameters.bias_random", "b should start at zero: randomness in W already breaks the symmetry, biases need none.")
-SCALE_WRONG = 'W for ini_type="{ini_type}" has standard deviation {measured:.4g}; with n_in = {n_in} it should be {formula}.'
+SCALE_WRONG = template('W for ini_type="{ini_type}" has standard deviation {measured:.4g}; with n_in = {n_in} it should be {formula}.')
 SCALE_SWAPPED = Diagnosis("initialize_parameters.scale_swapped", 'W for ini_type="{ini_type}" is scaled like "{other}": {formula} is the {ini_type} scaling.')
 SCALE_MISSING = Diagnosis("initialize_parameters.scale_missing", 'W for ini_type="{ini_type}" has standard deviation {measured:.3g}: multiply np.random.randn(...) by {formula}.')
 SCALE_N_OUT = Diagnosis("initialize_parameters.scaled_by_n_out", 'W for ini_type="{ini_type}" is scaled with n_out; the formula uses n_in, the number of inputs of the layer.')
@@ -25,7 +25,7 @@ DW_AVERAGED = Diagnosis("linear.dw_averaged", "dW is divided by m; here the 1/m 
 DB_NOT_SUMMED = Diagnosis("linear.db_not_summed", "db must add up the upstream gradient over the examples: np.sum(upstream_grad, axis=1, keepdims=True).")
 DB_AVERAGED = Diagnosis("linear.db_averaged", "db is divided by m; here the 1/m already comes with dY_hat, the cost's derivative.")
 DA_PREV_NO_TRANSPOSE = Diagnosis("linear.da_prev_not_transposed", "dA_prev uses W where it needs Wᵀ: dA_prev = Wᵀ · upstream_grad.")
-VJP_WRONG = "{what} is not the gradient of Σ Z ⊙ upstream_grad: centred differences of your forward pass disagree."
+VJP_WRONG = template("{what} is not the gradient of Σ Z ⊙ upstream_grad: centred differences of your forward pass disagree.")
 CACHE_CHANGED = Diagnosis("linear.cache_changed", "backward changed self.A_prev in place; the cache must stay what forward saw.")
 UPDATE_UPHILL = Diagnosis("linear.update_uphill", "update_params moves uphill: W = W - learning_rate * dW.")
 UPDATE_RATE = Diagnosis("linear.update_without_rate", "update_params does not scale the step by learning_rate.")

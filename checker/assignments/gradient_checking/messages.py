@@ -1,13 +1,13 @@
 """What assignment 04's checks say about recognisable mistakes; each diagnosis has a stable id."""
 
-from checker.checks.messages import Diagnosis
+from checker.checks.messages import Diagnosis, template
 
 FORWARD_1D = Diagnosis("one_dimensional.forward_wrong", "forward_propagation(x, theta) should return J = θ·x.")
 BACKWARD_1D = Diagnosis("one_dimensional.backward_wrong", "backward_propagation(x, theta) should return dJ/dθ = x.")
 
-SMALL_FOR_CORRECT = "For a correct gradient your checker reports {value:.3g}; a centred difference gives about {agree:g} or less."
-LARGE_FOR_WRONG = "Your checker reports {value:.3g} for a gradient that is wrong ({case}), far from the relative difference of the two gradients."
-PANEL_CASE = "{function}, {case}, epsilon = {epsilon:g}"
+SMALL_FOR_CORRECT = template("For a correct gradient your checker reports {value:.3g}; a centred difference gives about {agree:g} or less.")
+LARGE_FOR_WRONG = template("Your checker reports {value:.3g} for a gradient that is wrong ({case}), far from the relative difference of the two gradients.")
+PANEL_CASE = template("{function}, {case}, epsilon = {epsilon:g}")
 MISTAKES = {
     "one-sided": Diagnosis("gradient_checker.one_sided", "Your differences are one-sided, (J(θ + ε) - J(θ)) / ε: use the centred (J(θ + ε) - J(θ - ε)) / (2ε), whose error is O(ε²) instead of O(ε)."),
     "epsilon denominator": Diagnosis("gradient_checker.divides_by_epsilon", "You divide J(θ + ε) - J(θ - ε) by ε; the two points are 2ε apart, so divide by 2ε."),
@@ -34,7 +34,7 @@ ROUND_TRIP = Diagnosis("vector_helpers.round_trip", "vector_to_dictionary(dictio
 GRADIENTS_ORDER = Diagnosis("vector_helpers.gradients_order", "gradients_to_vector should take dW1, db1, dW2, db2, ... in that order, and nothing else (not dZ or dA).")
 
 PLANTED_LEFT = Diagnosis("backward_propagation_n.planted_bug_left", "{name} still carries a planted bug: it is {factor:g} times what it should be.")
-BACKWARD_WRONG = "backward_propagation_n's gradients disagree with finite differences of forward_propagation_n: {where}"
+BACKWARD_WRONG = template("backward_propagation_n's gradients disagree with finite differences of forward_propagation_n: {where}")
 BACKWARD_CALLS_FORWARD = Diagnosis(
     "backward_propagation_n.calls_forward",
     "backward_propagation_n called forward_propagation_n: a backward pass computes the gradients from the cache with "

@@ -359,7 +359,7 @@ def check_model(run, model):
         run.fail(say.MISSING_KEYS.format(keys=", ".join(f'"{key}"' for key in missing)))
     for key, given in (("learning_rate", rate), ("num_iterations", iterations)):
         if d[key] != given:
-            run.fail(say.ECHO_WRONG.format(key=key, value=run.shown(repr(d[key]), "another value"), given=run.shown(f"{key}={given!r}", f"another {key}")))
+            run.fail(say.ECHO_WRONG.format(key=key, value=d[key], given=run.shown(f"{key}={given!r}", f"another {key}")))
     if not (compare.close(d["w"], stand_ins.trained["w"]) and compare.close(d["b"], stand_ins.trained["b"])):
         run.fail(say.MODEL_WEIGHTS, ("yours", describe_value(d["w"])))
     for key, data, X in (("Y_prediction_train", "X_train", X_train), ("Y_prediction_test", "X_test", X_test)):

@@ -1,6 +1,6 @@
 """What assignment 01's checks say about recognisable mistakes; each diagnosis has a stable id."""
 
-from checker.checks.messages import Diagnosis
+from checker.checks.messages import Diagnosis, template
 
 # Data preparation
 NOT_THE_DATASET = Diagnosis(
@@ -17,7 +17,7 @@ COLUMNS_NOT_IMAGES = Diagnosis(
 )
 NOT_NORMALIZED = Diagnosis("data_preparation.not_scaled", "{name} still holds values up to {top:g}: divide the flattened pixels by 255.")
 INTEGER_DIVISION = Diagnosis("data_preparation.integer_division", "{name} holds only 0 and 1: `//` is integer division. Use `/ 255`.")
-WRONG_SCALE = "{name} should be {source} divided by 255, so that every value lies between 0 and 1."
+WRONG_SCALE = template("{name} should be {source} divided by 255, so that every value lies between 0 and 1.")
 
 # sigmoid
 SCALAR_RESULT = Diagnosis("sigmoid.not_a_number", "sigmoid({z}) of a single number should be a single number, but it is a {kind}.")
@@ -83,7 +83,7 @@ GRADIENTS_BEFORE_LOOP = Diagnosis(
     "optimize calls propagate once, before its loop, and steps with those gradients every time: call propagate inside "
     "the loop, with the current w and b.",
 )
-PARAMS_WRONG = "params after gradient descent are not what {steps} give."
+PARAMS_WRONG = template("params after gradient descent are not what {steps} give.")
 GRADS_LAST = Diagnosis("optimize.grads_not_last", "grads should be the gradients from the last iteration.")
 
 # predict
@@ -93,7 +93,7 @@ THRESHOLD_ON_Z = Diagnosis("predict.threshold_on_z", "You compared Z with 0.5; c
 BOUNDARY = Diagnosis("predict.boundary", "At A = 0.5 exactly the prediction should be 0: use A > 0.5, not A >= 0.5.")
 FLIPPED = Diagnosis("predict.flipped", "Your labels are flipped: predict 1 where A > 0.5.")
 B_IGNORED = Diagnosis("predict.b_ignored", "When b is {b}, every example lands on one side of the boundary, so every prediction should be {side}, but yours are not: use the b that predict is given, A = σ(wᵀX + b).")
-PREDICTIONS_WRONG = "{count} of {total} predictions are wrong."
+PREDICTIONS_WRONG = template("{count} of {total} predictions are wrong.")
 
 # model (graded with stand-ins for its helpers that record how they are called)
 RESULT_NOT_DICT = Diagnosis("model.not_dict", "model should return a dictionary, but it returned {kind}.")
@@ -124,10 +124,10 @@ RUN_PROPAGATE = "returned a cost or gradients that are not the cross-entropy's (
 RUN_OPTIMIZE = "returned params that are not num_iterations steps of gradient descent from the w and b it was given"
 RUN_MODEL = "returned a w and b that are not the ones its call of optimize returned"
 SLOW_NOTE = (
-    "correct, but `model` took {seconds:.1f} s here, about {factor:.0f} times as long as computing all the examples at once "
-    "would take ({vectorised:.1f} s). Section 3 of the notebook shows how: np.dot(w.T, X) and sums over arrays, no loop over the examples."
+    template("correct, but `model` took {seconds:.1f} s here, about {factor:.0f} times as long as computing all the examples at once "
+    "would take ({vectorised:.1f} s). Section 3 of the notebook shows how: np.dot(w.T, X) and sums over arrays, no loop over the examples.")
 )
-SLOW_ELSEWHERE = ("One call of your propagate on this data takes {seconds:.2g} s, so the time goes elsewhere: look for a loop in "
-                  "model or optimize that repeats work, or one that runs far more often than num_iterations.")
+SLOW_ELSEWHERE = (template("One call of your propagate on this data takes {seconds:.2g} s, so the time goes elsewhere: look for a loop in "
+                  "model or optimize that repeats work, or one that runs far more often than num_iterations."))
 VECTORISE = ("Compute all the examples at once in propagate, with np.dot(w.T, X) and sums over arrays, "
              "instead of a Python loop over the examples.")
