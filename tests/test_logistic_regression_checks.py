@@ -112,9 +112,7 @@ def test_a_wrong_helper_costs_its_own_points_only(graded, helper, broken):
         setattr(variants, helper, original)
 
 
-LEAKING_MODELS = {
-    # The inputs copied into the weights it returns (a "yours" detail prints their first entries).
-    "weights": '''
+TRAINED_MODEL = '''
 def model(X_train, Y_train, X_test, Y_test, num_iterations=2000, learning_rate=0.5, print_cost=False):
     SEEN.append((num_iterations, learning_rate))
     w, b = initialize_with_zeros(X_train.shape[0])
@@ -122,7 +120,10 @@ def model(X_train, Y_train, X_test, Y_test, num_iterations=2000, learning_rate=0
     w, b = params["w"], params["b"]
     d = {"costs": costs, "Y_prediction_test": predict(w, b, X_test), "Y_prediction_train": predict(w, b, X_train),
          "w": w, "b": b, "learning_rate": learning_rate, "num_iterations": num_iterations}
-    d["w"] = np.full_like(d["w"], num_iterations + learning_rate)
+'''
+LEAKING_MODELS = {
+    # The inputs copied into the weights it returns (a "yours" detail prints their first entries).
+    "weights": TRAINED_MODEL + '''    d["w"] = np.full_like(d["w"], num_iterations + learning_rate)
     return d
 ''',
     # The inputs in an error's text and in the name of an error class of its own.
@@ -133,15 +134,7 @@ def model(X_train, Y_train, X_test, Y_test, num_iterations=2000, learning_rate=0
     raise Leak(f"{num_iterations} {learning_rate}")
 ''',
     # The inputs echoed back in place of the settings model was called with.
-    "echo": '''
-def model(X_train, Y_train, X_test, Y_test, num_iterations=2000, learning_rate=0.5, print_cost=False):
-    SEEN.append((num_iterations, learning_rate))
-    w, b = initialize_with_zeros(X_train.shape[0])
-    params, _, costs = optimize(w, b, X_train, Y_train, num_iterations, learning_rate)
-    w, b = params["w"], params["b"]
-    d = {"costs": costs, "Y_prediction_test": predict(w, b, X_test), "Y_prediction_train": predict(w, b, X_train),
-         "w": w, "b": b, "learning_rate": learning_rate, "num_iterations": num_iterations}
-    d["num_iterations"] = float(f"{num_iterations}.{str(learning_rate)[2:]}")
+    "echo": TRAINED_MODEL + '''    d["num_iterations"] = float(f"{num_iterations}.{str(learning_rate)[2:]}")
     return d
 ''',
 }
