@@ -129,8 +129,8 @@ def fail_for_problem(run, problem, name=None):
         error = f"{error_type}: {text}" if text else error_type
     headline = messages.RAISED.format(name=name, error=error)
     details = []
-    where = description.get("where")
-    if where and (not run.private or where.split("`")[1:2] and where.split("`")[1].split(".")[0] in {*run.needs, *run.upstream}):
+    where = description.get("where")  # "`propagate`, line 9"
+    if where and (not run.private or run.grades_or_uses(where.split("`")[1] if where.count("`") >= 2 else "")):
         details.append(("your line", where))  # under a hidden seed: a function the check grades or uses, and no line text
         if description.get("line") and not run.private:
             details.append(("", description["line"]))

@@ -23,8 +23,8 @@ PRIVATE_DETAILS = ("case", "hint", "note", "your line")
 CHECKER_FIELDS = frozenset((
     "accuracies", "advice", "agree", "attribute", "bad", "batch", "case", "check", "classified", "epoch", "epochs", "epsilon", "error",
     "eta", "factor", "first", "formula", "function", "given", "hint", "ini_type", "key", "last", "layer", "limit", "line",
-    "method", "names", "other", "owner", "pair", "place", "probe", "seconds", "settings", "side", "size", "source", "step",
-    "shapes", "steps", "task", "tolerance", "verb", "what", "what_short", "wrong"))
+    "method", "names", "other", "owner", "pair", "place", "probe", "seconds", "settings", "shapes", "side", "size", "source",
+    "step", "steps", "task", "tolerance", "verb", "what", "what_short", "wrong"))
 
 
 class CheckFailure(AssertionError):
@@ -147,14 +147,17 @@ class CheckRun:
         """Whether the inputs are the grader's own (a hidden seed): then no value computed from them reaches a message."""
         return self.seed is not None and not seeds.is_public(self.seed)
 
+    def grades_or_uses(self, name):
+        """Whether `name` (`Network.backprop` counts as `Network`) is a function this check grades or uses: said under any seed."""
+        return str(name).split(".")[0] in {*self.needs, *self.upstream, self.check}
+
     def in_private(self, message):
         """A filled message template as a hidden seed lets it be said: the checker's fields kept, a function's name kept when
         it is one the check grades or uses, every other field "…"."""
         if getattr(message, "template", None) is None:
             return message  # the checker's own words, filled with nothing
-        known = {*self.needs, *self.upstream, self.check}
         fields = {key: self.in_private(value) if key in CHECKER_FIELDS or isinstance(value, messages.Said)
-                  else value if key == "name" and str(value).split(".")[0] in known
+                  else value if key == "name" and self.grades_or_uses(value)
                   else "your code" if key == "name" else _UNSAID
                   for key, value in message.fields.items()}
         return message.template.format(**fields).named(message.id)
