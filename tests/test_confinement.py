@@ -16,7 +16,7 @@ import numpy as np
 import pytest
 
 from checker.sandbox import protocol
-from checker.sandbox.broker import Sandbox
+from checker.sandbox.broker import Sandbox, SandboxUnavailable
 from checker.sandbox.channel import Channel, TimedOut
 from notebooks import ATTEMPT
 
@@ -195,3 +195,23 @@ def test_arrays_and_plain_values_round_trip():
     decoded = protocol.decode(protocol.json.loads(protocol.json.dumps(tree)), buffers, lambda ref: None)
     assert decoded.keys() == value.keys() and np.array_equal(decoded["w"], value["w"]) and decoded["b"].dtype == np.float32
     assert decoded["keys"] == ["a", 2, None] and decoded[3] == (True, b"raw")
+
+
+def test_a_fork_server_that_cannot_start_says_why_and_keeps_its_log(tmp_path):
+    """Does a fork server that dies at start-up (a Python without the project's libraries, say) put its last words in the
+    message, and keep its whole log after the sandbox is gone?"""
+    python = tmp_path / "python"
+    python.write_text("#!/bin/sh\necho 'Traceback (most recent call last):' >&2\n"
+                      "echo \"ModuleNotFoundError: No module named 'numpy'\" >&2\nexit 1\n")
+    python.chmod(0o755)
+    box = Sandbox(python=str(python))
+    try:
+        with pytest.raises(SandboxUnavailable) as refused:
+            box.protections_now()
+    finally:
+        box.close()
+    message = str(refused.value)
+    assert "ModuleNotFoundError: No module named 'numpy'" in message, message
+    kept = message.rsplit("kept in ", 1)[1].rstrip(")")
+    assert "No module named 'numpy'" in open(kept).read()
+    os.unlink(kept)

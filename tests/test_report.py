@@ -27,7 +27,7 @@ from checker.checks.seeds import PUBLIC_SEED
 from checker.staff.cli import main
 from checker.staff.grading import CheckResult, NotebookResult
 from checker.staff.report_data import class_report
-from checker.staff.report_plots import SCORE_COLOUR
+from checker.staff.report_plots import OUTCOME_COLOURS, SCORE_COLOUR
 from checker.staff.results import write_result
 
 CLASS_SIZE = 100
@@ -269,9 +269,13 @@ def test_missing_results_are_explained(tmp_path, capsys):
     assert not (tmp_path / "backprop-lab").exists()
 
 
-@pytest.mark.skipif(shutil.which("chromium") is None, reason="no chromium here to render the page headless")
+@pytest.mark.e2e
 def test_page_renders_offline_in_a_browser(report, tmp_path):
-    """Does headless Chromium, with every network request doomed to fail, render the page with its plots?"""
+    """Does headless Chromium, with every network request doomed to fail, render the page with both its plots?
+
+    Never skipped: `.ci/run` installs Chromium from the Debian registry where it is missing, and so must a developer.
+    """
+    assert shutil.which("chromium"), "no chromium to render the page: install it (apt-get install chromium), as .ci/run does"
     _, html = report
     page, screenshot = tmp_path / "report.html", tmp_path / "page.png"
     page.write_text(html, encoding="utf-8")
@@ -283,7 +287,9 @@ def test_page_renders_offline_in_a_browser(report, tmp_path):
          f"--screenshot={screenshot}", page.as_uri()],
         check=True, capture_output=True, timeout=120)
     colours = {colour for _, colour in Image.open(screenshot).convert("RGB").getcolors(1 << 24)}
-    assert tuple(int(SCORE_COLOUR[start:start + 2], 16) for start in (1, 3, 5)) in colours, "the score histogram was not drawn"
+    rgb = lambda colour: tuple(int(colour[start:start + 2], 16) for start in (1, 3, 5))
+    assert rgb(SCORE_COLOUR) in colours, "the score histogram was not drawn"
+    assert rgb(OUTCOME_COLOURS[0]) in colours, "the outcomes per check were not drawn"
 
 
 # A small class written as result files by hand, with the fields grading adds for knock-ons, grader errors and notes.

@@ -114,11 +114,51 @@ def test_a_course_without_submissions_is_refused_before_anything_is_written(cour
     assert not (copy / stored.FOLDER).exists()
 
 
+REFUSALS_WITHIN = 1.0  # seconds a refusal may take, the command's start-up included
+
+
+@pytest.mark.parametrize("command, said", [
+    (["grade", "01_logistic", "--course", "{repo}"], "no assignment 01_logistic: did you mean 01_logistic_regression?"),
+    (["grade", "02_computational_grpah", "--course", "{repo}"], "did you mean 02_computational_graph?"),
+    (["grade", "01_logistic_regression", "--course", "{empty}"], "is not an nbgrader course folder"),
+    (["report", "03_backprop_digit", "--course", "{empty}"], "did you mean 03_backprop_digits?"),
+    (["build-student-kit", "--course", "{empty}"], "is not the backprop-lab repository"),
+])
+def test_refusals_answer_at_once_and_suggest_the_assignment_meant(command, said, tmp_path, venv_env):
+    """Does a misspelt assignment or the wrong folder get its one line, with "did you mean" where one id is near, within a second?"""
+    arguments = [part.format(repo=REPO, empty=tmp_path) for part in command]
+    started = time.monotonic()
+    run = subprocess.run([COMMAND, *arguments], env=venv_env, capture_output=True, text=True, timeout=60)
+    took = time.monotonic() - started
+    assert run.returncode == 1 and said in run.stderr and len(run.stderr.splitlines()) == 1, run.stderr
+    assert took < REFUSALS_WITHIN, f"the refusal took {took:.2f} s"
+    assert list(tmp_path.iterdir()) == []
+
+
 def test_a_kit_is_never_written_over_other_files(tmp_path, capsys):
     """Does build-student-kit refuse a folder that holds anything, leaving it as it was?"""
     (tmp_path / "notes.txt").write_text("mine")
     assert main(["build-student-kit", str(tmp_path), "--course", str(REPO)]) == 1
     assert "is not empty" in capsys.readouterr().err and [path.name for path in tmp_path.iterdir()] == ["notes.txt"]
+
+
+@pytest.mark.e2e
+def test_a_kit_is_rebuilt_in_place_with_force(tmp_path, capsys):
+    """Does build-student-kit --force replace a kit folder's contents with a fresh kit, and without --force refuse it?"""
+    kit = tmp_path / "kit"
+    kit.mkdir()
+    (kit / "stale.whl").write_text("an old build")
+    assert main(["build-student-kit", str(kit), "--course", str(REPO), "--force"]) == 0
+    built = sorted(path.name for path in kit.iterdir())
+    assert "stale.whl" not in built and {"README.md", "exercises", "pytest.ini"} <= set(built) and any(name.endswith(".whl") for name in built)
+    assert [path.name for path in tmp_path.iterdir()] == ["kit"]  # no build folder left beside it
+
+
+def test_sandbox_lists_what_stays_open(capsys):
+    """Does `backprop-lab sandbox` name the gaps that remain at any level of protection (the grader's user, its process ids)?"""
+    main(["sandbox"])
+    still_open = [line for line in capsys.readouterr().out.splitlines() if line.strip().startswith("still open:")]
+    assert any("grader's user" in line for line in still_open) and any("process-ID namespace" in line for line in still_open)
 
 
 @pytest.mark.parametrize("name", COMMANDS)

@@ -30,13 +30,15 @@ from checker.sandbox.protections import Protections
 __all__ = ["Sandbox", "SandboxUnavailable"]
 
 SERVER_ENVIRONMENT = ("PATH", "LANG", "LANGUAGE", "TZ", "LD_LIBRARY_PATH", "TMPDIR")
+# What a fork server that could not start says in the message itself: its last lines (a traceback's end names the cause).
+LOG_TAIL_LINES, LOG_TAIL_BYTES = 4, 64 * 1024
 
 
 class Sandbox:
     """One fork server and the notebooks graded through it; `official` refuses to run below the minimum protection."""
 
-    def __init__(self, policy=DEFAULT, official=False, unsafe=False, excluded=()):
-        self.policy = policy
+    def __init__(self, policy=DEFAULT, official=False, unsafe=False, excluded=(), python=sys.executable):
+        self.policy, self.python = policy, python
         self.work = tempfile.mkdtemp(prefix="backprop-lab-")
         self.excluded = [os.path.abspath(path) for path in excluded]
         self.official, self.unsafe = official, unsafe
@@ -58,7 +60,7 @@ class Sandbox:
         environment.update(PYTHONHASHSEED="0", PYTHONDONTWRITEBYTECODE="1", MPLBACKEND="Agg", HOME=self.work,
                            MPLCONFIGDIR=os.path.join(self.work, "matplotlib"))
         with open(os.path.join(self.work, "server.log"), "wb") as log:
-            self._process = subprocess.Popen([sys.executable, "-m", "checker.sandbox.server", str(server_end.fileno())],
+            self._process = subprocess.Popen([self.python, "-m", "checker.sandbox.server", str(server_end.fileno())],
                                              pass_fds=[server_end.fileno()], cwd=self.work, env=environment,
                                              stdin=subprocess.DEVNULL, stdout=log, stderr=log)
         server_end.close()
@@ -76,7 +78,7 @@ class Sandbox:
         try:
             found = self._channel.request("probe", deadline=time.monotonic() + self.policy.server_start_seconds)
         except (ChannelClosed, TimedOut, RemoteError) as error:
-            raise SandboxUnavailable(f"the sandbox's fork server did not start ({error}); see {self.work}/server.log") from None
+            raise SandboxUnavailable(self._why_not_started(error)) from None
         if type(found) is not dict:
             raise SandboxUnavailable("the fork server's probe is malformed")
         if found.get("error"):
@@ -89,6 +91,19 @@ class Sandbox:
             self.close()
             raise SandboxUnavailable("official grading needs a sandbox this machine cannot give: "
                                      + "; ".join(self.protections.missing()) + ". Pass --unsafe to grade anyway.")
+
+    def _why_not_started(self, error):
+        """The fork server's failure in words: the last lines it wrote, and where its whole log is kept (outside `work`, which goes)."""
+        log = os.path.join(self.work, "server.log")
+        with contextlib.suppress(OSError), open(log, "rb") as file:
+            file.seek(max(0, os.path.getsize(log) - LOG_TAIL_BYTES))
+            lines = [line.strip() for line in file.read().decode("utf-8", "replace").splitlines() if line.strip()]
+            kept = tempfile.NamedTemporaryFile(prefix="backprop-lab-server-", suffix=".log", delete=False)
+            with kept:
+                shutil.copyfile(log, kept.name)
+            said = " | ".join(lines[-LOG_TAIL_LINES:]) or "it wrote nothing"
+            return f"the sandbox's fork server did not start ({error}): {said} (its log is kept in {kept.name})"
+        return f"the sandbox's fork server did not start ({error}), and left no log"
 
     @property
     def server_pid(self):

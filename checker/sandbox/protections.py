@@ -49,6 +49,19 @@ class Protections:
                            "(a fork bomb would take the machine)")
         return reasons
 
+    def residual(self):
+        """What stays open even at or above the minimum, in plain words: the gaps the README admits."""
+        gaps = []
+        if os.geteuid() == 0:
+            gaps.append("notebooks run as the grader's user, root here (uid 0), though without capabilities: Landlock and seccomp, "
+                        "not file permissions, keep them from the grader's files")
+        else:
+            gaps.append(f"notebooks run as the grader's user (uid {os.geteuid()}): what that user may do outside Landlock's rules, they may")
+        gaps.append("notebooks live in the grader's process-ID namespace, not one of their own: the process ids they see are the "
+                    "grader's (getppid), though Landlock keeps /proc closed to them"
+                    + (" and its scoping refuses signals beyond their own processes" if self.landlock >= 6 else ""))
+        return gaps
+
     def describe(self):
         return (f"Landlock ABI {self.landlock} (official grading needs {MINIMUM_LANDLOCK} or later), seccomp {'on' if self.seccomp else 'off'}, "
                 f"network namespace {'on' if self.netns else 'off'}, process limit {self.processes or 'none'}")

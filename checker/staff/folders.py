@@ -3,24 +3,39 @@
 Each refusal is one line (a SystemExit), and nothing has been created by then.
 """
 
+import difflib
 from pathlib import Path
 
 IN_THE_COURSE = "run this in the course folder, or pass --course DIR"
+NOT_A_COURSE = "{folder} is not an nbgrader course folder (it has no {database}): " + IN_THE_COURSE
 
 
 def assignment_named(assignment_id):
-    """The course's assignment with this id; refuses an unknown id."""
+    """The course's assignment with this id; refuses an unknown id, naming the nearest one."""
     from checker.course import ASSIGNMENTS
 
     found = next((assignment for assignment in ASSIGNMENTS if assignment.id == assignment_id), None)
     if found is None:
-        raise SystemExit(f"no assignment {assignment_id}: the course has {', '.join(a.id for a in ASSIGNMENTS)}")
+        ids = [assignment.id for assignment in ASSIGNMENTS]
+        # "01" or "logistic_regression" name one assignment as surely as a near-miss spelling does.
+        near = [id for id in ids if assignment_id and (id.startswith(assignment_id) or assignment_id in id)]
+        near = near if len(near) == 1 else difflib.get_close_matches(assignment_id, ids, n=1, cutoff=0.6)
+        guess = f"did you mean {near[0]}? " if near else ""
+        raise SystemExit(f"no assignment {assignment_id}: {guess}the course has {', '.join(ids)}")
     return found
 
 
 def require_folder(folder):
     if not Path(folder).is_dir():
         raise SystemExit(f"no folder {folder}: {IN_THE_COURSE}")
+
+
+def require_course(folder):
+    """Refuse, without importing nbgrader, a folder with neither a gradebook nor an nbgrader_config.py that could place one elsewhere."""
+    require_folder(folder)
+    folder = Path(folder)
+    if not (folder / "gradebook.db").is_file() and not (folder / "nbgrader_config.py").is_file():
+        raise SystemExit(NOT_A_COURSE.format(folder=folder.resolve(), database="gradebook.db"))
 
 
 def require_staff_repository(folder):

@@ -39,12 +39,14 @@ def add_arguments(parser):
 
 
 def run(options):
-    from checker.staff.folders import assignment_named, require_folder
+    from checker.staff.folders import assignment_named, require_course
+
+    # The arguments and the folder first: a refusal answers before nbgrader is imported.
+    assignment = assignment_named(options.assignment)
+    require_course(options.course)
     from checker.staff.grade_summary import Summary
     from checker.staff.gradebook import NbgraderCourse
 
-    assignment = assignment_named(options.assignment)
-    require_folder(options.course)
     summary = Summary(assignment)
     again = command_for_the_rest(options)
     try:

@@ -27,7 +27,7 @@ from traitlets.config import Config
 from traitlets.config.loader import PyFileConfigLoader
 
 from checker.checks.registry import PASSED
-from checker.staff.folders import IN_THE_COURSE
+from checker.staff.folders import NOT_A_COURSE
 from checker.staff.results import grader_errors
 
 SANITIZE = (ClearOutput, DeduplicateIds, OverwriteKernelspec, OverwriteCells, CheckCellMetadata)
@@ -178,7 +178,7 @@ class NbgraderCourse:
         """Refuse, before anything is created, a folder without a gradebook, or a gradebook that does not know the assignment."""
         database = self.directory.db_url.removeprefix("sqlite:///") if self.directory.db_url.startswith("sqlite:///") else None
         if database is not None and not Path(database).is_file():
-            raise SystemExit(f"{self.directory.root} is not an nbgrader course folder (it has no {Path(database).name}): {IN_THE_COURSE}")
+            raise SystemExit(NOT_A_COURSE.format(folder=self.directory.root, database=Path(database).name))
         with Gradebook(self.directory.db_url, self.directory.course_id) as gradebook:
             try:
                 gradebook.find_assignment(assignment_id)

@@ -1,9 +1,9 @@
 """Build the student kit: a wheel of the checker without the answer key, and the exercises, in one folder.
 
-    backprop-lab build-student-kit [OUT]
+    backprop-lab build-student-kit [OUT] [--force]
 
 Run at the repository's root (or pass --course). OUT (default: kit/, which git ignores) must be
-new or empty; it then holds backprop_lab-<version>-py3-none-any.whl (the checker, with no
+new or empty, or with --force a kit to rebuild; it then holds backprop_lab-<version>-py3-none-any.whl (the checker, with no
 reference or mistake implementation, no staff tools and no hidden seed; each assignment carries a
 record of what its checks expect for the public seed), exercises/ (the release notebooks),
 pytest.ini (so that `pytest checker` finds the installed checker) and README.md (the student's
@@ -67,12 +67,13 @@ include = ["checker*"]
 def add_arguments(parser):
     parser.add_argument("out", metavar="OUT", nargs="?", help="folder to write the kit into, new or empty (default: kit/ in the repository)")
     parser.add_argument("--course", metavar="DIR", default=".", help="the staff repository, with solutions/ and exercises/ (default: here)")
+    parser.add_argument("--force", action="store_true", help="replace the kit already in OUT (it stays as it was if the build fails)")
 
 
 def run(options):
     started = time.monotonic()
     out = Path(options.out) if options.out else Path(options.course) / "kit"
-    wheel = build_student_kit(Path(options.course), out)
+    wheel = build_student_kit(Path(options.course), out, replace=options.force)
     print(f"student kit in {out}: {wheel.name}, exercises/, pytest.ini, README.md ({time.monotonic() - started:.1f} s)")
     return 0
 
@@ -106,25 +107,29 @@ def record_expectations(course, sandbox):
     return records
 
 
-def build_student_kit(course, out):
-    """Write the kit into `out` (new or empty); returns the wheel's path. A build that does not finish leaves `out` as it was."""
+def build_student_kit(course, out, replace=False):
+    """Write the kit into `out` (new or empty, or any kit folder with `replace`); returns the wheel's path.
+
+    A build that does not finish leaves `out` as it was: the kit is built beside it and moved in place at the end.
+    """
     require_staff_repository(course)
-    if out.exists() and (not out.is_dir() or any(out.iterdir())):
-        raise SystemExit(f"{out} is not empty: choose a new folder for the kit")
-    created = not out.exists()
-    try:
-        return _build(course, out)
-    except BaseException:  # a failed or interrupted build: no half kit to hand out by mistake
-        shutil.rmtree(out, ignore_errors=True)
-        if not created:
-            out.mkdir()
-        raise
+    if out.exists() and not out.is_dir():
+        raise SystemExit(f"{out} is a file: choose a folder for the kit")
+    if out.exists() and any(out.iterdir()) and not replace:
+        raise SystemExit(f"{out} is not empty: choose a new folder for the kit, or pass --force to rebuild it")
+    out.parent.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(prefix=".kit-", dir=out.parent) as building:
+        wheel = _build(course, Path(building) / "kit")
+        if out.exists():
+            shutil.rmtree(out)
+        Path(building, "kit").rename(out)
+    return out / wheel.name
 
 
 def _build(course, out):
     from checker.sandbox.broker import Sandbox
 
-    out.mkdir(parents=True, exist_ok=True)
+    out.mkdir()
     sandbox = Sandbox()
     try:
         records = record_expectations(course, sandbox)

@@ -39,11 +39,11 @@ def _refuse(course, assignment_id):
     """Say in one line why there is nothing to report on: the wrong folder, an unknown assignment, or none graded yet."""
     from checker.staff.folders import IN_THE_COURSE, assignment_named, require_folder
 
+    assignment_named(assignment_id)
     require_folder(course)
     if not (Path(course) / FOLDER).is_dir() and not (Path(course) / "gradebook.db").is_file():
         raise SystemExit(f"{Path(course).resolve()} is not a graded course folder (it has no {FOLDER}/ or gradebook.db): "
                          f"{IN_THE_COURSE}, once `backprop-lab grade {assignment_id}` has graded it")
-    assignment_named(assignment_id)
     raise SystemExit(f"no graded submissions of {assignment_id} in {results_folder(course, assignment_id)}: "
                      f"grade them first (backprop-lab grade {assignment_id})")
 

@@ -4,7 +4,8 @@ Official grading needs Landlock ABI 3 or later (file access, truncate included),
 processes, signals sent through the kernel), a network namespace or Landlock's TCP rules (network),
 and a bound on processes (a writable cgroup as root, or rlimits as another user). For each part this
 machine lacks it prints the attack it would leave open (checker/sandbox/protections.py); below the
-minimum official grading refuses to run unless told --unsafe.
+minimum official grading refuses to run unless told --unsafe. It also lists what stays open at any
+level of protection (notebooks run as the grader's user, in the grader's process-ID namespace).
 """
 
 
@@ -22,6 +23,8 @@ def run(options):
         missing = protections.missing()
         for reason in missing:
             print(f"  missing: {reason}")
+        for gap in protections.residual():
+            print(f"  still open: {gap}")
         print("official grading: " + ("refused here (pass --unsafe to grade anyway)" if missing else "available"))
         return 1 if missing else 0
     finally:
