@@ -1,0 +1,90 @@
+"""A student who spells out NumPy functions: np.matmul, np.multiply, np.divide, and flattens the images in a list comprehension."""
+
+# %% data_preparation_code
+m_train = train_set_x_orig.shape[0]
+m_test = test_set_x_orig.shape[0]
+num_px = train_set_x_orig.shape[1]
+
+# every image becomes one long vector, then the vectors become columns
+train_set_x_flatten = np.array([image.flatten() for image in train_set_x_orig]).T
+test_set_x_flatten = np.array([image.flatten() for image in test_set_x_orig]).T
+
+train_set_x = np.divide(train_set_x_flatten, 255.0)
+test_set_x = np.divide(test_set_x_flatten, 255.0)
+
+# %%
+def sigmoid(z):
+    """Return 1 / (1 + e^(-z)): a number for a number, an array of the shape of z computed entry by entry for an array."""
+    return np.divide(1.0, np.add(1.0, np.exp(np.negative(z))))
+
+# %%
+def initialize_with_zeros(dim):
+    """Return w, zeros of shape (dim, 1), and b = 0.0."""
+    w = np.zeros([dim, 1])
+    b = 0.0
+    return w, b
+
+# %%
+def propagate(w, b, X, Y):
+    """Cost and gradients of logistic regression.
+
+    w: weights (n_x, 1); b: bias, a number; X: data (n_x, m); Y: labels (1, m).
+    Returns grads = {"dw": (n_x, 1), "db": number} and the cost, a number.
+    """
+    m = X.shape[1]
+    A = sigmoid(np.matmul(np.transpose(w), X) + b)
+    losses = -(np.multiply(Y, np.log(A)) + np.multiply(1 - Y, np.log(1 - A)))
+    cost = np.divide(np.sum(losses), m)
+    dZ = np.subtract(A, Y)
+    dw = np.divide(np.matmul(X, np.transpose(dZ)), m)
+    db = np.divide(np.sum(dZ), m)
+    grads = {"dw": dw, "db": db}
+    return grads, cost
+
+# %%
+def optimize(w, b, X, Y, num_iterations=100, learning_rate=0.009, print_cost=False):
+    """Gradient descent on w and b; returns params, the last grads, and the cost every 100 iterations."""
+    costs = []
+    for i in range(num_iterations):
+        grads, cost = propagate(w, b, X, Y)
+        w = np.subtract(w, np.multiply(learning_rate, grads["dw"]))
+        b = np.subtract(b, np.multiply(learning_rate, grads["db"]))
+        if np.mod(i, 100) == 0:
+            costs.append(cost)
+            if print_cost:
+                print("Cost after iteration {}: {}".format(i, cost))
+    params = {"w": w, "b": b}
+    return params, grads, costs
+
+# %%
+def predict(w, b, X):
+    """Labels (1, m): 1.0 where sigmoid(w.T @ X + b) > 0.5, else 0.0."""
+    A = sigmoid(np.matmul(np.transpose(w), X) + b)
+    Y_prediction = np.greater(A, 0.5).astype(np.float64)
+    return Y_prediction
+
+# %%
+def model(X_train, Y_train, X_test, Y_test, num_iterations=2000, learning_rate=0.5, print_cost=False):
+    """Train logistic regression on the training set and predict on both sets.
+
+    Returns a dictionary with the keys costs, Y_prediction_test, Y_prediction_train, w, b, learning_rate, num_iterations.
+    """
+    n_x = X_train.shape[0]
+    w, b = initialize_with_zeros(n_x)
+    params, grads, costs = optimize(w, b, X_train, Y_train, num_iterations, learning_rate, print_cost)
+    w = params["w"]
+    b = params["b"]
+    Y_prediction_test = predict(w, b, X_test)
+    Y_prediction_train = predict(w, b, X_train)
+    if print_cost:
+        print(f"train accuracy: {100 * np.mean(Y_prediction_train == Y_train):.1f} %")
+        print(f"test accuracy:  {100 * np.mean(Y_prediction_test == Y_test):.1f} %")
+    return {
+        "costs": costs,
+        "Y_prediction_test": Y_prediction_test,
+        "Y_prediction_train": Y_prediction_train,
+        "w": w,
+        "b": b,
+        "learning_rate": learning_rate,
+        "num_iterations": num_iterations,
+    }
