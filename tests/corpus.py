@@ -101,3 +101,19 @@ def write_variant(assignment, path, folder):
     target.parent.mkdir(parents=True, exist_ok=True)
     nbformat.write(notebook_for(assignment, path), str(target))
     return target
+
+
+def write_all(folder, assignments):
+    """Every variant as `folder/<variant>/<assignment id>/<notebook>`: each variant's folder can be given to --notebooks."""
+    return [write_variant(assignment, path, Path(folder) / path.stem) for assignment in assignments for path in variant_paths(assignment)]
+
+
+if __name__ == "__main__":  # python tests/corpus.py OUT [assignment id ...]: the notebooks, for reading and grading by hand
+    import sys
+
+    sys.path.insert(0, str(REPO))
+    from checker.course import ASSIGNMENTS
+
+    chosen = [assignment for assignment in ASSIGNMENTS if len(sys.argv) < 3 or assignment.id in sys.argv[2:]]
+    for written in write_all(sys.argv[1], chosen):
+        print(written)
