@@ -80,7 +80,13 @@ def test_a_group_of_variants_scores_full_marks_with_pytest_checker(pytester, tmp
     for assignment, path in chosen:
         write_variant(assignment, path, tmp_path / "submission")
     result = pytester.runpytest_subprocess(str(REPO / "checker"), "-p", "no:cacheprovider", "--notebooks", str(tmp_path / "submission"))
-    names = ", ".join(str(path.relative_to(REPO)) for _, path in chosen)
-    outcomes = result.parseoutcomes()
-    if outcomes.get("passed") != ALL_CHECKS or result.ret != 0:
-        pytest.fail(f"{names}:\n" + "\n".join(result.outlines[-60:]), pytrace=False)
+    if result.parseoutcomes().get("passed") != ALL_CHECKS or result.ret != 0:
+        names = ", ".join(str(path.relative_to(REPO)) for _, path in chosen)
+        pytest.fail(f"{names}:\n" + "\n".join(failures_and_score(result.outlines)), pytrace=False)
+
+
+def failures_and_score(lines):
+    """The failures section of `pytest checker`'s output and its score line, without the report card between them."""
+    start = next((number for number, line in enumerate(lines) if "FAILURES" in line), 0)
+    card = next((number for number, line in enumerate(lines) if "report card" in line), len(lines))
+    return lines[start:card] + [line for line in lines if line.startswith("backprop-lab score:")]
