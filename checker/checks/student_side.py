@@ -11,11 +11,10 @@ side calls it, lends it the checker's helpers, seeds its generators, reads and s
 
 import contextlib
 import copy
-import signal
-import threading
 
 from checker.checks.seeds import seeded_global_random
 from checker.sandbox import remote, standins, student
+from checker.sandbox.alarm import alarm
 from checker.sandbox.errors import StudentRaised, StudentTimedOut
 from checker.sandbox.student import CallReport
 
@@ -84,7 +83,7 @@ class InProcessSide:
     def call(self, function, args, kwargs, time_limit, track_changes, name):
         duplicate = copy.deepcopy if track_changes else (lambda value: value)
         passed_args, passed_kwargs = [duplicate(value) for value in args], {key: duplicate(value) for key, value in kwargs.items()}
-        with _time_limit(time_limit):
+        with alarm(time_limit, _InProcessTimeout):
             report = student.invoke(function, passed_args, passed_kwargs, track_changes=track_changes,
                                     printed_chars=self.policy.printed_chars)
         raised = report.get("raised")
@@ -150,25 +149,6 @@ def checker_code_allowed():
         yield
     finally:
         InProcessSide.checker_code_allowed[0] = False
-
-
-@contextlib.contextmanager
-def _time_limit(seconds):
-    """Interrupt the block after `seconds` (main thread only; elsewhere no limit)."""
-    if seconds is None or not hasattr(signal, "setitimer") or threading.current_thread() is not threading.main_thread():
-        yield
-        return
-
-    def interrupt(signum, frame):
-        raise _InProcessTimeout()
-
-    previous = signal.signal(signal.SIGALRM, interrupt)
-    signal.setitimer(signal.ITIMER_REAL, seconds)
-    try:
-        yield
-    finally:
-        signal.setitimer(signal.ITIMER_REAL, 0)
-        signal.signal(signal.SIGALRM, previous)
 
 
 def _changed_arguments(function, originals, passed, original_kwargs, passed_kwargs):

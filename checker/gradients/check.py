@@ -15,6 +15,7 @@ with slopes by the complex step (checker.gradients.complex_step says which funct
 
 import numpy as np
 
+from checker.errors import CheckerError
 from checker.gradients import messages as say
 from checker.gradients import report
 from checker.gradients.directional import check_directions
@@ -28,7 +29,7 @@ MODES = ("auto", "full", "sampled", "directions", "complex-step")
 FULL_MODE_SECONDS = 1.0  # "auto" compares every entry when that is estimated to take at most this long
 
 
-class GradientProblem(Exception):
+class GradientProblem(CheckerError):
     """The gradients given do not fit the parameters; the message says how."""
 
 

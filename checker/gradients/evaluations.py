@@ -11,6 +11,7 @@ import warnings
 
 import numpy as np
 
+from checker.errors import CheckerError
 from checker.gradients import messages as say
 from checker.gradients.directions import Direction
 from checker.thresholds import STEP
@@ -27,7 +28,7 @@ def complex_warnings_raise():
         yield
 
 
-class FunctionProblem(Exception):
+class FunctionProblem(CheckerError):
     """f cannot be evaluated as a gradient check needs; the message says why."""
 
 
@@ -94,7 +95,7 @@ class Evaluations:
                 value = np.asarray(self.f(point if self.named else point["x"]))
         except COMPLEX_WARNING:
             raise FunctionProblem(say.COMPLEX_DROPPED) from None
-        except Exception as error:
+        except Exception as error:  # the boundary: f is the caller's code and may raise anything; the report says what it raised
             hint = say.READ_ONLY if "read-only" in str(error) else ""
             raise FunctionProblem(say.F_RAISED.format(error=f"{type(error).__name__}: {error}") + hint) from error
         if value.ndim == 0 and value.dtype == np.float64 and not imaginary and np.isfinite(value):

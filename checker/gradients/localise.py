@@ -7,10 +7,12 @@ single entry that disagrees with f, or with every entry inside a part that was m
 (then the disagreement came from kinks or round-off, not from your gradient).
 """
 
+from checker.errors import CheckerError
+
 BUDGET = 4000  # comparisons spent on one direction before giving up: ~2 per halving, more across many kinks
 
 
-class NotPinned(Exception):
+class NotPinned(CheckerError):
     """The budget ran out before the disagreement was narrowed down to one entry."""
 
     def __init__(self, budget):

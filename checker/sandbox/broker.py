@@ -20,9 +20,9 @@ import sys
 import tempfile
 import time
 
-from checker.sandbox import cgroups, procfs
+from checker.sandbox import cgroups, exits
 from checker.sandbox.channel import Channel
-from checker.sandbox.errors import ChannelClosed, RemoteError, SandboxUnavailable, TimedOut
+from checker.sandbox.errors import ChannelClosed, RemoteError, SandboxError, SandboxUnavailable, TimedOut
 from checker.sandbox.notebook_process import NotebookProcess
 from checker.sandbox.policy import DEFAULT
 from checker.sandbox.protections import Protections
@@ -128,10 +128,11 @@ class Sandbox:
 
     def reap(self, pid):
         """How a notebook process ended, as plain data ({} when it cannot be told)."""
-        with contextlib.suppress(Exception):
-            status = self._control().request("reap", deadline=time.monotonic() + 5, pid=pid, wait=True)
-            return status if type(status) is dict else {}
-        return {}
+        try:
+            control = self._control()
+        except (SandboxError, OSError):  # the fork server is gone and cannot start again: nobody can tell
+            return {}
+        return exits.ask_parent(control, pid)
 
     # -- notebooks ---------------------------------------------------------------------------------
     def open_notebook(self, display_path, cells=None, objects=None, folder=None):
@@ -158,25 +159,20 @@ class Sandbox:
                     shutil.copyfile(entry.path, os.path.join(scratch, entry.name))
                     room -= entry.stat().st_size
 
-    def notebook_config(self, scratch, group):
-        """What a new notebook process needs to confine itself, as plain data (the fork server adds the readable paths)."""
+    def notebook_config(self, scratch, group, limits):
+        """What a new notebook process needs to confine itself (schema.NotebookConfig); the fork server adds the readable paths."""
         protections = self.protections_now()
-        policy = self.policy
         return {
-            "read": [scratch], "write": [], "excluded": self.excluded, "scratch": scratch,
-            "cgroups": group.procs_files if group else [], "memory": policy.memory_bytes, "file_size": policy.file_bytes,
-            "open_files": policy.open_files, "cpu_seconds": int(policy.notebook_seconds * 2),
-            # RLIMIT_NPROC counts every process of the user, so a limit above what runs already (not needed as root: the cgroup bounds them)
-            "nproc": procfs.own_process_count() + policy.processes if os.geteuid() != 0 else 0,
+            "policy": self.policy.as_data(), "limits": limits, "scratch": scratch, "read": [scratch], "write": [],
+            "excluded": self.excluded, "cgroups": group.procs_files if group else [],
             "netns": protections.netns, "landlock": protections.landlock, "seccomp": protections.seccomp,
-            "printed_chars": policy.printed_chars,
         }
 
     def close(self):
         if self._process is not None:
             with contextlib.suppress(OSError):
                 self._channel.sock.close()
-            with contextlib.suppress(Exception):
+            with contextlib.suppress(OSError, subprocess.TimeoutExpired):  # it ended already, or its zombie waits for us
                 self._process.kill()
                 self._process.wait(timeout=5)
             self._process = self._channel = None

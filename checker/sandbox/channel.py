@@ -10,6 +10,7 @@ allowed for only up to the request's own time limit again, and their number is b
 sandboxed process cannot keep the judge busy for ever by asking it things.
 """
 
+import logging
 import socket
 import time
 
@@ -17,6 +18,8 @@ from checker.sandbox import protocol
 from checker.sandbox.errors import ChannelClosed, RemoteError, TimedOut
 
 __all__ = ["Channel", "ChannelClosed", "RemoteError", "TimedOut", "describe_error"]
+
+_log = logging.getLogger(__name__)
 
 
 class Channel:
@@ -169,7 +172,11 @@ class Channel:
             reply = {"re": number, "value": handler(message)}
         except (ChannelClosed, TimedOut):
             raise
-        except Exception as error:  # the other side gets a description, never our traceback
+        except Exception as error:
+            # A boundary: a handler fails on what the other side sent (a student's object where numbers belong, a call
+            # the judge's helper refuses, student code raising in the target), and the other side gets a description of
+            # it, never our traceback; this side goes on serving. Logged for whoever debugs a handler.
+            _log.debug("request %r answered with an error", message.get("op"), exc_info=True)
             reply = {"re": number, "error": describe_error(error)}
         self.send(reply)
 

@@ -21,6 +21,7 @@ import signal
 import tempfile
 
 from checker.sandbox import landlock
+from checker.sandbox.errors import SandboxError
 
 CLONE_NEWNET, CLONE_NEWUSER, CLONE_THREAD = 0x40000000, 0x10000000, 0x00010000
 CLONE_NEWIPC, CLONE_NEWUTS, CLONE_PARENT = 0x08000000, 0x04000000, 0x00008000
@@ -120,17 +121,23 @@ def enter_check_process(config):
         _load_filter(config["filters"]["check"])
 
 
-def _set_limits(config):
+def rlimits(config):
+    """The resource limits a notebook process sets on itself, as (resource, value): the policy's own fields and its derived ones."""
+    policy, derived = config["policy"], config["limits"]
     limits = [
-        (resource.RLIMIT_AS, config["memory"] + _address_space_now()),
-        (resource.RLIMIT_FSIZE, config["file_size"]),
+        (resource.RLIMIT_AS, policy["memory_bytes"] + _address_space_now()),  # memory_bytes is beyond the libraries already mapped
+        (resource.RLIMIT_FSIZE, policy["file_bytes"]),
         (resource.RLIMIT_CORE, 0),
-        (resource.RLIMIT_NOFILE, config["open_files"]),
-        (resource.RLIMIT_CPU, config["cpu_seconds"]),
+        (resource.RLIMIT_NOFILE, policy["open_files"]),
+        (resource.RLIMIT_CPU, derived["cpu_seconds"]),
     ]
-    if config["nproc"]:
-        limits.append((resource.RLIMIT_NPROC, config["nproc"]))
-    for kind, value in limits:
+    if derived["user_processes"]:
+        limits.append((resource.RLIMIT_NPROC, derived["user_processes"]))
+    return limits
+
+
+def _set_limits(config):
+    for kind, value in rlimits(config):
         hard = resource.getrlimit(kind)[1]
         value = value if hard == resource.RLIM_INFINITY else min(value, hard)
         resource.setrlimit(kind, (value, value))
@@ -142,7 +149,7 @@ def _address_space_now():
         return int(file.read().split()[0]) * resource.getpagesize()
 
 
-class FilterRuleError(RuntimeError):
+class FilterRuleError(SandboxError, RuntimeError):
     """A seccomp rule could not be added: the filter would be weaker than it says, so the sandbox does not start."""
 
 
@@ -253,10 +260,11 @@ def probe():
 
 
 def seccomp_available():
+    """Whether libseccomp can build a filter here (pyseccomp raises RuntimeError when it finds no libseccomp)."""
     try:
         import pyseccomp as seccomp
 
         seccomp.SyscallFilter(seccomp.ALLOW)
         return True
-    except Exception:  # no libseccomp on this machine
+    except (ImportError, RuntimeError, OSError, AttributeError):  # no pyseccomp, no libseccomp, or one too old to load
         return False

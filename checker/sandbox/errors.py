@@ -1,13 +1,17 @@
 """Every exception the sandbox raises, under one root: `except SandboxError` catches them all.
 
+SandboxError is itself a CheckerError (checker/errors.py), the root of the whole checker's exceptions.
+
 Three families: the machine cannot confine a notebook (SandboxUnavailable); the channel between
 judge and target failed (ProtocolError, ChannelClosed, TimedOut, RemoteError); or the student's
 code did something that ends a check (StudentProblem and its kinds). StopGrading travels the
 other way: judge-side code called from student code says the check cannot go on.
 """
 
+from checker.errors import CheckerError
 
-class SandboxError(Exception):
+
+class SandboxError(CheckerError):
     """The root of the sandbox's exceptions."""
 
 

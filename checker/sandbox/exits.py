@@ -1,7 +1,14 @@
-"""How a sandboxed process ended, in words a student can act on, from the status its parent reaped."""
+"""How a sandboxed process ended, in words a student can act on, from the status its parent reaped.
+
+A parent (the fork server, a notebook process) reaps its children with `Children`; the judge asks
+it how one ended with `ask_parent`.
+"""
 
 import os
 import signal
+import time
+
+from checker.sandbox.errors import SandboxError
 
 SIGNALS = {signal.SIGSEGV: "a segmentation fault", signal.SIGABRT: "an abort", signal.SIGKILL: "being killed",
            signal.SIGBUS: "a bus error", signal.SIGFPE: "a floating-point exception", signal.SIGXCPU: "using up its CPU time",
@@ -33,6 +40,39 @@ def wait_for(pid, block=True):
     except ChildProcessError:
         return None
     return status_of(status) if found else None
+
+
+class Children:
+    """A parent's ended children: reaped as they end, so none lingers as a zombie, and how each ended kept until asked."""
+
+    def __init__(self):
+        self.ended = {}  # pid -> status, for children reaped before anyone asked
+
+    def fork(self):
+        """os.fork(), reaping the children that have ended first (a status kept under the new child's reused pid goes)."""
+        self.ended.update(collect_finished())
+        pid = os.fork()
+        if pid != 0:
+            self.ended.pop(pid, None)
+        return pid
+
+    def how_ended(self, message):
+        """The "reap" request: how child message["pid"] ended (waiting for it if message["wait"]), None while it runs."""
+        pid = message["pid"]
+        return self.ended.pop(pid) if pid in self.ended else wait_for(pid, block=bool(message.get("wait")))
+
+
+# How long the judge waits to hear how a process it killed ended: its parent answers in milliseconds.
+REAP_SECONDS = 5.0
+
+
+def ask_parent(channel, pid):
+    """How child `pid` of the process at the other end of `channel` ended, as plain data ({} when it cannot be told)."""
+    try:
+        status = channel.request("reap", deadline=time.monotonic() + REAP_SECONDS, pid=pid, wait=True)
+    except SandboxError:  # the parent is gone, hung or garbled: the child's end stays untold
+        return {}
+    return status if type(status) is dict else {}
 
 
 def describe(status, killed_by_us=False):

@@ -9,6 +9,8 @@ domain (ABI 6). Layers stack: a child that restricts itself again can only lose 
 import ctypes
 import os
 
+from checker.sandbox.errors import SandboxError
+
 _CREATE_RULESET, _ADD_RULE, _RESTRICT_SELF = 444, 445, 446  # the same numbers on every architecture
 _CREATE_RULESET_VERSION = 1
 _RULE_PATH_BENEATH = 1
@@ -28,7 +30,7 @@ SCOPE_ALL = (1 << 0) | (1 << 1)  # abstract UNIX sockets and signals, ABI 6
 _libc = ctypes.CDLL(None, use_errno=True)
 
 
-class LandlockUnavailable(OSError):
+class LandlockUnavailable(SandboxError, OSError):
     """The kernel has no Landlock, or refused a rule."""
 
 

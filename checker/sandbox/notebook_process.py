@@ -14,11 +14,9 @@ import time
 from checker.sandbox import cgroups, exits, procfs, remote
 from checker.sandbox.channel import Channel
 from checker.sandbox.check_process import CheckProcess, clean_description
-from checker.sandbox.errors import ChannelClosed, ProtocolError, RemoteError, SandboxUnavailable, TimedOut
+from checker.sandbox.errors import ChannelClosed, ProtocolError, RemoteError, SandboxError, SandboxUnavailable, TimedOut
 from checker.sandbox.names import names_by_pattern
 
-# Extra seconds allowed for a cell's reply beyond its own limit: the process's alarm stops the cell first.
-REPLY_SLACK = 5.0
 FAILURES = (None, "syntax", "not implemented", "timeout", "raised")
 
 
@@ -32,7 +30,7 @@ class Budget:
         self.left -= seconds
 
 
-class _LostCell(Exception):
+class _LostCell(SandboxError):
     """The cell being run hung, ended its process or left processes behind; `outcome` says which."""
 
     def __init__(self, outcome):
@@ -50,6 +48,7 @@ class NotebookProcess:
         self.outcomes = {}  # cell number -> outcome dict
         self.budget = Budget(self.policy.notebook_seconds)
         self.pid = self.channel = self.group = None
+        self.limits = None  # what follows from the policy (Policy.derived), worked out at each start
         self.starts, self.load_seconds = 0, 0.0
 
     # -- loading ---------------------------------------------------------------------------------
@@ -80,8 +79,8 @@ class NotebookProcess:
 
     def _spawn(self):
         """A new confined notebook process, its channel open; no student code has run in it yet."""
-        config = self.sandbox.notebook_config(self.scratch, self._new_group())
-        self.pid, sock = self.sandbox.spawn(config)
+        self.limits = self.policy.derived(procfs.own_process_count() if os.geteuid() != 0 else None)
+        self.pid, sock = self.sandbox.spawn(self.sandbox.notebook_config(self.scratch, self._new_group(), self.limits))
         self.channel = Channel(sock, "judge", lambda ref: None, limits=self.policy.frames)
         try:  # before any student code runs, so its answer can be trusted
             self.channel.request("confine", deadline=time.monotonic() + self.policy.control_seconds)
@@ -91,7 +90,7 @@ class NotebookProcess:
 
     def _new_group(self):
         self.group = cgroups.create(f"backprop-lab-{os.getpid()}-{self.number}-{time.monotonic_ns()}", self.policy.processes,
-                                    self.policy.memory_bytes + self.policy.memory_headroom_bytes, self.policy.cores)
+                                    self.limits["group_memory_bytes"], self.policy.cores)
         return self.group
 
     def _run_cells(self):
@@ -105,7 +104,7 @@ class NotebookProcess:
                 raise remote.StudentEnded("loading the notebook", f"its cells ran for more than {self.policy.load_seconds:g} s in all")
             started = time.monotonic()
             try:
-                outcome = self.channel.request("cell", deadline=started + seconds + REPLY_SLACK, path=self.display_path, seconds=seconds, **cell)
+                outcome = self.channel.request("cell", deadline=started + seconds + self.limits["reply_slack_seconds"], path=self.display_path, seconds=seconds, **cell)
                 self.outcomes[cell["number"]] = _valid_outcome(outcome)
                 if (self.group is not None and self.group.pids() - {self.pid}) or procfs.threads(self.pid) > 1:
                     raise _LostCell(_lost_outcome(cell, "ended", "it left processes (os.fork) or threads running, which a notebook's cells may not do"))
@@ -153,12 +152,7 @@ class NotebookProcess:
 
     def reap(self, pid):
         """How a check process of this notebook ended, as plain data ({} when it cannot be told)."""
-        if self.channel is None or pid is None:
-            return {}
-        with contextlib.suppress(Exception):
-            status = self.channel.request("reap", deadline=time.monotonic() + 5, pid=pid, wait=True)
-            return status if type(status) is dict else {}
-        return {}
+        return exits.ask_parent(self.channel, pid) if self.channel is not None and pid is not None else {}
 
     # -- ending ------------------------------------------------------------------------------------
     def kill(self):

@@ -3,10 +3,16 @@
 `Policy()` is what `pytest checker` and official grading use; `backprop-lab grade --time-budget`
 and the tests build their own (`Policy(cell_seconds=2)`), never patch a module. The policy travels
 from the command that starts grading to the broker, the notebook process and the check process
-(as plain data where it crosses into the sandbox).
+(as plain data where it crosses into the sandbox, under the same field names). What follows from
+the policy (the CPU-time limit from the time budget, the control group's memory with its headroom,
+...) is computed in one place, `Policy.derived`, and crosses with it under the names of `Derived`.
 """
 
+from __future__ import annotations
+
 import dataclasses
+from collections.abc import Mapping
+from typing import Any, TypedDict
 
 from checker.sandbox.protocol import Limits
 
@@ -69,18 +75,48 @@ class Policy:
     # Frames the judge reads from a sandboxed process: far more than any graded function returns here.
     frames: Limits = Limits(frame_bytes=32 * MiB, header_bytes=4 * MiB, items=200_000, string=200_000)
 
-    def replace(self, **changes):
+    def replace(self, **changes: Any) -> Policy:
         """A copy with some limits changed."""
         return dataclasses.replace(self, **changes)
 
-    def as_data(self):
-        """The policy as plain data (it crosses to the sandboxed process and to Dask workers)."""
+    def as_data(self) -> dict[str, Any]:
+        """The policy as plain data, under its own field names (it crosses to the sandboxed process and to Dask workers)."""
         return {field.name: getattr(self, field.name) for field in dataclasses.fields(self) if field.name != "frames"}
 
     @classmethod
-    def from_data(cls, data):
+    def from_data(cls, data: Mapping[str, Any]) -> Policy:
+        """The policy `as_data` gave (the judge's frames limits are not part of it)."""
         names = {field.name for field in dataclasses.fields(cls)} - {"frames"}
         return cls(**{key: value for key, value in data.items() if key in names})
+
+    def derived(self, user_processes_running: int | None) -> Derived:
+        """The limits that follow from this policy, each with its reason (the one place they are computed).
+
+        `user_processes_running`: the processes the grader's user runs now (RLIMIT_NPROC counts them all),
+        or None for a root grader, whose processes RLIMIT_NPROC does not bound.
+        """
+        return Derived(
+            # RLIMIT_CPU of a notebook process: a backstop only, far past the time budget, since the judge's
+            # deadlines stop a notebook's code first and CPU time counts every thread of it.
+            cpu_seconds=int(2 * self.notebook_seconds),
+            # RLIMIT_NPROC counts every process of the user, so the limit is what runs already plus the notebook's
+            # share; none (0) for root, where the control group bounds the processes instead.
+            user_processes=0 if user_processes_running is None else user_processes_running + self.processes,
+            # The control group also counts the pages of the libraries the fork server loaded.
+            group_memory_bytes=self.memory_bytes + self.memory_headroom_bytes,
+            # A cell's reply may arrive this long after the cell's own limit: the process's alarm stops the cell
+            # first, and the judge waits this much more before it takes the cell as hung.
+            reply_slack_seconds=5.0,
+        )
+
+
+class Derived(TypedDict):
+    """Limits that follow from a Policy (computed, with their reasons, by Policy.derived only)."""
+
+    cpu_seconds: int
+    user_processes: int
+    group_memory_bytes: int
+    reply_slack_seconds: float
 
 
 DEFAULT = Policy()

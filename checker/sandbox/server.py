@@ -13,9 +13,9 @@ import socket
 import sys
 import sysconfig
 
-# One BLAS thread: a forked child keeps only the thread that forked, and two workers share two cores.
-for _variable in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
-    os.environ[_variable] = "1"
+from checker.sandbox.blas import one_blas_thread
+
+one_blas_thread()  # a forked child keeps only the thread that forked, and two workers share two cores
 os.environ.setdefault("MPLBACKEND", "Agg")
 
 SYSTEM_READABLE = ("/usr", "/lib", "/lib64", "/etc/ld.so.cache", "/etc/localtime", "/dev/null", "/dev/zero", "/dev/urandom")
@@ -86,19 +86,17 @@ def main():
         except confine.FilterRuleError as error:  # a weaker filter than the rules say: refuse to confine anything
             trouble = str(error)
     channel = Channel(control, "server", lambda ref: None, accept_fds=True)
-    ended = {}  # pid -> how it ended, for children collected before the judge asked
+    children = exits.Children()  # the judge may ask how a child ended after the server reaped it
 
     def spawn(message):
         if trouble:
             raise RuntimeError(trouble)
-        ended.update(exits.collect_finished())  # no child lingers as a zombie; the judge may still ask how it ended
         fds = channel.take_fds()
-        config = dict(message["config"])
+        config = dict(message["config"])  # a schema.NotebookConfig, completed into the notebook process's ConfinementConfig
         read, listable = readable_paths([checker_dir, *config.pop("excluded")])
-        config["read"] = read + importable_files + config["read"]
-        config["list"], config["filters"] = listable, filters
+        config.update(read=read + importable_files + config["read"], list=listable, filters=filters)
         server = os.getpid()
-        pid = os.fork()
+        pid = children.fork()
         if pid == 0:
             try:
                 confine.die_with_parent(server)
@@ -109,15 +107,11 @@ def main():
         os.close(fds[0])
         return pid
 
-    def reap(message):
-        pid = message["pid"]
-        return ended.pop(pid) if pid in ended else exits.wait_for(pid, block=bool(message.get("wait")))
-
     def probe(message):
         found = confine.probe()
         return {**found, "error": trouble} if trouble else found
 
-    channel.handlers.update(spawn=spawn, reap=reap, probe=probe)
+    channel.handlers.update(spawn=spawn, reap=children.how_ended, probe=probe)
     channel.serve_forever()
 
 

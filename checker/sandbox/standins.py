@@ -9,7 +9,11 @@ nothing: the judge compares what comes back with its own results. Running them b
 student's code saves thousands of round trips to the judge.
 """
 
+import logging
+
 import numpy as np
+
+_log = logging.getLogger(__name__)
 
 
 class QuadraticBowl:
@@ -52,7 +56,8 @@ class PanelStandIns:
         """The entries of values[name] for each name, in the case's order; NaN where values holds no such numbers."""
         try:
             column = np.concatenate([np.ravel(np.asarray(values[name], dtype=np.float64)) for name in names])
-        except Exception:  # anything but a dictionary of arrays: no θ in it
+        except Exception:  # a boundary: anything but a dictionary of arrays (a student's object may raise anything): no θ in it
+            _log.debug("no θ in what the notebook passed", exc_info=True)
             column = np.array([])
         return column[self.order].reshape(-1, 1) if column.size == self.order.size else np.full((self.order.size, 1), np.nan)
 

@@ -8,6 +8,7 @@ import contextlib
 import copy
 import inspect
 import io
+import logging
 import os
 import re
 import sysconfig
@@ -17,6 +18,8 @@ import warnings
 import numpy as np
 
 from checker.sandbox.policy import DEFAULT
+
+_log = logging.getLogger(__name__)
 
 CHECKER_DIR = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 _LIBRARY_DIRS = tuple(
@@ -90,7 +93,7 @@ def invoke(function, args, kwargs, track_changes=True, printed_chars=DEFAULT.pri
     with quiet(printed_chars) as (caught, printed):
         try:
             report["value"] = function(*args, **kwargs)
-        except BaseException as error:  # the student's code may raise anything, even SystemExit
+        except BaseException as error:  # the boundary: the student's code may raise anything, even SystemExit; reported, not logged
             report["raised"] = describe_exception(error)
     report["warnings"] = _distinct(str(w.message)[:300] for w in caught)[:10]
     report["printed"] = printed.getvalue()
@@ -101,7 +104,8 @@ def invoke(function, args, kwargs, track_changes=True, printed_chars=DEFAULT.pri
 def _snapshot(args, kwargs):
     try:
         return copy.deepcopy((args, kwargs))
-    except Exception:  # a value that cannot be copied cannot be checked for changes either
+    except Exception:  # a boundary: a student's object may fail to copy in any way (its own __deepcopy__, __reduce__)
+        _log.debug("an argument could not be copied: its changes go unchecked", exc_info=True)
         return None
 
 
@@ -140,7 +144,8 @@ def same_value(a, b):
         return len(a) == len(b) and all(same_value(x, y) for x, y in zip(a, b))
     try:
         return bool(a == b)
-    except Exception:
+    except Exception:  # a boundary: a student's __eq__ (or __bool__) may raise anything; then only identity counts
+        _log.debug("values could not be compared: identity decides", exc_info=True)
         return a is b
 
 
@@ -155,7 +160,8 @@ def describe_exception(error):
     """An exception from student code as plain data: what, where in the student's code, and how it ended."""
     try:
         text = str(error).strip()
-    except BaseException:  # a student's exception whose message itself fails
+    except BaseException:  # a boundary: a student's exception whose own __str__ fails, even with SystemExit
+        _log.debug("an exception's message could not be read", exc_info=True)
         text = "(its message could not be read)"
     description = {
         "type": type(error).__name__,

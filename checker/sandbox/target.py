@@ -16,13 +16,13 @@ import os
 import pickle
 import random
 import re
-import signal
 import socket
 import sys
 
 import numpy as np
 
 from checker.sandbox import confine, exits, standins, student
+from checker.sandbox.alarm import alarm
 from checker.sandbox.names import bound_names, names_by_pattern
 from checker.sandbox.channel import Channel, RemoteError
 
@@ -41,7 +41,8 @@ _BUILTIN_ERRORS = {name: getattr(builtins, name) for name in (
     "FloatingPointError", "OverflowError", "ArithmeticError", "NotImplementedError", "RuntimeError")}
 
 NAMESPACE = {"__name__": "__notebook__", "__builtins__": builtins}
-CONFIG = {}
+CONFIG = {}  # this notebook process's schema.ConfinementConfig
+CHILDREN = exits.Children()  # its check processes that have ended
 
 
 class GraderStopped(BaseException):
@@ -70,7 +71,7 @@ def serve_notebook(sock, config):
     def confine_now(message):
         confine.enter_notebook_process(CONFIG)
         seed_random({"seed": 0})  # the notebook's cells see the same random numbers every time
-        channel.handlers.update(cell=_run_cell, objects=_load_objects, fork=lambda message: _fork(channel, message), reap=_reap)
+        channel.handlers.update(cell=_run_cell, objects=_load_objects, fork=lambda message: _fork(channel, message), reap=CHILDREN.how_ended)
         del channel.handlers["confine"]
         return "confined"
 
@@ -93,7 +94,8 @@ def _run_cell(message):
     if not whole:
         tree.body = [node for node in tree.body if isinstance(node, _DEFINITIONS)]
     code = compile(tree, filename, "exec")
-    report = _with_alarm(message["seconds"], lambda: student.invoke(exec, (code, NAMESPACE), {}, track_changes=False))
+    with alarm(message["seconds"], CellTimeout):
+        report = student.invoke(exec, (code, NAMESPACE), {}, track_changes=False)
     raised = report.get("raised")
     if raised is None:
         return {"defines": defines, "failure": None}
@@ -103,19 +105,6 @@ def _run_cell(message):
 
 class CellTimeout(BaseException):
     """A cell ran past its time limit (a courtesy: the judge also stops a cell that ignores this)."""
-
-
-def _with_alarm(seconds, action):
-    def interrupt(signum, frame):
-        raise CellTimeout()
-
-    previous = signal.signal(signal.SIGALRM, interrupt)
-    signal.setitimer(signal.ITIMER_REAL, seconds)
-    try:
-        return action()
-    finally:
-        signal.setitimer(signal.ITIMER_REAL, 0)
-        signal.signal(signal.SIGALRM, previous)
 
 
 def _load_objects(message):
@@ -129,9 +118,8 @@ def _fork(channel, message):
     fds = channel.take_fds()
     if len(fds) != 1:
         raise ValueError("a check process needs exactly one socket")
-    exits.collect_finished()  # check processes that have ended: none lingers as a zombie
     notebook = os.getpid()
-    pid = os.fork()
+    pid = CHILDREN.fork()
     if pid == 0:
         try:
             confine.die_with_parent(notebook)
@@ -144,11 +132,6 @@ def _fork(channel, message):
             os._exit(0)
     os.close(fds[0])
     return pid
-
-
-def _reap(message):
-    """How a finished check process ended: {"exit": code} or {"signal": number}, None while it runs."""
-    return exits.wait_for(message["pid"], block=bool(message.get("wait")))
 
 
 # -- a check process ---------------------------------------------------------------------------
@@ -172,7 +155,7 @@ def _lookup(message):
 
 def _call(message):
     return student.invoke(message["target"], message["args"], message["kwargs"], track_changes=message["track"],
-                          printed_chars=CONFIG.get("printed_chars", 0))
+                          printed_chars=CONFIG["policy"]["printed_chars"])
 
 
 def _getattr(message):

@@ -22,6 +22,7 @@ import shlex
 import sys
 from pathlib import Path
 
+from checker.sandbox.blas import one_blas_thread
 from checker.sandbox.policy import DEFAULT as POLICY
 
 
@@ -144,8 +145,7 @@ def _workers(options):
         return DaskWorkers(options.scheduler, grade_task, grader_error)
     from checker.staff.workers import LocalWorkers
 
-    for variable in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
-        os.environ.setdefault(variable, "1")  # one thread per worker: the workers already use every core
+    one_blas_thread(unless_set=True)  # one thread per worker: the workers already use every core
     return LocalWorkers(options.workers, grade_task, grader_error)
 
 
