@@ -13,11 +13,18 @@ entries; "directions" a few random directions, narrowed down to one entry when o
 with slopes by the complex step (checker.gradients.complex_step says which functions allow it).
 """
 
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any, Union
+
 import numpy as np
+from numpy.typing import ArrayLike
 
 from checker.errors import CheckerError
 from checker.gradients import messages as say
 from checker.gradients import report
+from checker.gradients.report import GradientReport
 from checker.gradients.directional import check_directions
 from checker.gradients.entrywise import all_entries, check_entries, sampled_entries
 from checker.gradients.evaluations import Evaluations, FunctionProblem
@@ -26,6 +33,10 @@ from checker.gradients.slopes import Prober
 from checker.thresholds import COMPLEX_STEP, STEP
 
 MODES = ("auto", "full", "sampled", "directions", "complex-step")
+# The parameters: a dict of arrays by name, or one array. The gradients come in the same form (a gradient may be named
+# 'd' + its parameter's name); f takes the parameters in that form and returns one number.
+Params = Union[dict[str, ArrayLike], ArrayLike]
+ScalarFunction = Callable[[Any], Any]
 FULL_MODE_SECONDS = 1.0  # "auto" compares every entry when that is estimated to take at most this long
 
 
@@ -33,8 +44,9 @@ class GradientProblem(CheckerError):
     """The gradients given do not fit the parameters; the message says how."""
 
 
-def check_gradient(f, params, gradients, mode="auto", *, directions=2, samples=20, per_parameter=True, rng=None, step=None,
-                   budget=BUDGET, full_seconds=FULL_MODE_SECONDS):
+def check_gradient(f: ScalarFunction, params: Params, gradients: Params, mode: str = "auto", *, directions: int = 2,
+                   samples: int = 20, per_parameter: bool = True, rng: np.random.Generator | int | None = None,
+                   step: float | None = None, budget: int = BUDGET, full_seconds: float = FULL_MODE_SECONDS) -> GradientReport:
     """Check `gradients` of the scalar function f at `params`; a GradientReport whose str() explains the verdict.
 
     directions: random directions per check ("directions" mode); samples: entries ("sampled" mode);
@@ -46,9 +58,9 @@ def check_gradient(f, params, gradients, mode="auto", *, directions=2, samples=2
     if mode not in MODES:
         raise ValueError(say.UNKNOWN_MODE.format(modes=", ".join(MODES), mode=mode))
     rng = np.random.default_rng(0 if rng is None else rng)
-    notes = []
+    notes: list[str] = []
     try:
-        gradients = matched_gradients(params, gradients, notes)
+        matched = matched_gradients(params, gradients, notes)
     except GradientProblem as problem:
         return report.could_not_run(str(problem), kind="shape")
     if any(np.asarray(value).dtype == np.float32 for value in (params.values() if isinstance(params, dict) else [params])):
@@ -58,9 +70,9 @@ def check_gradient(f, params, gradients, mode="auto", *, directions=2, samples=2
     except (TypeError, ValueError) as error:
         return report.could_not_run(say.PARAMS_NOT_NUMBERS.format(error=error), kind="shape")
     if mode == "complex-step":
-        prober = Prober(evaluations, gradients, STEP, complex_step=step or COMPLEX_STEP)
+        prober = Prober(evaluations, matched, STEP, complex_step=step or COMPLEX_STEP)
     else:
-        prober = Prober(evaluations, gradients, step or STEP)
+        prober = Prober(evaluations, matched, step or STEP)
     shapes = {name: value.shape for name, value in evaluations.base.items()}
     try:
         if mode in ("auto", "complex-step"):
@@ -75,7 +87,7 @@ def check_gradient(f, params, gradients, mode="auto", *, directions=2, samples=2
         return report.could_not_run(str(problem), evaluations=evaluations.calls, notes=notes)
 
 
-def assert_gradient(f, params, gradients, mode="auto", **options):
+def assert_gradient(f: ScalarFunction, params: Params, gradients: Params, mode: str = "auto", **options: Any) -> GradientReport:
     """check_gradient for your own tests: raises AssertionError with the report's message unless it passed."""
     __tracebackhide__ = True
     result = check_gradient(f, params, gradients, mode, **options)
@@ -84,19 +96,24 @@ def assert_gradient(f, params, gradients, mode="auto", **options):
     return result
 
 
-def matched_gradients(params, gradients, notes):
+def matched_gradients(params: Params, gradients: Params, notes: list[str]) -> dict[str, np.ndarray]:
     """Your gradients by parameter name (a gradient may be named 'd' + name), checked against the parameters' shapes."""
+    named: dict[str, ArrayLike]
+    given: dict[Any, Any]  # keys as the caller wrote them; values checked below
     if not isinstance(params, dict):
-        params, gradients = {"x": params}, {"x": gradients}
-    elif not isinstance(gradients, dict):
+        named, given = {"x": params}, {"x": gradients}
+    elif isinstance(gradients, dict):
+        named, given = params, gradients
+    else:
         raise GradientProblem(say.GRADIENTS_NOT_DICT)
-    matched, used = {}, set()
-    for name, value in params.items():
-        key = name if name in gradients else f"d{name}" if f"d{name}" in gradients else None
+    matched: dict[str, np.ndarray] = {}
+    used: set[str] = set()
+    for name, value in named.items():
+        key = name if name in given else f"d{name}" if f"d{name}" in given else None
         if key is None:
             raise GradientProblem(say.MISSING_GRADIENT.format(name=name))
         try:
-            gradient = np.asarray(gradients[key])
+            gradient = np.asarray(given[key])
             if gradient.dtype.kind not in "biuf":
                 raise TypeError(f"its dtype is {gradient.dtype}")
         except (TypeError, ValueError) as error:
@@ -106,7 +123,7 @@ def matched_gradients(params, gradients, notes):
             hint = say.TRANSPOSED if len(shape) == 2 and gradient.shape == shape[::-1] else ""
             raise GradientProblem(say.SHAPE_MISMATCH.format(name=name, yours=gradient.shape, shape=shape, hint=hint))
         matched[name], used = gradient, used | {key}
-    ignored = [str(key) for key in gradients if key not in used]
+    ignored = [str(key) for key in given if key not in used]
     if ignored:
         notes.append(say.NOTE_IGNORED.format(names=", ".join(ignored)))
     return matched

@@ -14,7 +14,7 @@ from checker.gradients.directions import Direction
 from checker.gradients.localise import BUDGET, NotPinned, localise
 
 
-def check_directions(prober, shapes, rounds, per_parameter, rng, notes, budget=BUDGET):
+def check_directions(prober, shapes, rounds, per_parameter, rng, notes, budget=BUDGET) -> report.GradientReport:
     """Compare `rounds` random directions; a report naming the first wrong entry found, if any."""
     tally = report.Tally()
     for _ in range(rounds):

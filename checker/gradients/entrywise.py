@@ -23,7 +23,7 @@ def worst_first(entry):
     return -entry.error if entry.error == entry.error else -np.inf  # NaN (yours is not a number) first
 
 
-def check_entries(prober, shapes, entries, mode, notes):
+def check_entries(prober, shapes, entries, mode, notes) -> report.GradientReport:
     """Compare the listed entries one by one; a report naming the worst wrong entry, and listing the others."""
     tally, wrong = report.Tally(), []
     for name, flat in entries:

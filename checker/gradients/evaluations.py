@@ -44,7 +44,7 @@ class Evaluations:
             array.flags.writeable = False
             self.base[name] = array
         self.calls = 0
-        self.seconds = None  # how long the first evaluation took
+        self.seconds = 0.0  # how long the first evaluation took (measured by centre())
         self._centre = None
         self._deterministic = False
         self.measured_noise = None  # how far f's values scatter around a straight line, once measured

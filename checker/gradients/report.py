@@ -5,21 +5,42 @@ the metric that decided with its band, what else is worth knowing (kinks, more w
 the entry was found), how f's slopes were measured and what that cost.
 """
 
-from collections import namedtuple
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from typing import TYPE_CHECKING, NamedTuple
 
 import numpy as np
 
 from checker.gradients import messages as say
 from checker.thresholds import band, explain_band, loosest
 
-Entry = namedtuple("Entry", "name index yours numerical left right error dtype floor")
+if TYPE_CHECKING:
+    from checker.gradients.slopes import Prober, Slope
+
+Shapes = Mapping[str, tuple[int, ...]]  # each parameter's shape, by name
+
+
+class Entry(NamedTuple):
+    """One entry of one parameter, yours against f's slope there (left and right: f's one-sided slopes at a kink)."""
+
+    name: str
+    index: tuple[int, ...]  # type: ignore[assignment]  # the entry's index, as namedtuple let it shadow tuple.index
+    yours: float
+    numerical: float
+    left: float | None
+    right: float | None
+    error: float
+    dtype: np.dtype
+    floor: float
 
 
 class GradientReport:
     """passed, kind ("ok", "mismatch", "unusable", "shape"), the deciding relative_error, the wrong entry, the cost."""
 
-    def __init__(self, passed, kind, message, mode=None, relative_error=None, dtype=None, evaluations=0, entry=None,
-                 wrong=(), kinks=0, notes=()):
+    def __init__(self, passed: bool, kind: str, message: str, mode: str | None = None, relative_error: float | None = None,
+                 dtype: np.dtype | None = None, evaluations: int = 0, entry: Entry | None = None, wrong: Iterable[Entry] = (),
+                 kinks: int = 0, notes: Iterable[str] = ()) -> None:
         self.passed, self.kind, self.message, self.mode = passed, kind, message, mode
         self.relative_error, self.dtype, self.evaluations = relative_error, dtype, evaluations
         self.band = None if relative_error is None else band(relative_error, dtype)
@@ -28,13 +49,13 @@ class GradientReport:
         self.kinks = kinks  # comparisons that crossed a kink of f
         self.notes = list(notes)
 
-    def __str__(self):
+    def __str__(self) -> str:
         return self.message
 
-    def __repr__(self):
+    def __repr__(self) -> str:
         return f"<GradientReport {self.kind}: {self.describe()}>"
 
-    def describe(self):
+    def describe(self) -> str:
         """The finding in one line, for messages that embed it."""
         if self.passed:
             return say.DESCRIBE_AGREE.format(mode=self.mode, error=self.relative_error, evaluations=self.evaluations)
@@ -45,7 +66,7 @@ class GradientReport:
                                          ratio=compared(entry), error=entry.error, band=band(entry.error, entry.dtype))
 
 
-    def describe_yours(self):
+    def describe_yours(self) -> str:
         """The finding in one line without f's slope or the ratio to it: for graded feedback, where they would be the answer."""
         if self.passed or self.entry is None:
             return self.describe() if self.passed else say.DESCRIBE_UNPINNED
@@ -53,7 +74,7 @@ class GradientReport:
         return say.DESCRIBE_YOURS.format(entry=entry_name(entry), yours=entry.yours, error=entry.error, band=band(entry.error, entry.dtype))
 
 
-def entry_of(slope, shapes):
+def entry_of(slope: Slope, shapes: Shapes) -> Entry:
     """The Entry for a settled slope along a single entry, in that entry's own units and sides."""
     name, flat, value = slope.direction.only_entry()
     left, right = slope.sides if slope.sides else (None, None)
@@ -61,19 +82,19 @@ def entry_of(slope, shapes):
         left, right = right, left
     per_entry = lambda slope_value: None if slope_value is None else slope_value / value
     index = tuple(int(i) for i in np.unravel_index(flat, shapes[name]))
-    return Entry(name, index, per_entry(slope.analytic), per_entry(slope.numerical), per_entry(left), per_entry(right),
+    return Entry(name, index, slope.analytic / value, slope.numerical / value, per_entry(left), per_entry(right),
                  slope.error, slope.dtype, slope.floor / abs(value))
 
 
-def entry_name(entry):
+def entry_name(entry: Entry) -> str:
     return entry.name if entry.index == () else f"{entry.name}[{', '.join(map(str, entry.index))}]"
 
 
-def counted(count, noun):
+def counted(count: int, noun: str) -> str:
     return f"{count:,} {noun}" + ("" if count == 1 else "s")
 
 
-def compared(entry):
+def compared(entry: Entry) -> str:
     """How yours relates to f's slope at an entry: a factor, a flipped sign, a slope that should be 0."""
     if not np.isfinite(entry.yours) or entry.left is not None:  # at a kink, f has no one slope to compare with
         return ""
@@ -85,7 +106,7 @@ def compared(entry):
     return say.SIGN_FLIPPED if abs(ratio + 1) < 1e-3 else say.RATIO.format(ratio=ratio)
 
 
-def cost(prober):
+def cost(prober: Prober) -> str:
     """How f's slopes were measured, and how many evaluations of f that took."""
     evaluations = prober.evaluations.calls
     if prober.complex_step is None:
@@ -96,10 +117,10 @@ def cost(prober):
 class Tally:
     """What the comparisons add up to: how many, the largest relative error among them, kinks, round-off."""
 
-    def __init__(self):
+    def __init__(self) -> None:
         self.compared, self.largest, self.kinks, self.roundoff, self.set_aside = 0, 0.0, 0, 0, 0
 
-    def add(self, slope):
+    def add(self, slope: Slope) -> None:
         self.compared += 1
         if slope.verdict in ("kink", "between"):
             self.kinks += 1
@@ -109,7 +130,7 @@ class Tally:
             self.largest = max(self.largest, slope.error)
 
 
-def agreeing(prober, mode, headline, tally, notes):
+def agreeing(prober: Prober, mode: str, headline: str, tally: Tally, notes: Sequence[str]) -> GradientReport:
     """Every comparison agreed, crossed a kink or was set aside: passed."""
     dtype = loosest(prober.dtypes.values())
     lines = [headline, say.LARGEST.format(error=tally.largest, band=explain_band(tally.largest, dtype))]
@@ -121,20 +142,21 @@ def agreeing(prober, mode, headline, tally, notes):
                           kinks=tally.kinks, notes=notes)
 
 
-def wrong_at(prober, mode, wrong, context, tally, notes):
+def wrong_at(prober: Prober, mode: str, wrong: Sequence[Entry], context: Sequence[str], tally: Tally,
+             notes: Sequence[str]) -> GradientReport:
     """Some entries disagree with f: the first of `wrong` (Entries, worst first) is explained."""
     entry = wrong[0]
     headline = say.WRONG_ENTRY.format(entry=entry_name(entry), yours=entry.yours, numerical=entry.numerical, ratio=compared(entry))
     lines = [headline,
              say.DECIDED.format(error=entry.error, band=explain_band(entry.error, entry.dtype))]
-    if entry.left is not None and entry.left != entry.right and abs(entry.left - entry.right) > entry.floor:
+    if entry.left is not None and entry.right is not None and entry.left != entry.right and abs(entry.left - entry.right) > entry.floor:
         lines.append(say.KINK_AT_ENTRY.format(left=entry.left, right=entry.right))
     lines += [*context, cost(prober), *notes]
     return GradientReport(False, "mismatch", "\n".join(lines), mode, entry.error, entry.dtype, prober.evaluations.calls,
                           entry, wrong, tally.kinks, notes)
 
 
-def not_pinned(prober, slope, budget, notes):
+def not_pinned(prober: Prober, slope: Slope, budget: int, notes: Sequence[str]) -> GradientReport:
     """A direction disagrees, but the search for one wrong entry ran out of budget."""
     names = ", ".join(slope.direction.names)
     lines = [say.NOT_PINNED.format(names=names, yours=slope.analytic, numerical=slope.numerical, budget=budget),
@@ -143,7 +165,7 @@ def not_pinned(prober, slope, budget, notes):
                           prober.evaluations.calls, notes=notes)
 
 
-def could_not_run(reason, kind="unusable", evaluations=0, notes=()):
+def could_not_run(reason: str, kind: str = "unusable", evaluations: int = 0, notes: Sequence[str] = ()) -> GradientReport:
     """The check could not run: f failed, or the gradients do not fit the parameters."""
     message = "\n".join([say.UNUSABLE.format(reason=reason), *notes])
     return GradientReport(False, kind, message, evaluations=evaluations, notes=notes)

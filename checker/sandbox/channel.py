@@ -10,12 +10,20 @@ allowed for only up to the request's own time limit again, and their number is b
 sandboxed process cannot keep the judge busy for ever by asking it things.
 """
 
+from __future__ import annotations
+
 import logging
 import socket
 import time
+from collections.abc import Callable, Sequence
+from typing import Any, cast
 
 from checker.sandbox import protocol
-from checker.sandbox.errors import ChannelClosed, RemoteError, TimedOut
+from checker.sandbox.errors import ChannelClosed, ProtocolError, RemoteError, StopGrading, TimedOut
+from checker.sandbox.schema import ErrorReply
+
+# A handler answers one kind of request: it gets the request (its fields beside "op" and "id") and returns the reply's value.
+Handler = Callable[[dict[str, Any]], Any]
 
 __all__ = ["Channel", "ChannelClosed", "RemoteError", "TimedOut", "describe_error"]
 
@@ -29,49 +37,51 @@ class Channel:
     descriptors; on any other end, descriptors that arrive are discarded by the kernel unread.
     """
 
-    def __init__(self, sock, side, make_proxy, proxy_type=None, limits=protocol.DEFAULT_LIMITS, accept_fds=False):
+    def __init__(self, sock: socket.socket, side: str, make_proxy: protocol.Resolve, proxy_type: type | None = None,
+                 limits: protocol.Limits = protocol.DEFAULT_LIMITS, accept_fds: bool = False) -> None:
         self.sock = sock
         self.accept_fds = accept_fds
         self.side = side
         self.make_proxy = make_proxy
         self.proxy_type = proxy_type
         self.limits = limits
-        self.handlers = {}
-        self.exports = {}
-        self._export_ids = {}
+        self.handlers: dict[str, Handler] = {}
+        self.exports: dict[int, Any] = {}
+        self._export_ids: dict[int, int] = {}
         self._next_request = 0
-        self._received_fds = []
+        self._received_fds: list[int] = []
         self._buffer = bytearray()
-        self._deadline = None
+        self._deadline: Callable[[], float] | None = None
 
     # -- objects that stay on this side -----------------------------------------------------
-    def export(self, obj):
+    def export(self, obj: Any) -> protocol.Ref:
         """A Ref the other side can use to name `obj`, which stays here (a proxy names its own object)."""
         if self.proxy_type is not None and type(obj) is self.proxy_type:
-            return object.__getattribute__(obj, "_ref")
+            ref: protocol.Ref = object.__getattribute__(obj, "_ref")
+            return ref
         number = self._export_ids.get(id(obj))
         if number is None:
             if len(self.exports) >= self.limits.exports:
-                raise protocol.ProtocolError("too many objects were handed across")
+                raise ProtocolError("too many objects were handed across")
             number = len(self.exports) + 1
             self.exports[number] = obj
             self._export_ids[id(obj)] = number
         name = getattr(obj, "__qualname__", None) if callable(obj) else None
         return protocol.Ref(self.side, number, type(obj).__name__, callable(obj), name if type(name) is str else None)
 
-    def forget_exports(self):
+    def forget_exports(self) -> None:
         """Objects exported from now on get new numbers, even ones exported before."""
         self._export_ids.clear()
 
-    def resolve(self, ref):
+    def resolve(self, ref: protocol.Ref) -> Any:
         if ref.side == self.side:
             if ref.id not in self.exports:
-                raise protocol.ProtocolError(f"no object number {ref.id} was ever exported")
+                raise ProtocolError(f"no object number {ref.id} was ever exported")
             return self.exports[ref.id]
         return self.make_proxy(ref)
 
     # -- frames ---------------------------------------------------------------------------------
-    def send(self, message, fds=()):
+    def send(self, message: dict[str, Any], fds: Sequence[int] = ()) -> None:
         data = protocol.pack(message, self.export)
         try:
             self._arm_timeout()
@@ -84,15 +94,15 @@ class Channel:
         except OSError as error:
             raise ChannelClosed(str(error)) from None
 
-    def receive(self):
+    def receive(self) -> dict[str, Any]:
         tree, buffers = protocol.read_frame(self._read_exactly, self.limits)
         return protocol.unpack(tree, buffers, self.resolve, self.limits)
 
-    def take_fds(self):
+    def take_fds(self) -> list[int]:
         fds, self._received_fds = self._received_fds, []
         return fds
 
-    def _read_exactly(self, size):
+    def _read_exactly(self, size: int) -> bytes:
         """`size` bytes from the socket, read in large chunks (one system call per frame, usually)."""
         while len(self._buffer) < size:
             self._arm_timeout()
@@ -114,7 +124,7 @@ class Channel:
         del self._buffer[:size]
         return data
 
-    def _arm_timeout(self):
+    def _arm_timeout(self) -> None:
         """Make the socket's blocking calls give up at the current deadline (or never, without one)."""
         if self._deadline is not None:
             left = self._deadline() - time.monotonic()
@@ -125,7 +135,7 @@ class Channel:
             self.sock.settimeout(None)
 
     # -- requests -----------------------------------------------------------------------------
-    def request(self, op, deadline=None, fds=(), **fields):
+    def request(self, op: str, deadline: float | None = None, fds: Sequence[int] = (), **fields: Any) -> Any:
         """Send a request and return the reply's value, serving the other side's requests meanwhile.
 
         `deadline` is a time.monotonic() value. Time spent serving the other side's requests is
@@ -149,26 +159,26 @@ class Channel:
                 if "op" in message:
                     served += 1
                     if served > self.limits.served:
-                        raise protocol.ProtocolError(f"more than {self.limits.served:,} requests arrived while one was open")
+                        raise ProtocolError(f"more than {self.limits.served:,} requests arrived while one was open")
                     started = time.monotonic()
                     self.serve(message)
                     extra[0] += time.monotonic() - started
                     continue
                 if message.get("re") != number:
-                    raise protocol.ProtocolError("a reply arrived out of order")
+                    raise ProtocolError("a reply arrived out of order")
                 if "error" in message:
                     raise RemoteError(message["error"])
                 return message.get("value")
         finally:
             self._deadline = outer
 
-    def serve(self, message):
+    def serve(self, message: dict[str, Any]) -> None:
         """Answer one request from the other side with its handler's value, or an error."""
-        number = message.get("id")
-        handler = self.handlers.get(message.get("op"))
+        number, op = message.get("id"), message.get("op")
+        handler = self.handlers.get(op) if type(op) is str else None
         try:
             if handler is None:
-                raise protocol.ProtocolError(f"unknown request {message.get('op')!r}")
+                raise ProtocolError(f"unknown request {op!r}"[:200])
             reply = {"re": number, "value": handler(message)}
         except (ChannelClosed, TimedOut):
             raise
@@ -180,7 +190,7 @@ class Channel:
             reply = {"re": number, "error": describe_error(error)}
         self.send(reply)
 
-    def serve_forever(self):
+    def serve_forever(self) -> None:
         """Answer requests until the other side closes the connection."""
         while True:
             try:
@@ -188,15 +198,13 @@ class Channel:
             except ChannelClosed:
                 return
             if "op" not in message:
-                raise protocol.ProtocolError("a reply arrived with no request open")
+                raise ProtocolError("a reply arrived with no request open")
             self.serve(message)
 
 
-def describe_error(error):
+def describe_error(error: BaseException) -> ErrorReply:
     """An exception as plain data: its type's name and its message's first line."""
-    if isinstance(error, RemoteError):
-        return error.details
-    if hasattr(type(error), "reply"):
-        return error.reply()
+    if isinstance(error, (RemoteError, StopGrading)):
+        return cast(ErrorReply, error.details)
     text = str(error).strip().splitlines()[0][:500] if str(error).strip() else ""
     return {"kind": "error", "type": type(error).__name__, "text": text}

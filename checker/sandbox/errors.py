@@ -8,6 +8,8 @@ code did something that ends a check (StudentProblem and its kinds). StopGrading
 other way: judge-side code called from student code says the check cannot go on.
 """
 
+from typing import Any
+
 from checker.errors import CheckerError
 
 
@@ -35,16 +37,16 @@ class TimedOut(SandboxError):
 class RemoteError(SandboxError):
     """The other side could not do what was asked; `details` is the plain-data description it sent."""
 
-    def __init__(self, details):
+    def __init__(self, details: object) -> None:
         super().__init__(details.get("text", "") if type(details) is dict else str(details))
-        self.details = details if type(details) is dict else {"text": str(details)}
+        self.details: dict[str, Any] = details if type(details) is dict else {"text": str(details)}
 
 
 # -- what the student's code did -----------------------------------------------------------------
 class StudentProblem(SandboxError):
     """Something the student's code did that ends the check; `what` names the operation."""
 
-    def __init__(self, what, description=None):
+    def __init__(self, what: str, description: dict[str, Any] | None = None) -> None:
         super().__init__(what)
         self.what = what
         self.description = description or {}
@@ -57,7 +59,7 @@ class StudentRaised(StudentProblem):
 class StudentTimedOut(StudentProblem):
     """The student's code ran past its time limit and its process was stopped."""
 
-    def __init__(self, what, seconds):
+    def __init__(self, what: str, seconds: float) -> None:
         super().__init__(what)
         self.seconds = seconds
 
@@ -65,7 +67,7 @@ class StudentTimedOut(StudentProblem):
 class StudentBudgetUsed(StudentProblem):
     """The notebook's code used up its time budget (over all its checks)."""
 
-    def __init__(self, what, seconds):
+    def __init__(self, what: str, seconds: float) -> None:
         super().__init__(what)
         self.seconds = seconds
 
@@ -73,7 +75,7 @@ class StudentBudgetUsed(StudentProblem):
 class StudentEnded(StudentProblem):
     """The student's code ended its own process (os._exit, sys.exit, a crash) or the process was lost."""
 
-    def __init__(self, what, how):
+    def __init__(self, what: str, how: str) -> None:
         super().__init__(what)
         self.how = how
 
@@ -81,7 +83,7 @@ class StudentEnded(StudentProblem):
 class StudentAttributeMissing(StudentProblem, AttributeError):
     """A student's object has no attribute the check reads (an AttributeError too, so hasattr() keeps working)."""
 
-    def __init__(self, what, owner, name):
+    def __init__(self, what: str, owner: str, name: str) -> None:
         StudentProblem.__init__(self, what)
         self.owner, self.name = owner, name
 
@@ -100,5 +102,7 @@ class StopGrading(SandboxError):
     student's `except Exception:` does not catch; the judge also remembers it.
     """
 
-    def reply(self):
+    @property
+    def details(self) -> dict[str, Any]:
+        """What the other side receives: an error of kind "stop", which ends the check there too."""
         return {"kind": "stop", "text": str(self)}

@@ -9,10 +9,14 @@ Both sides use this module; the judge decodes with `Limits` that bound depth, si
 every field of what it receives is validated here before anything else reads it.
 """
 
+from __future__ import annotations
+
 import collections
 import dataclasses
 import json
 import struct
+from collections.abc import Callable
+from typing import Any
 
 import numpy as np
 
@@ -23,6 +27,12 @@ MAGIC = b"BPL1"
 DTYPES = frozenset(np.dtype(code).str for code in "?bhilqBHILQefdgFDG")
 SCALAR_TYPES = {np.dtype(code).type: np.dtype(code).str for code in "?bhilqBHILQefdgFDG"}
 PLAIN_SCALARS = (type(None), bool, int, float, str)
+# A frame's JSON header, as json.loads gives it (trees of dicts, lists and scalars), and its binary buffers.
+Tree = Any
+Buffers = list[bytes]
+# What turns an object that stays on this side into a Ref, and a Ref that arrived into a local object or a proxy.
+Export = Callable[[Any], "Ref"]
+Resolve = Callable[["Ref"], Any]
 # Dictionaries of the standard library that students return for grads; read through dict's own methods.
 DICT_TYPES = (dict, collections.OrderedDict, collections.defaultdict)
 
@@ -50,17 +60,17 @@ class Ref:
 
     __slots__ = ("side", "id", "type", "callable", "name")
 
-    def __init__(self, side, id, type="object", callable=False, name=None):
+    def __init__(self, side: str, id: int, type: str = "object", callable: bool = False, name: str | None = None) -> None:
         self.side, self.id, self.type, self.callable, self.name = side, id, type, callable, name
 
 
-def encode(value, export):
+def encode(value: Any, export: Export) -> tuple[Tree, Buffers]:
     """(JSON-ready tree, buffers) for `value`; `export(obj)` turns a non-plain object into a Ref."""
-    buffers = []
+    buffers: Buffers = []
     return _encode(value, export, buffers, 0), buffers
 
 
-def _encode(value, export, buffers, depth):
+def _encode(value: Any, export: Export, buffers: Buffers, depth: int) -> Tree:
     kind = type(value)
     if kind in PLAIN_SCALARS:
         return value
@@ -83,16 +93,16 @@ def _encode(value, export, buffers, depth):
     return _reference(export(value))
 
 
-def _plain_key(key):
+def _plain_key(key: object) -> bool:
     """Dictionary keys that cross as they are: strings and small integers."""
     return type(key) is str or (type(key) is int and -2**31 <= key < 2**31)
 
 
-def _reference(ref):
+def _reference(ref: Ref) -> dict[str, Any]:
     return {"t": "ref", "side": ref.side, "id": ref.id, "type": ref.type, "call": ref.callable, "name": ref.name}
 
 
-def decode(tree, buffers, resolve, limits=DEFAULT_LIMITS):
+def decode(tree: Tree, buffers: Buffers, resolve: Resolve, limits: Limits = DEFAULT_LIMITS) -> Any:
     """The value a tree stands for; `resolve(Ref)` gives the local object or proxy for a reference.
 
     Whatever is wrong with what arrived surfaces as a ProtocolError, never as another exception.
@@ -106,7 +116,7 @@ def decode(tree, buffers, resolve, limits=DEFAULT_LIMITS):
         raise ProtocolError(f"a value is malformed ({type(error).__name__})") from None
 
 
-def _decode(tree, buffers, resolve, limits, depth, counter):
+def _decode(tree: Tree, buffers: Buffers, resolve: Resolve, limits: Limits, depth: int, counter: list[int]) -> Any:
     counter[0] += 1
     if counter[0] > limits.items or depth > limits.depth + 2:
         raise ProtocolError("the value is too large or too deeply nested")
@@ -143,7 +153,7 @@ def _decode(tree, buffers, resolve, limits, depth, counter):
     raise ProtocolError(f"unknown tag {tag!r}")
 
 
-def _string(text, limits):
+def _string(text: str, limits: Limits) -> str:
     """A received string, bounded, with lone surrogates (which no file or terminal accepts) replaced."""
     if len(text) > limits.string:
         raise ProtocolError("a string is too long")
@@ -152,14 +162,14 @@ def _string(text, limits):
     return text.encode("utf-8", "replace").decode("utf-8")
 
 
-def _field(tree, key, kind):
+def _field(tree: dict[str, Any], key: str, kind: type) -> Any:
     value = tree.get(key)
     if type(value) is not kind:
         raise ProtocolError(f"field {key!r} should be a {kind.__name__}")
     return value
 
 
-def _decode_array(tree, buffers, tag, limits):
+def _decode_array(tree: dict[str, Any], buffers: Buffers, tag: str, limits: Limits) -> Any:
     dtype_code, index = _field(tree, "d", str), _field(tree, "b", int)
     if dtype_code not in DTYPES or not 0 <= index < len(buffers):
         raise ProtocolError("an array has an unsupported dtype or no data")
@@ -176,7 +186,7 @@ def _decode_array(tree, buffers, tag, limits):
     return array[()] if tag == "scalar" else array
 
 
-def size_of(value):
+def size_of(value: Any) -> int:
     """Roughly the bytes a plain value holds once the judge computes with it (arrays as float64), without copying it."""
     if isinstance(value, np.ndarray):
         return max(value.nbytes, 8 * value.size)
@@ -187,7 +197,7 @@ def size_of(value):
     return len(value) if isinstance(value, (str, bytes)) else 8
 
 
-def pack(message, export):
+def pack(message: dict[str, Any], export: Export) -> bytes:
     """A whole frame for a message (a dict of fields; values inside are encoded)."""
     tree, buffers = encode(message, export)
     header = json.dumps(tree, separators=(",", ":"), allow_nan=True).encode()
@@ -195,7 +205,7 @@ def pack(message, export):
     return b"".join([MAGIC, sizes, header, *buffers])
 
 
-def read_frame(read_exactly, limits=DEFAULT_LIMITS):
+def read_frame(read_exactly: Callable[[int], bytes], limits: Limits = DEFAULT_LIMITS) -> tuple[Tree, Buffers]:
     """(tree, buffers) of the next frame; `read_exactly(n)` returns n bytes or raises EOFError."""
     if read_exactly(4) != MAGIC:
         raise ProtocolError("the stream is not speaking this protocol")
@@ -212,7 +222,7 @@ def read_frame(read_exactly, limits=DEFAULT_LIMITS):
     return tree, [read_exactly(size) for size in sizes]
 
 
-def unpack(tree, buffers, resolve, limits=DEFAULT_LIMITS):
+def unpack(tree: Tree, buffers: Buffers, resolve: Resolve, limits: Limits = DEFAULT_LIMITS) -> dict[str, Any]:
     """The message a frame holds (a dict), with its values decoded."""
     message = decode(tree, buffers, resolve, limits)
     if type(message) is not dict:
