@@ -64,7 +64,7 @@ class NotebookProcess:
                 raise remote.StudentEnded("loading the notebook", f"its process had to be started {self.policy.max_starts} times and kept ending")
             self._spawn()
             if self.objects is not None:
-                self.channel.request("objects", deadline=time.monotonic() + 2 * self.policy.control_seconds, payload=self.objects)
+                self.channel.request("objects", deadline=time.monotonic() + self.limits["objects_seconds"], payload=self.objects)
                 return
             try:
                 self._run_cells()

@@ -107,6 +107,8 @@ class Policy:
             # A cell's reply may arrive this long after the cell's own limit: the process's alarm stops the cell
             # first, and the judge waits this much more before it takes the cell as hung.
             reply_slack_seconds=5.0,
+            # Binding the test catalogues' objects in a notebook process: a control request, with megabytes to unpickle.
+            objects_seconds=2 * self.control_seconds,
         )
 
 
@@ -117,6 +119,7 @@ class Derived(TypedDict):
     user_processes: int
     group_memory_bytes: int
     reply_slack_seconds: float
+    objects_seconds: float
 
 
 DEFAULT = Policy()
