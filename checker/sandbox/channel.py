@@ -16,11 +16,13 @@ import logging
 import socket
 import time
 from collections.abc import Callable, Sequence
-from typing import Any, cast
+from typing import TYPE_CHECKING, Any, cast
 
 from checker.sandbox import protocol
 from checker.sandbox.errors import ChannelClosed, ProtocolError, RemoteError, StopGrading, TimedOut
-from checker.sandbox.schema import ErrorReply
+
+if TYPE_CHECKING:
+    from checker.sandbox.schema import ErrorReply
 
 # A handler answers one kind of request: it gets the request (its fields beside "op" and "id") and returns the reply's value.
 Handler = Callable[[dict[str, Any]], Any]
@@ -205,6 +207,6 @@ class Channel:
 def describe_error(error: BaseException) -> ErrorReply:
     """An exception as plain data: its type's name and its message's first line."""
     if isinstance(error, (RemoteError, StopGrading)):
-        return cast(ErrorReply, error.details)
+        return cast("ErrorReply", error.details)
     text = str(error).strip().splitlines()[0][:500] if str(error).strip() else ""
     return {"kind": "error", "type": type(error).__name__, "text": text}

@@ -79,6 +79,7 @@ class NotebookProcess:
 
     def _spawn(self):
         """A new confined notebook process, its channel open; no student code has run in it yet."""
+        self.sandbox.protections_now()  # the fork server runs first: RLIMIT_NPROC starts from the user's processes, it included
         self.limits = self.policy.derived(procfs.own_process_count() if os.geteuid() != 0 else None)
         self.pid, sock = self.sandbox.spawn(self.sandbox.notebook_config(self.scratch, self._new_group(), self.limits))
         self.channel = Channel(sock, "judge", lambda ref: None, limits=self.policy.frames)
