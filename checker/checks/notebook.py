@@ -74,19 +74,20 @@ def _plain_cell(number, cell, restore):
     metadata = cell.get("metadata", {})
     nbgrader = metadata.get("nbgrader", {})
     locked = nbgrader.get("grade_id") in restore and not nbgrader.get("solution", False)
-    source = restore[nbgrader["grade_id"]] if locked else _source(cell)
+    source = restore[nbgrader["grade_id"]] if locked else cell_source(cell)
     whole = bool(nbgrader.get("solution", False)) or SETUP_TAG in (metadata.get("tags") or [])
     return {"number": number, "source": source, "whole": whole}
 
 
-def _source(cell):
+def cell_source(cell):
+    """A saved cell's text, whether the file keeps it as one string or as a list of lines."""
     source = cell.get("source", "")
     return "".join(source) if isinstance(source, list) else str(source)
 
 
 def cell_defining(cells, name):
     """The number (every cell counted from 1) of the last code cell among saved `cells` that binds `name`, or None."""
-    numbers = [number for number, cell in enumerate(cells, start=1) if cell.get("cell_type") == "code" and name in cell_names(_source(cell))]
+    numbers = [number for number, cell in enumerate(cells, start=1) if cell.get("cell_type") == "code" and name in cell_names(cell_source(cell))]
     return numbers[-1] if numbers else None
 
 
@@ -116,7 +117,7 @@ def _exercise_of(cells, number):
     if not cells[number - 1].get("metadata", {}).get("nbgrader", {}).get("solution"):
         return None
     for cell in reversed(cells[:number - 1]):
-        found = EXERCISE_HEADING.findall(_source(cell)) if cell.get("cell_type") == "markdown" else []
+        found = EXERCISE_HEADING.findall(cell_source(cell)) if cell.get("cell_type") == "markdown" else []
         if found:
             return " ".join(found[-1].split())
     return None
@@ -128,7 +129,7 @@ def locked_sources(cells):
     for cell in cells:
         nbgrader = cell.get("metadata", {}).get("nbgrader", {})
         if cell.get("cell_type") == "code" and nbgrader.get("locked") and not nbgrader.get("solution") and nbgrader.get("grade_id"):
-            found[nbgrader["grade_id"]] = _source(cell)
+            found[nbgrader["grade_id"]] = cell_source(cell)
     return found
 
 
