@@ -519,19 +519,15 @@ class AnswerKeyWithoutOneOverM:
 
 
 @pytest.fixture(scope="module")
-def class_graded_with_a_wrong_check(tmp_path_factory):
+def class_graded_with_a_wrong_check(tmp_path_factory, sandbox):
     """A course of 30 correct submissions (five ways of writing propagate, each signed by its student), graded officially
     (public and hidden seeds, in the sandbox) against an answer key whose propagate is wrong: {student: its style's index}."""
-    from catalogue import TEST_POLICY
-    from checker.sandbox.broker import Sandbox
-
     course, styles = tmp_path_factory.mktemp("wrong_check"), {}
     solution = REPO / "solutions" / ASSIGNMENT.id / ASSIGNMENT.notebook
     source = SourceNotebook.from_file(solution)
     package = ASSIGNMENT.checks[0].function.package
     previous = expectations.SOURCES.get(package)
     expectations.SOURCES[package] = AnswerKeyWithoutOneOverM(package)
-    sandbox = Sandbox(TEST_POLICY)
     try:
         for number in range(30):
             student, styles[f"w{number:02d}"] = f"w{number:02d}", number % len(PROPAGATE_STYLES)
@@ -543,7 +539,6 @@ def class_graded_with_a_wrong_check(tmp_path_factory):
                                     restore=source.locked)
             write_result(course, ASSIGNMENT.id, student, result.as_dict())
     finally:
-        sandbox.close()
         expectations.SOURCES.pop(package)
         if previous is not None:
             expectations.SOURCES[package] = previous
