@@ -1,8 +1,10 @@
 """`pytest checker`: every check of every assignment as a test item, and a score at the end.
 
-Collection claims checker/course.py and yields one collector per assignment, which yields
-one item per check: `checker/course.py::01_logistic_regression::propagate`, so `-k propagate`
-selects by check. Failures print only the checker's message, never a traceback of ours.
+Collection claims checker/course.py and yields one node per assignment notebook, named by the
+notebook's path, which yields one item per check:
+`exercises/01_logistic_regression/logistic_regression.ipynb::propagate`, so the summary names the
+check as the student knows it and `-k propagate` selects by check. Failures print only the
+checker's message, never a traceback of ours.
 
 The notebooks run in the sandbox, exactly as in official grading: each notebook once, in a
 confined process, and each check in a fresh process forked from it; the checks run here.
@@ -15,7 +17,8 @@ import pytest
 
 from checker import course
 from checker.checks import messages, seeds
-from checker.checks.notebook import NotebookUnreadable, read_cells
+from checker.checks import notebook
+from checker.checks.notebook import NotebookUnreadable
 from checker.checks.report import CheckFailure, GraderError
 from checker.checks.session import NotebookSession
 from checker.sandbox.broker import Sandbox, SandboxUnavailable
@@ -38,7 +41,14 @@ def pytest_addoption(parser):
 def pytest_configure(config):
     if config.getoption("checker_seed", None) is not None:
         seeds.set_public_seed(config.getoption("checker_seed"))
+    if _names_the_installed_checker(config):
+        config.option.pyargs = True  # `pytest checker` anywhere: the installed package, as the student kit's pytest.ini says
     config.pluginmanager.register(Scoreboard(), "backprop-lab-scoreboard")
+
+
+def _names_the_installed_checker(config):
+    """Whether `checker` on the command line can only mean this package: no such file or folder where pytest runs."""
+    return "checker" in config.args and not (config.invocation_params.dir / "checker").exists()
 
 
 def pytest_unconfigure(config):
@@ -60,7 +70,8 @@ def sandbox_of(config):
 
 def pytest_collect_file(file_path, parent):
     if Path(file_path).resolve() == COURSE_FILE:
-        return CourseFile.from_parent(parent, path=file_path)
+        folder = notebooks_folder(parent.config)
+        return CourseFile.from_parent(parent, path=file_path, nodeid=node_path(folder, parent.config))
     return None
 
 
@@ -75,6 +86,12 @@ def display_path(path, config):
     """The notebook path as the student would type it: relative to where pytest was run."""
     relative = os.path.relpath(path, config.invocation_params.dir)
     return str(path) if relative.startswith("..") else relative
+
+
+def node_path(path, config):
+    """`path` as pytest's ids hold paths: relative to the rootdir (pytest shows it relative to where it ran), else absolute."""
+    path = Path(os.path.abspath(path))
+    return path.relative_to(config.rootpath).as_posix() if path.is_relative_to(config.rootpath) else path.as_posix()
 
 
 class ReportsUnreadableNotebooks:
@@ -94,22 +111,25 @@ class CourseFile(ReportsUnreadableNotebooks, pytest.File):
             first = course.ASSIGNMENTS[0]
             raise NotebookUnreadable(NO_NOTEBOOKS.format(folder=folder, example=Path(folder.name, first.id, first.notebook)))
         for assignment in course.ASSIGNMENTS:
-            yield AssignmentCollector.from_parent(self, name=assignment.id, assignment=assignment, folder=folder)
+            path = folder / assignment.id / assignment.notebook
+            yield NotebookFile.from_parent(self, path=path, name=display_path(path, self.config), nodeid=node_path(path, self.config),
+                                           assignment=assignment)
 
 
-class AssignmentCollector(ReportsUnreadableNotebooks, pytest.Collector):
-    def __init__(self, *, assignment, folder, **kwargs):
+class NotebookFile(ReportsUnreadableNotebooks, pytest.File):
+    """One assignment's notebook, whose checks are its items: `<notebook>::propagate`."""
+
+    def __init__(self, *, assignment, **kwargs):
         super().__init__(**kwargs)
         self.assignment = assignment
-        self.notebook_path = folder / assignment.id / assignment.notebook
-        self.shown_path = display_path(self.notebook_path, self.config)
+        self.shown_path = display_path(self.path, self.config)
         self._session = None
-        self._cells = None
+        self._saved = self._cells = None
 
     def collect(self):
-        missing = not self.notebook_path.exists()
+        missing = not self.path.exists()
         if not missing:
-            self._cells = read_cells(self.notebook_path, self.shown_path)  # unreadable: one error for the assignment
+            self._saved, self._cells = notebook.read_notebook(self.path, self.shown_path)  # unreadable: one error for the assignment
             sandbox_of(self.config)
         for check in self.assignment.checks:
             item = CheckItem.from_parent(self, name=check.name, check=check)
@@ -120,8 +140,12 @@ class AssignmentCollector(ReportsUnreadableNotebooks, pytest.Collector):
     def notebook(self):
         """The student's notebook, loaded once in the sandbox however many checks need it."""
         if self._session is None:
-            self._session = NotebookSession(sandbox_of(self.config), self.shown_path, cells=self._cells, folder=str(self.notebook_path.parent))
+            self._session = NotebookSession(sandbox_of(self.config), self.shown_path, cells=self._cells, folder=str(self.path.parent))
         return self._session
+
+    def never_run_notes(self, check):
+        """What the saved notebook says about the cells `check` needs that never ran (notebook.never_run_notes)."""
+        return notebook.never_run_notes(self._saved, check.needs)
 
 
 class CheckItem(pytest.Item):
@@ -131,8 +155,8 @@ class CheckItem(pytest.Item):
         self.user_properties += [("assignment", self.parent.assignment.id), ("points", check.points)]
 
     def runtest(self):
-        notes = self.parent.notebook().run(self.check)
-        self.user_properties += [("note", note) for note in notes or ()]
+        notes = self.parent.notebook().run(self.check) + self.parent.never_run_notes(self.check)
+        self.user_properties += [("note", note) for note in notes]
 
     def repr_failure(self, excinfo):
         if excinfo.errisinstance((CheckFailure, GraderError, SandboxUnavailable)):

@@ -53,13 +53,15 @@ def gradient_check_1d(divisor=2, one_sided=False, difference=None):
     return gradient_check
 
 
-def gradient_check_n_with(perturb="copies", divisor=2, one_sided=False, difference=None):
-    """gradient_check_n, where perturb says how θ is perturbed: "copies", "aliased", "once" or "in place"."""
+def gradient_check_n_with(perturb="copies", divisor=2, one_sided=False, difference=None, swap_data=False, rebuild=True):
+    """gradient_check_n, where perturb says how θ is perturbed: "copies", "aliased", "once" or "in place"; swap_data gives
+    the forward pass Y for X and X for Y; without rebuild the forward pass always gets the original parameters."""
     def gradient_check_n(parameters, gradients, X, Y, epsilon=1e-7, print_msg=False):
         shapes = {name: np.shape(value) for name, value in parameters.items()}
         theta, _ = dictionary_to_vector(parameters)
         grad = gradients_to_vector(gradients)
-        J = lambda vector: forward_propagation_n(X, Y, vector_to_dictionary(vector, shapes))[0]
+        data = (Y, X) if swap_data else (X, Y)
+        J = lambda vector: forward_propagation_n(*data, vector_to_dictionary(vector, shapes) if rebuild else parameters)[0]
         gradapprox = np.zeros((theta.shape[0], 1))
         plus_all, minus_all = np.copy(theta), np.copy(theta)
         for i in range(theta.shape[0]):
@@ -133,6 +135,17 @@ def gradients_everything(gradients):
     return np.concatenate([np.ravel(value) for value in gradients.values()]).reshape(-1, 1)
 
 
+def theta_never_filled(parameters):
+    keys = [name for name in parameters for _ in range(np.size(parameters[name]))]
+    theta = np.zeros((len(keys), 1))
+    return theta, keys
+
+
+def gradients_dW_twice(gradients):
+    L = len([key for key in gradients if key.startswith("dW")])
+    return np.concatenate([np.reshape(gradients["dW" + str(l)], (-1, 1)) for l in range(1, L + 1) for _ in "Wb"])
+
+
 HELPERS = (dictionary_to_vector, vector_to_dictionary, gradients_to_vector)
 L1 = lambda g, a: np.sum(np.abs(g - a)) / (np.sum(np.abs(g)) + np.sum(np.abs(a)))
 BUGS = {
@@ -150,6 +163,8 @@ BUGS = {
     "helpers: one key per parameter": ("vector_helpers", (keys_once, vector_to_dictionary, gradients_to_vector), say.KEYS_WRONG),
     "helpers: no reshape back": ("vector_helpers", (dictionary_to_vector, lambda theta, shapes: {k: theta for k in shapes}, gradients_to_vector), say.ROUND_TRIP),
     "helpers: every gradient entry, dZ and dA too": ("vector_helpers", (dictionary_to_vector, vector_to_dictionary, gradients_everything), say.GRADIENTS_ORDER),
+    "helpers: theta preallocated, never filled": ("vector_helpers", (theta_never_filled, vector_to_dictionary, gradients_to_vector), say.THETA_WRONG),
+    "helpers: dW twice, no db": ("vector_helpers", (dictionary_to_vector, vector_to_dictionary, gradients_dW_twice), say.GRADIENTS_WRONG),
     "gradient_check_n: one-sided": ("gradient_check_n", gradient_check_n_with(one_sided=True), say.MISTAKES["one-sided"]),
     "gradient_check_n: divides by ε": ("gradient_check_n", gradient_check_n_with(divisor=1), say.MISTAKES["epsilon denominator"]),
     "gradient_check_n: no np.copy": ("gradient_check_n", gradient_check_n_with(perturb="aliased"), say.MISTAKES["aliased"]),
@@ -157,6 +172,8 @@ BUGS = {
     "gradient_check_n: θ not restored": ("gradient_check_n", gradient_check_n_with(perturb="in place"), say.MISTAKES["not restored"]),
     "gradient_check_n: L1 norm": ("gradient_check_n", gradient_check_n_with(difference=L1), say.MISTAKES["L1 norm"]),
     "gradient_check_n: no denominator": ("gradient_check_n", gradient_check_n_with(difference=lambda g, a: np.linalg.norm(g - a)), say.MISTAKES["no denominator"]),
+    "gradient_check_n: X and Y swapped": ("gradient_check_n", gradient_check_n_with(swap_data=True), say.NOT_PASSED_ON),
+    "gradient_check_n: forward pass on the original parameters": ("gradient_check_n", gradient_check_n_with(rebuild=False), say.REBUILD_PARAMETERS),
     "backward: shipped, both bugs": ("backward_propagation_n", backward_with(dW2_factor=2, db1_factor=4), say.PLANTED_LEFT),
     "backward: only dW2 fixed": ("backward_propagation_n", backward_with(db1_factor=4), say.PLANTED_LEFT),
     "backward: ReLU mask A >= 0": ("backward_propagation_n", backward_with(relu_mask=lambda A: A >= 0), say.BACKWARD_WRONG),
@@ -186,14 +203,103 @@ def gradients_to_vector_by_layers(gradients):
     return np.vstack([gradients[f"d{kind}{layer}"].reshape(-1, 1) for layer in layers for kind in ("W", "b")])
 
 
+def forward_propagation_dot(x, theta):
+    J = np.dot(theta, x)
+    return J
+
+
+def gradient_check_course(x, theta, epsilon=1e-7):
+    """The course's 1-D checker: thetaplus and thetaminus, np.linalg.norm, and its verdict printed."""
+    thetaplus = theta + epsilon
+    thetaminus = theta - epsilon
+    J_plus = forward_propagation(x, thetaplus)
+    J_minus = forward_propagation(x, thetaminus)
+    gradapprox = (J_plus - J_minus) / (2 * epsilon)
+    grad = backward_propagation(x, theta)
+    numerator = np.linalg.norm(grad - gradapprox)
+    denominator = np.linalg.norm(grad) + np.linalg.norm(gradapprox)
+    difference = numerator / denominator
+    print("The gradient is correct!" if difference < 1e-7 else "The gradient is wrong!")
+    return difference
+
+
+def dictionary_to_vector_counting(parameters):
+    """The course's loop: reshape each parameter to a column and concatenate, counting the parameters."""
+    keys, count = [], 0
+    for key in parameters.keys():
+        new_vector = np.reshape(parameters[key], (-1, 1))
+        keys = keys + [key] * new_vector.shape[0]
+        theta = new_vector if count == 0 else np.concatenate((theta, new_vector), axis=0)
+        count = count + 1
+    return theta, keys
+
+
+def gradients_to_vector_counting(gradients):
+    L = len([key for key in gradients.keys() if key.startswith("dW")])
+    count = 0
+    for l in range(1, L + 1):
+        for key in ["dW" + str(l), "db" + str(l)]:
+            new_vector = np.reshape(gradients[key], (-1, 1))
+            theta = new_vector if count == 0 else np.concatenate((theta, new_vector), axis=0)
+            count = count + 1
+    return theta
+
+
+def gradient_check_n_course(parameters, gradients, X, Y, epsilon=1e-7):
+    """The course's signature (no print_msg): J_plus and J_minus kept per entry, thetaplus[i][0] nudged, the verdict printed."""
+    shapes = {name: np.shape(value) for name, value in parameters.items()}
+    parameters_values, _ = dictionary_to_vector(parameters)
+    grad = gradients_to_vector(gradients)
+    num_parameters = parameters_values.shape[0]
+    J_plus, J_minus, gradapprox = np.zeros((num_parameters, 1)), np.zeros((num_parameters, 1)), np.zeros((num_parameters, 1))
+    for i in range(num_parameters):
+        thetaplus = np.copy(parameters_values)
+        thetaplus[i][0] = thetaplus[i][0] + epsilon
+        J_plus[i], _ = forward_propagation_n(X, Y, vector_to_dictionary(thetaplus, shapes))
+        thetaminus = np.copy(parameters_values)
+        thetaminus[i][0] = thetaminus[i][0] - epsilon
+        J_minus[i], _ = forward_propagation_n(X, Y, vector_to_dictionary(thetaminus, shapes))
+        gradapprox[i] = (J_plus[i] - J_minus[i]) / (2 * epsilon)
+    difference = np.linalg.norm(grad - gradapprox) / (np.linalg.norm(grad) + np.linalg.norm(gradapprox))
+    print(("There is a mistake in the backward propagation! difference = " if difference > 2e-7
+           else "Your backward propagation works perfectly fine! difference = ") + str(difference))
+    return difference
+
+
+def gradient_check_n_inline(parameters, gradients, X, Y, epsilon=1e-7, print_msg=False):
+    """No helper called: θ and the gradient column flattened by hand, the parameters rebuilt by hand for each cost."""
+    names = list(parameters)
+    theta = np.concatenate([parameters[name].reshape(-1) for name in names])
+    grad = np.concatenate([gradients["d" + name].reshape(-1) for name in names])
+    sizes = np.cumsum([0] + [parameters[name].size for name in names])
+
+    def cost(vector):
+        rebuilt = {name: vector[sizes[k]:sizes[k + 1]].reshape(parameters[name].shape) for k, name in enumerate(names)}
+        return forward_propagation_n(X, Y, rebuilt)[0]
+
+    gradapprox = np.zeros_like(theta)
+    for i in range(theta.size):
+        step = np.zeros_like(theta)
+        step[i] = epsilon
+        gradapprox[i] = (cost(theta + step) - cost(theta - step)) / (2 * epsilon)
+    if print_msg:
+        print("difference computed")
+    return np.linalg.norm(grad - gradapprox) / (np.linalg.norm(grad) + np.linalg.norm(gradapprox))
+
+
 CORRECT = {
     "1-D: plain": ("one_dimensional", (forward_propagation, backward_propagation)),
     "1-D: np.multiply": ("one_dimensional", (lambda x, t: np.multiply(t, x), lambda x, t: float(x))),
+    "1-D: np.dot, as the course writes J": ("one_dimensional", (forward_propagation_dot, backward_propagation)),
     "gradient_check: norms": ("gradient_check", gradient_check_1d()),
     "gradient_check: abs": ("gradient_check", gradient_check_abs),
+    "gradient_check: the course's, prints its verdict": ("gradient_check", gradient_check_course),
     "helpers: ravel and concatenate": ("vector_helpers", HELPERS),
     "helpers: vstack, split, layer loop": ("vector_helpers", (dictionary_to_vector_vstack, vector_to_dictionary_split, gradients_to_vector_by_layers)),
+    "helpers: the course's loops with a count": ("vector_helpers", (dictionary_to_vector_counting, vector_to_dictionary, gradients_to_vector_counting)),
     "gradient_check_n: copies": ("gradient_check_n", gradient_check_n_with()),
+    "gradient_check_n: the course's signature, no print_msg, prints its verdict": ("gradient_check_n", gradient_check_n_course),
+    "gradient_check_n: no helper called, all inline": ("gradient_check_n", gradient_check_n_inline),
     "backward: fixed": ("backward_propagation_n", backward_with()),
     "backward: mask from Z": ("backward_propagation_n", lambda X, Y, cache: backward_with(relu_mask=lambda A: A > 0)(X, Y, cache)),
 }

@@ -133,3 +133,32 @@ def test_cells_run_in_a_copy_of_the_notebooks_folder(sandbox, tmp_path):
     cwd = os.getcwd()
     assert value(load(sandbox, path), "seven") == 7
     assert os.getcwd() == cwd
+
+
+def exercise_notebook(tmp_path, ran):
+    """A markdown heading "Exercise 4", the solution cell that defines `propagate` (run or not), a grade cell, another cell."""
+    heading = nbformat.v4.new_markdown_cell("## 3. Forward\n\n### Exercise 4: `propagate`\n\nWrite it.")
+    definition = solution_cell("def propagate(w):\n    return w", "propagate_code")
+    definition.execution_count = 3 if ran else None
+    helper = nbformat.v4.new_code_cell("def helper():\n    return 1")
+    return read_saved(write_notebook(tmp_path / "work.ipynb", [heading, definition, grade_cell("check_propagate()", "propagate"), helper]))
+
+
+def read_saved(path):
+    return notebook.read_notebook(path)[0]
+
+
+def test_a_cell_is_named_by_what_it_defines_and_its_exercise(tmp_path):
+    """Is a cell named as the student sees it: what it defines, and the exercise heading above it (only a solution cell's)?"""
+    cells = exercise_notebook(tmp_path, ran=True)
+    assert notebook.cell_in_words(cells, "propagate") == "the cell that defines `propagate` (Exercise 4)"
+    assert notebook.cell_in_words(cells, "helper") == "the cell that defines `helper`"
+    assert notebook.cell_in_words([], "propagate") == "the cell that defines `propagate`"
+
+
+def test_a_cell_never_run_gets_a_note_and_one_that_ran_none(tmp_path):
+    """Does the self-check note a cell the saved notebook shows never ran (and only that), naming it as Jupyter's message does?"""
+    never = notebook.never_run_notes(exercise_notebook(tmp_path / "a", ran=False), ["propagate", "propagate"])
+    assert len(never) == 1
+    assert "never run: the cell that defines `propagate` (Exercise 4)" in never[0] and "`propagate` is not defined yet" in never[0]
+    assert notebook.never_run_notes(exercise_notebook(tmp_path / "b", ran=True), ["propagate"]) == []

@@ -113,7 +113,7 @@ def test_empty_folder_is_a_usage_error(pytester, tmp_path):
 def test_junitxml_verbose_and_exit_first_work(pytester, tmp_path):
     report = tmp_path / "report.xml"
     result = run_checker(pytester, "--notebooks", str(REPO / "exercises"), "-v", "-x", f"--junitxml={report}")
-    result.stdout.fnmatch_lines(["*checker/course.py::01_logistic_regression::data_preparation FAILED*", "*· sigmoid * 0/2  (not run)"])
+    result.stdout.fnmatch_lines(["*exercises/01_logistic_regression/logistic_regression.ipynb::data_preparation FAILED*", "*· sigmoid * 0/2  (not run)"])
     result.assert_outcomes(failed=1)
     assert 'name="points" value="2"' in report.read_text()
 
@@ -132,3 +132,20 @@ def test_grading_never_modifies_the_notebook(pytester, tmp_path):
 def test_options_are_documented(pytester, option):
     result = run_checker(pytester, "--help")
     result.stdout.fnmatch_lines([f"*{option}*"])
+
+
+def test_the_summary_names_each_check_by_its_notebook(pytester):
+    """Do -rA's lines name a check as the student knows it, the notebook's path from where pytest ran, and does -k select?"""
+    shutil.copytree(REPO / "solutions", pytester.path / "work")
+    result = run_checker(pytester, "--notebooks", "work", "-rA", "-k", "propagate")
+    result.stdout.fnmatch_lines(["PASSED work/01_logistic_regression/logistic_regression.ipynb::propagate"])
+    result.assert_outcomes(passed=1, deselected=ALL_CHECKS - 1)
+    assert "course.py" not in result.stdout.str()
+
+
+def test_pytest_checker_finds_the_installed_checker_from_any_folder(pytester):
+    """`pytest checker` where no folder is called checker: the installed checker grades, as the student kit's does."""
+    shutil.copytree(REPO / "solutions", pytester.path / "work")
+    result = pytester.runpytest_subprocess("checker", "-p", "no:cacheprovider", "--notebooks", "work", "-rA", "-k", "sigmoid")
+    result.stdout.fnmatch_lines(["PASSED work/01_logistic_regression/logistic_regression.ipynb::sigmoid"])
+    assert result.ret == 0

@@ -16,19 +16,23 @@ import subprocess
 from collections import Counter
 from html.parser import HTMLParser
 
+import nbformat
 import pytest
 from PIL import Image
 
 from catalogue import catalogue_of, run_in_process
 from checker.assignments.logistic_regression import ASSIGNMENT
-from checker.checks import messages
+from checker.assignments.logistic_regression import messages as logistic
+from checker.checks import expectations, messages
 from checker.checks.report import CheckFailure
 from checker.checks.seeds import PUBLIC_SEED
 from checker.staff.cli import main
-from checker.staff.grading import CheckResult, NotebookResult
+from checker.staff.grading import CheckResult, NotebookResult, SourceNotebook, grade_notebook
 from checker.staff.report_data import class_report
 from checker.staff.report_plots import OUTCOME_COLOURS, SCORE_COLOUR
-from checker.staff.results import write_result
+from checker.staff.results import submitted_notebook, write_result
+from conftest import REPO
+from notebooks import replace_in_cell
 
 CLASS_SIZE = 100
 READABLE = CLASS_SIZE + 3  # with the hand-made results below, all but the unreadable notebook
@@ -470,3 +474,100 @@ def test_old_results_report_without_knock_ons_or_notes(report):
             continue
         assert check["knock_ons"] == {"students": 0, "percent": 0.0, "caused_by": []} and check["notes"]["students"] == 0
         assert all(row["also_cost"] == [] for row in check["diagnoses"]) and check["unrecognised"]["also_cost"] == []
+
+
+# -- look at this check: a check most of the class fails the same way -----------------------------
+def test_a_normal_class_has_no_check_to_look_at(report):
+    """Does a class whose failures are spread over many mistakes list no check to look at, and show no such section?"""
+    data, html = report
+    assert data["look_at_this_check"] == []
+    assert max(check["diagnoses"][0]["percent"] for check in data["checks"] if check["diagnoses"]) < 50
+    assert "Look at this check" not in html
+
+
+# Five ways students write a correct propagate, each signed with the student's id.
+PROPAGATE_STYLES = (
+    "A = sigmoid(w.T @ X + b)\n    cost = -np.mean(Y * np.log(A) + (1 - Y) * np.log(1 - A))\n    dZ = A - Y\n    dw = X @ dZ.T / m\n    db = np.sum(dZ) / m",
+    "A = sigmoid(np.dot(w.T, X) + b)\n    cost = -1 / m * np.sum(Y * np.log(A) + (1 - Y) * np.log(1 - A))\n"
+    "    dw = 1 / m * np.dot(X, (A - Y).T)\n    db = 1 / m * np.sum(A - Y)",
+    "A = 1 / (1 + np.exp(-(w.T @ X + b)))\n    cost = float(-np.sum(Y * np.log(A) + (1 - Y) * np.log(1 - A)) / m)\n"
+    "    dw = (X @ (A - Y).T) / m\n    db = float(np.mean(A - Y))",
+    "Z = np.dot(w.T, X) + b\n    A = sigmoid(Z)\n    losses = Y * np.log(A) + (1 - Y) * np.log(1 - A)\n    cost = -np.sum(losses) / m\n"
+    "    error = A - Y\n    dw = np.dot(X, error.T) / m\n    db = np.sum(error) / m",
+    "A = sigmoid(w.T @ X + b)\n    cost = 0.0\n    dw = np.zeros(w.shape)\n    db = 0.0\n    for i in range(m):\n"
+    "        cost -= (Y[0, i] * np.log(A[0, i]) + (1 - Y[0, i]) * np.log(1 - A[0, i])) / m\n"
+    "        dw += X[:, i:i + 1] * (A[0, i] - Y[0, i]) / m\n        db += (A[0, i] - Y[0, i]) / m",
+)
+SOLVED = "    ### BEGIN SOLUTION\n    A = sigmoid(w.T @ X + b)\n    cost = -np.mean(Y * np.log(A) + (1 - Y) * np.log(1 - A))\n    dZ = A - Y\n    dw = X @ dZ.T / m\n    db = np.sum(dZ) / m\n    ### END SOLUTION"
+
+
+class AnswerKeyWithoutOneOverM:
+    """The staff's answer key with a bug in one answer: propagate's dw lacks its 1/m, so every correct propagate looks wrong."""
+
+    def __init__(self, package):
+        self.live = expectations.Live(package)
+
+    def reference(self, run, name, args, kwargs):
+        answer = self.live.reference(run, name, args, kwargs)
+        if name != "propagate":
+            return answer
+        grads, cost = answer
+        return {**grads, "dw": grads["dw"] * args[2].shape[1]}, cost
+
+    def mistakes(self, run, name, args, kwargs):
+        return self.live.mistakes(run, name, args, kwargs)
+
+
+@pytest.fixture(scope="module")
+def class_graded_with_a_wrong_check(tmp_path_factory, sandbox):
+    """A course of 30 correct submissions (five ways of writing propagate, each signed by its student), graded officially
+    (public and hidden seeds, in the sandbox) against an answer key whose propagate is wrong: {student: its style's index}."""
+    course, styles = tmp_path_factory.mktemp("wrong_check"), {}
+    solution = REPO / "solutions" / ASSIGNMENT.id / ASSIGNMENT.notebook
+    source = SourceNotebook.from_file(solution)
+    package = ASSIGNMENT.checks[0].function.package
+    previous = expectations.SOURCES.get(package)
+    expectations.SOURCES[package] = AnswerKeyWithoutOneOverM(package)
+    try:
+        for number in range(30):
+            student, styles[f"w{number:02d}"] = f"w{number:02d}", number % len(PROPAGATE_STYLES)
+            code = f"    # {student}'s propagate\n    {PROPAGATE_STYLES[styles[student]]}"
+            path = submitted_notebook(course, ASSIGNMENT, student)
+            path.parent.mkdir(parents=True)
+            nbformat.write(replace_in_cell(solution, "propagate_code", SOLVED, code), str(path))
+            result = grade_notebook(sandbox, ASSIGNMENT, path, f"{student}/{ASSIGNMENT.id}/{ASSIGNMENT.notebook}", source.seeds,
+                                    restore=source.locked)
+            write_result(course, ASSIGNMENT.id, student, result.as_dict())
+    finally:
+        expectations.SOURCES.pop(package)
+        if previous is not None:
+            expectations.SOURCES[package] = previous
+    return course, styles
+
+
+@pytest.mark.e2e
+def test_a_check_wrong_for_everyone_is_listed_first_with_the_students_code_side_by_side(class_graded_with_a_wrong_check):
+    """Graded against a broken answer key, does the report list that check first, with its one diagnosis and the code each
+    student wrote for it side by side: every version named, the same code counted once, identities out with --anonymise?"""
+    course, styles = class_graded_with_a_wrong_check
+    with contextlib.redirect_stdout(io.StringIO()):
+        data, html = write_report(course, out=course / "named")
+        anonymous, anonymous_html = write_report(course, "--anonymise", out=course / "anonymous")
+    [suspect] = data["look_at_this_check"]
+    propagate = by_check(data)["propagate"]
+    assert (suspect["check"], suspect["id"], suspect["students"], suspect["percent"]) == ("propagate", logistic.DW_OVER_M.id, 30, 100.0)
+    assert [row["id"] for row in propagate["diagnoses"]] == [suspect["id"]] and propagate["passed"] == 0
+    assert all(check["pass_rate"] == 100 for check in data["checks"] if check["check"] not in ("propagate", "model"))
+    # Each student signed the code, so every version differs: the first SHOWN, the rest counted.
+    assert [version["student"] for version in suspect["code"]] == sorted(styles)[:6] and suspect["other_versions"] == 24
+    for version in suspect["code"]:
+        assert version["source"].startswith("def propagate(w, b, X, Y):") and f"# {version['student']}'s propagate" in version["source"]
+        assert PROPAGATE_STYLES[styles[version["student"]]].replace("\n    ", "\n") in version["source"].replace("\n    ", "\n")
+    assert html.index("<h2>Look at this check</h2>") < html.index("<h2>Scores")
+    assert html.count("<figure>") == 6 and "&#x27;s propagate" in html and "24 other versions" in html
+    # Anonymised, the signatures read [student]: the five ways of writing it, six students each, none named.
+    [hidden] = anonymous["look_at_this_check"]
+    assert sorted(version["students"] for version in hidden["code"]) == [6] * 5 and hidden["other_versions"] == 0
+    assert all(version["student"].startswith("submission ") and "# [student]'s propagate" in version["source"] for version in hidden["code"])
+    for text in (EMBEDDED_PNG.sub("", anonymous_html), json.dumps(anonymous)):
+        assert not any(student in text for student in styles)

@@ -8,6 +8,7 @@ it is built once per test session (the `student_kit` fixture in conftest.py).
 import ast
 import json
 import re
+import shutil
 import subprocess
 import zipfile
 
@@ -108,9 +109,22 @@ def self_checks(python, kit_folder, *runs):
 def test_the_kits_self_check_scores_the_solutions_and_the_release(student_kit):
     out, python, _ = student_kit
     total = sum(assignment.points for assignment in ASSIGNMENTS)
-    solutions, release = self_checks(python, out, (f"--notebooks={REPO / 'solutions'}",), ())
+    solutions, release = self_checks(python, out, (f"--notebooks={REPO / 'solutions'}", "-rA"), ())
     assert f"backprop-lab score: {total}/{total}" in solutions
     assert f"backprop-lab score: 0/{total}" in release and "not implemented yet" in release
+    # Ids name the notebook as the student knows it (absolute when outside the kit), never the installed checker.
+    assert f"PASSED {REPO / 'solutions' / ASSIGNMENTS[0].id / ASSIGNMENTS[0].notebook}::sigmoid" in solutions
+    assert "site-packages" not in solutions + release and "course.py" not in solutions + release
+
+
+def test_the_kits_self_check_runs_from_a_folder_outside_the_kit(student_kit, tmp_path):
+    """`pytest checker --notebooks DIR` where the kit's pytest.ini is not: the installed checker grades DIR, ids relative."""
+    _, python, _ = student_kit
+    shutil.copytree(REPO / "solutions", tmp_path / "work")
+    printed = subprocess.run([str(python), "-m", "pytest", "checker", "-p", "no:cacheprovider", "-rA", "--notebooks", "work", "-k", "sigmoid"],
+                             cwd=tmp_path, capture_output=True, text=True, timeout=600).stdout
+    assert f"PASSED work/{ASSIGNMENTS[0].id}/{ASSIGNMENTS[0].notebook}::sigmoid" in printed, printed
+    assert "site-packages" not in printed and "file or directory not found" not in printed
 
 
 def test_every_catalogue_entry_gets_the_same_outcome_and_message_in_the_kit(student_kit, tmp_path):

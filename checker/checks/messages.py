@@ -104,10 +104,16 @@ UPSTREAM_FAILED = (
 )
 
 # Loading the notebook.
+# A cell as the student sees it: "the cell that defines `propagate` (Exercise 4)"; the same words in Jupyter and in pytest checker.
+CELL_DEFINING = template("the cell that defines `{name}`{exercise}")
 NOT_RUN = Diagnosis(
     "notebook.not_run",
-    "`{name}` is not defined yet, so `{check}` cannot be checked: run the cell that defines `{name}` "
-    "(or Run > Run All Above Selected Cell), then this cell again.",
+    "`{name}` is not defined yet, so `{check}` cannot be checked: run {cell}, "
+    "or Run > Run All Above Selected Cell, then run this cell again.",
+)
+NEVER_RUN = template(
+    "the saved notebook has a cell that was never run: {cell}. This check graded its saved code; "
+    "in Jupyter the check cell says `{name}` is not defined yet until you run that cell."
 )
 NOT_DEFINED = Diagnosis("notebook.not_defined", "`{name}` is not defined in {where}. Did you rename or delete its cell?")
 CELL_STOPPED = Diagnosis(

@@ -7,12 +7,14 @@ sandbox reports what each cell bound and how it failed; `missing_name` words tha
 """
 
 import json
+import re
 
 from checker.checks import messages
-
+from checker.sandbox.names import cell_names
 from checker.sandbox.policy import DEFAULT
 
 SETUP_TAG = "setup"
+EXERCISE_HEADING = re.compile(r"^#+\s*(Exercise\s+\d+)\b", re.MULTILINE)  # "### Exercise 4: `propagate`"
 
 
 class NotebookUnreadable(Exception):
@@ -25,6 +27,11 @@ def read_cells(path, display_path=None, restore=None, size_limit=DEFAULT.noteboo
     `restore` ({grade id: source}, from locked_sources) puts back the source of the locked cells a
     student edited, as nbgrader's autograde does.
     """
+    return read_notebook(path, display_path, restore, size_limit)[1]
+
+
+def read_notebook(path, display_path=None, restore=None, size_limit=DEFAULT.notebook_bytes):
+    """(the cells as saved, all kinds; the code cells to run as read_cells gives them), or NotebookUnreadable."""
     display_path = display_path or str(path)
     try:
         with open(path, "rb") as file:
@@ -35,7 +42,7 @@ def read_cells(path, display_path=None, restore=None, size_limit=DEFAULT.noteboo
         if not isinstance(notebook, dict):
             raise ValueError("it is not a JSON object")
         cells = _cells_of(notebook)
-        return [_plain_cell(number, cell, restore or {}) for number, cell in enumerate(cells, start=1) if _runs(cell)]
+        return cells, [_plain_cell(number, cell, restore or {}) for number, cell in enumerate(cells, start=1) if _runs(cell)]
     except FileNotFoundError:
         raise NotebookUnreadable(f"there is no notebook at {display_path}") from None
     except (OSError, ValueError, KeyError, TypeError, AttributeError, RecursionError) as error:
@@ -67,14 +74,53 @@ def _plain_cell(number, cell, restore):
     metadata = cell.get("metadata", {})
     nbgrader = metadata.get("nbgrader", {})
     locked = nbgrader.get("grade_id") in restore and not nbgrader.get("solution", False)
-    source = restore[nbgrader["grade_id"]] if locked else _source(cell)
+    source = restore[nbgrader["grade_id"]] if locked else cell_source(cell)
     whole = bool(nbgrader.get("solution", False)) or SETUP_TAG in (metadata.get("tags") or [])
     return {"number": number, "source": source, "whole": whole}
 
 
-def _source(cell):
+def cell_source(cell):
+    """A saved cell's text, whether the file keeps it as one string or as a list of lines."""
     source = cell.get("source", "")
     return "".join(source) if isinstance(source, list) else str(source)
+
+
+def cell_defining(cells, name):
+    """The number (every cell counted from 1) of the last code cell among saved `cells` that binds `name`, or None."""
+    numbers = [number for number, cell in enumerate(cells, start=1) if cell.get("cell_type") == "code" and name in cell_names(cell_source(cell))]
+    return numbers[-1] if numbers else None
+
+
+def cell_in_words(cells, name):
+    """How messages name the cell that defines `name`, as the student sees it: with its exercise's number when it has one."""
+    number = cell_defining(cells, name) if cells else None
+    exercise = _exercise_of(cells, number) if number else None
+    return messages.CELL_DEFINING.format(name=name, exercise=f" ({exercise})" if exercise else "")
+
+
+def never_run_notes(cells, names):
+    """A note for each cell that binds one of `names` and that the saved notebook shows never ran (no execution count).
+
+    The self-check grades the saved code; in Jupyter the check cell fails until that cell runs.
+    """
+    notes, seen = [], set()
+    for name in names:
+        number = cell_defining(cells, name)
+        if number is not None and number not in seen and cells[number - 1].get("execution_count") is None:
+            seen.add(number)
+            notes.append(str(messages.NEVER_RUN.format(cell=cell_in_words(cells, name), name=name)))
+    return notes
+
+
+def _exercise_of(cells, number):
+    """"Exercise 4" for a solution cell under a markdown heading "Exercise 4: ...", the nearest above it; else None."""
+    if not cells[number - 1].get("metadata", {}).get("nbgrader", {}).get("solution"):
+        return None
+    for cell in reversed(cells[:number - 1]):
+        found = EXERCISE_HEADING.findall(cell_source(cell)) if cell.get("cell_type") == "markdown" else []
+        if found:
+            return " ".join(found[-1].split())
+    return None
 
 
 def locked_sources(cells):
@@ -83,7 +129,7 @@ def locked_sources(cells):
     for cell in cells:
         nbgrader = cell.get("metadata", {}).get("nbgrader", {})
         if cell.get("cell_type") == "code" and nbgrader.get("locked") and not nbgrader.get("solution") and nbgrader.get("grade_id"):
-            found[nbgrader["grade_id"]] = _source(cell)
+            found[nbgrader["grade_id"]] = cell_source(cell)
     return found
 
 

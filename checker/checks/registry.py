@@ -5,7 +5,7 @@ import inspect
 import sys
 import warnings
 
-from checker.checks import expectations, guard, messages, seeds
+from checker.checks import expectations, guard, kernel, messages, seeds
 from checker.checks.report import CheckFailure, CheckRun, GraderError
 from checker.sandbox.policy import DEFAULT
 from checker.sandbox.errors import StudentAttributeMissing
@@ -18,9 +18,11 @@ NOTE = "  note: {note}"
 def check(name, upstream=()):
     """Turn `body(run, *student_values)` into a check callable as `check_x()` in a grade cell, or `check_x(*values, seed=None)`.
 
-    The same callable serves the notebook's grade cell, `pytest checker` and official grading.
-    Called without values (a grade cell), it looks the names it needs up where it was called, as
-    the sandbox looks them up in a loaded notebook. `upstream` names the checks of the functions an
+    The same check serves the notebook's grade cell, `pytest checker` and official grading. Called
+    without values (a grade cell), it looks the names it needs up where it was called, as the sandbox
+    looks them up in a loaded notebook; it returns None, so a passing grade cell shows no output value.
+    `check_x.grade(*values, ...)` runs the same check and returns its notes (what it says on a pass):
+    the session and official grading use that. `upstream` names the checks of the functions an
     end-to-end check's run uses: when it fails because one of them fails its own check, it says so.
     Whatever the student's code does wrong becomes a CheckFailure for this check only; a failure of
     the check's own code is a GraderError, for staff, never a grade.
@@ -30,13 +32,9 @@ def check(name, upstream=()):
         package = body.__module__.rpartition(".")[0]
         needs = tuple(inspect.signature(body).parameters)[1:]
 
-        @functools.wraps(body)
-        def run_check(*values, seed=None, end_to_end=True, policy=DEFAULT, verdicts=None, missing=None, **named_values):
+        def grade(*values, seed=None, end_to_end=True, policy=DEFAULT, verdicts=None, missing=None, namespace=None, **named_values):
+            """Run the check on these values; raise CheckFailure or GraderError, or return its notes (a list of str)."""
             __tracebackhide__ = True
-            namespace = None
-            if not values and not named_values:  # a grade cell: `check_sigmoid()`
-                namespace = sys._getframe(1).f_globals
-                values = _looked_up(namespace, needs, name)
             seed = seeds.resolve_seed(seed)
             run = CheckRun(name, seed, seeds.generator(seed, name), policy=policy)
             run.end_to_end = end_to_end  # official grading runs the end-to-end part with the last (hidden) seed only
@@ -54,13 +52,23 @@ def check(name, upstream=()):
             if stopped:
                 raise stopped from None
             print("\n".join([PASSED.format(name=name), *(NOTE.format(note=note) for note in run.notes)]))
-            return run.notes
+            return list(run.notes)
+
+        @functools.wraps(body)
+        def run_check(*values, **options):
+            __tracebackhide__ = True
+            if not values and not {key for key in options if key in needs}:  # a grade cell: `check_sigmoid()`
+                namespace = sys._getframe(1).f_globals
+                values = _looked_up(namespace, needs, name)
+                options["namespace"] = namespace
+            grade(*values, **options)
 
         run_check.check_name = name
         # The notebook names the check needs, in order: its parameters after `run`.
         run_check.needs = needs
         run_check.package = package
         run_check.upstream = tuple(upstream)
+        run_check.grade = grade
         return run_check
 
     return decorate
@@ -71,7 +79,8 @@ def _looked_up(namespace, needs, name):
     __tracebackhide__ = True
     missing = [need for need in needs if need not in namespace]
     if missing:
-        raise CheckFailure(messages.NOT_RUN.format(name=missing[0], check=name), messages.NOT_RUN.id)
+        headline = kernel.missing_in_kernel(missing[0], name, namespace)
+        raise CheckFailure(str(headline), messages.diagnosis_of(headline))
     return tuple(namespace[need] for need in needs)
 
 

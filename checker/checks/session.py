@@ -71,7 +71,7 @@ class NotebookSession:
             values = [self._value(child, check, name) for name in check.needs]
             for index, seed in enumerate(seeds):
                 try:
-                    notes = check.function(*values, seed=seed, end_to_end=index == len(seeds) - 1, policy=self.policy,
+                    notes = check.function.grade(*values, seed=seed, end_to_end=index == len(seeds) - 1, policy=self.policy,
                                            verdicts=self._upstream(check, seeds), missing=self._why_missing)
                 except CheckFailure as failure:
                     failure.seed = seed

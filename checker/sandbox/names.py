@@ -1,7 +1,9 @@
-"""The names a notebook cell binds, read from its source: by its syntax tree, or by pattern when it does not parse."""
+"""A notebook cell's source as Python: the names it binds (by its syntax tree, or by pattern when it does not parse), and how it fails to parse."""
 
 import ast
 import re
+
+_MAGIC = re.compile(r"^(\s*)[%!].*$", re.MULTILINE)
 
 
 class _TopLevelNames(ast.NodeVisitor):
@@ -41,3 +43,25 @@ def names_by_pattern(source):
     for targets in re.findall(r"^([A-Za-z_][\w \t,]*?)[ \t]*=[^=]", source, re.MULTILINE):
         names.update(part.strip() for part in targets.split(",") if part.strip().isidentifier())
     return names
+
+
+def cell_names(source):
+    """The names a cell's source binds at top level: by its syntax tree, or by pattern when it does not parse."""
+    tree, error = parsed(without_magics(source))
+    return bound_names(tree) if error is None else names_by_pattern(source)
+
+
+def without_magics(source):
+    """A cell's source as Python: IPython's magics and shell lines (`%time`, `!ls`) become `pass`, so line numbers stay."""
+    return _MAGIC.sub(r"\1pass", source)
+
+
+def parsed(source, filename="<cell>"):
+    """(syntax tree, None) for a cell's source without magics, or (None, {"type", "text", "line"}) saying why it does not parse.
+
+    The sandbox and a Jupyter kernel's grade cell both word a syntax error from this, so they say the same.
+    """
+    try:
+        return ast.parse(source, filename), None
+    except (SyntaxError, ValueError) as error:
+        return None, {"type": type(error).__name__, "text": str(getattr(error, "msg", error))[:300], "line": getattr(error, "lineno", None)}

@@ -117,8 +117,9 @@ class PanelRunner:
             for case in cases:
                 namespace.update(PanelStandIns(self.costs[case["function"]], case["keys"], case["order"]).named())
                 fresh = lambda value: {k: np.array(v) for k, v in value.items()} if isinstance(value, dict) else np.array(value)
+                # Only the arguments the course's own signature has: a print_msg the notebook adds defaults to False.
                 values.append(gradient_check_n(fresh(case["parameters"]), fresh(case["gradients"]), fresh(case["X"]), fresh(case["Y"]),
-                                               epsilon=case["epsilon"], print_msg=False))
+                                               epsilon=case["epsilon"]))
             return values
         finally:
             for name, value in saved.items():

@@ -15,7 +15,6 @@ import linecache
 import os
 import pickle
 import random
-import re
 import socket
 import sys
 
@@ -23,12 +22,11 @@ import numpy as np
 
 from checker.sandbox import confine, exits, standins, student
 from checker.sandbox.alarm import alarm
-from checker.sandbox.names import bound_names, names_by_pattern
+from checker.sandbox.names import bound_names, names_by_pattern, parsed, without_magics
 from checker.sandbox.channel import Channel, RemoteError
 
 SETUP_TAG = "setup"
 _DEFINITIONS = (ast.Import, ast.ImportFrom, ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)
-_MAGIC = re.compile(r"^(\s*)[%!].*$", re.MULTILINE)
 # Modules of the checker a notebook may import: the data loaders, and what they need to load.
 IMPORTABLE = ("checker", "checker.datasets")
 BLOCKED = (
@@ -82,14 +80,12 @@ def serve_notebook(sock, config):
 def _run_cell(message):
     """Run one code cell; report the names it binds and how it failed, if it did."""
     path, number, whole = message["path"], message["number"], message["whole"]
-    source = _MAGIC.sub(r"\1pass", message["source"])  # magics are IPython, not Python; line numbers stay
+    source = without_magics(message["source"])
     filename = student.cell_filename(path, number)
     linecache.cache[filename] = (len(source), None, source.splitlines(True), filename)
-    try:
-        tree = ast.parse(source, filename)
-    except (SyntaxError, ValueError) as error:
-        return {"defines": sorted(names_by_pattern(source)), "failure": "syntax",
-                "error": {"type": type(error).__name__, "text": str(getattr(error, "msg", error))[:300], "line": getattr(error, "lineno", None)}}
+    tree, error = parsed(source, filename)
+    if error is not None:
+        return {"defines": sorted(names_by_pattern(source)), "failure": "syntax", "error": error}
     defines = sorted(bound_names(tree))
     if not whole:
         tree.body = [node for node in tree.body if isinstance(node, _DEFINITIONS)]

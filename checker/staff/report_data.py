@@ -1,9 +1,10 @@
 """What a class report says, as plain data: scores, each check's diagnoses, and the submissions staff must look at.
 
-Built from the official results only (checker.staff.results). The same dictionary is written as
-report.json and drawn as report.html, so the page and the file never disagree. Students are named
-only in `needs_a_look`, `violations` and, with --students, in the "who" lists behind each count;
-example messages are anonymised. A knock-on (a check that failed only because an earlier one did)
+Built from the official results (checker.staff.results), and for the checks to look at first, the code
+they grade from the submitted notebooks. The same dictionary is written as report.json and drawn as
+report.html, so the page and the file never disagree. Students are named only in `look_at_this_check`,
+`needs_a_look`, `violations` and, with --students, in the "who" lists behind each count; example
+messages are anonymised. A knock-on (a check that failed only because an earlier one did)
 is counted under its root cause's row, as what that mistake also cost (checker.staff.report_causes).
 """
 
@@ -12,6 +13,7 @@ import statistics
 from collections import Counter
 
 from checker.staff.report_causes import KnockOns, is_knock_on
+from checker.staff.report_suspects import checks_to_look_at
 from checker.staff.report_students import (
     GRADER_ERROR,
     Roster,
@@ -31,8 +33,12 @@ MOST_COMMON = 10
 NUMBER = re.compile(r"\d+(?:\.\d+)?")
 
 
-def class_report(assignment_id, results, anonymise=False, students=False):
-    """The report of one assignment from {student: result dict}; `anonymise` numbers students, `students` lists them per count."""
+def class_report(assignment_id, results, anonymise=False, students=False, code_of=None):
+    """The report of one assignment from {student: result dict}; `anonymise` numbers students, `students` lists them per count.
+
+    `code_of(student, check)` gives the code a check grades as that student wrote it (None: unknown), shown for the checks
+    to look at (checker.staff.report_suspects).
+    """
     everyone = sorted(results)
     roster = Roster(everyone, anonymise, students)
     graded = [student for student in everyone if "error" not in results[student]]
@@ -40,6 +46,7 @@ def class_report(assignment_id, results, anonymise=False, students=False):
     outcomes = outcomes_by_check(readable, results)
     knock_ons = KnockOns(outcomes)
     staff_view = [Submission(student, results[student], roster) for student in everyone]
+    checks = [check_summary(name, group, knock_ons, roster) for name, group in outcomes.items()]
     return {
         "assignment": assignment_id,
         "submissions": len(everyone),
@@ -47,8 +54,9 @@ def class_report(assignment_id, results, anonymise=False, students=False):
         "readable": len(readable),
         "anonymised": anonymise,
         "students_listed": students,
+        "look_at_this_check": checks_to_look_at(checks, outcomes, roster, code_of or (lambda student, check: None)),
         "scores": score_summary([results[student] for student in graded]),
-        "checks": [check_summary(name, group, knock_ons, roster) for name, group in outcomes.items()],
+        "checks": checks,
         "needs_a_look": [row for submission in staff_view for row in submission.problems()],
         "violations": [row for submission in staff_view for row in submission.violations()],
     }

@@ -12,6 +12,10 @@ code { font-size: 0.95em; }
 pre { white-space: pre-wrap; background: #f6f6f6; padding: 0.5rem; margin: 0.3rem 0; }
 img { max-width: 100%; height: auto; }
 .note { color: #555; }
+.side-by-side { display: grid; grid-template-columns: repeat(auto-fit, minmax(24rem, 1fr)); gap: 0.6rem; }
+.side-by-side figure { margin: 0; }
+.side-by-side pre { white-space: pre; overflow-x: auto; font-size: 0.85em; }
+figcaption { color: #555; font-size: 0.9em; }
 """
 
 
@@ -23,6 +27,7 @@ def render_page(report, plots):
         f'<p class="note">{report["submissions"]} graded submissions, {report["readable"]} of them readable'
         + (f', {report["not_graded"]} not graded (grader errors)' if report["not_graded"] else "") + ". "
         "Students are named only where staff must act" + (" (anonymised here)" if report["anonymised"] else "") + ".</p>",
+        *([look_section(report["look_at_this_check"])] if report["look_at_this_check"] else []),
         scores_section(report["scores"], plots["scores"]),
         checks_section(report["checks"], plots["outcomes"]),
         "<h2>Most common mistakes, per check</h2>",
@@ -37,6 +42,25 @@ def render_page(report, plots):
     ])
     return (f'<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n<title>{escape(title)}</title>\n'
             f"<style>{STYLE}</style>\n</head>\n<body>\n{body}\n</body>\n</html>\n")
+
+
+def look_section(suspects):
+    """The checks most of the class fails with one diagnosis, each with the students' code side by side: before grades go out."""
+    parts = ["<h2>Look at this check</h2>",
+             ('<p class="note">Most of the class failed these checks with the same diagnosis (at least half of the readable '
+              "submissions, and at least three students). That is more often the check's fault (a wrong answer key, a rule too "
+              "strict) than the class's: read the code below before you publish the grades.</p>")]
+    for suspect in suspects:
+        parts.append(f'<h3><a href="#{anchor(suspect["check"])}">{code(suspect["check"])}</a>: {students(suspect["students"])} '
+                     f'({share(suspect["percent"])}) failed with {code(suspect["id"])}</h3>')
+        parts.append(f"<div>What they were told: {example(suspect['example'])}</div>")
+        figures = [f"<figure><figcaption>{escape(version['student'])}"
+                   + (f" and {version['students'] - 1} more with the same code" if version["students"] > 1 else "")
+                   + f"</figcaption><pre><code>{escape(version['source'])}</code></pre></figure>" for version in suspect["code"]]
+        parts.append('<div class="side-by-side">\n' + "\n".join(figures) + "\n</div>")
+        if suspect["other_versions"]:
+            parts.append(f'<p class="note">{suspect["other_versions"]} other versions of the code are not shown.</p>')
+    return "\n".join(parts)
 
 
 def scores_section(scores, plot):

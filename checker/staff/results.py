@@ -21,6 +21,11 @@ def results_folder(course, assignment_id):
     return Path(course) / FOLDER / assignment_id
 
 
+def submitted_notebook(course, assignment, student):
+    """Where nbgrader keeps a student's submitted notebook: <course>/submitted/<student>/<assignment>/<notebook>."""
+    return Path(course) / "submitted" / student / assignment.id / assignment.notebook
+
+
 def result_path(course, assignment_id, student):
     return results_folder(course, assignment_id) / f"{student}.json"
 

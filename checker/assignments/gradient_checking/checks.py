@@ -6,6 +6,8 @@ matched against the usual mistakes across the whole panel (a single case is ambi
 fixed backward pass is graded with the checker's own gradient check, entry by entry.
 """
 
+import numpy as np
+
 from checker.assignments.gradient_checking import inputs
 from checker.assignments.gradient_checking import messages as say
 from checker.assignments.gradient_checking import standins
@@ -40,8 +42,9 @@ def panel_cases(names, correct, wrongs):
     return cases
 
 
-def grade_panel(run, cases, values, expected, mistaken):
-    """Fail with the recognised mistake, if any, when the student's checker disagrees on some case.
+def grade_panel(run, cases, values, expected, mistaken, observe=lambda: None):
+    """Fail when the student's checker disagrees on some case: with the recognised mistake its values match across the
+    panel, else with what `observe` sees of the code's run (it fails if it sees a cause), else with the plain fact.
 
     values and expected hold one number per case; mistaken one {diagnosis id: number} per case.
     """
@@ -52,6 +55,7 @@ def grade_panel(run, cases, values, expected, mistaken):
         variant = [results.get(mistake.id) for results in mistaken]
         if all(w is not None and (abs(v - w) <= AGREEMENT * max(abs(w), 1e-12) or max(v, w) < small) for v, w in zip(values, variant)):
             run.fail(mistake)
+    observe()
     case, value, target = next((c[0], v, e) for c, v, e in zip(cases, values, expected) if not agrees(v, e))
     if target < small:
         run.fail(say.SMALL_FOR_CORRECT.format(value=value, agree=small), ("case", case))
@@ -104,7 +108,7 @@ def check_vector_helpers(run, dictionary_to_vector, vector_to_dictionary, gradie
     theta, keys = result if isinstance(result, tuple) and len(result) == 2 else (result, None)
     require_shape(run, theta, expected_theta.shape, "theta")
     if not compare.close(theta, expected_theta):
-        run.fail(say.ORDER_WRONG)
+        run.fail(say.ORDER_WRONG if _holds_entries(theta, expected_theta) else say.THETA_WRONG)
     if not isinstance(keys, (list, tuple)) or list(keys) != expected_keys:
         run.fail(say.KEYS_WRONG.format(count=len(expected_keys)))
     # Round trips of the parameters, and of a smaller network whose shapes differ.
@@ -116,40 +120,51 @@ def check_vector_helpers(run, dictionary_to_vector, vector_to_dictionary, gradie
             run.fail(say.ROUND_TRIP)
     column = call_student(run, gradients_to_vector, mixed).value
     if not compare.close(column, expected_column):
-        run.fail(say.GRADIENTS_ORDER)
+        run.fail(say.GRADIENTS_ORDER if _holds_entries(column, expected_column, extra=True) else say.GRADIENTS_WRONG)
+
+
+def _holds_entries(yours, expected, extra=False):
+    """Whether `yours` holds exactly the entries of `expected` in another order (or, with `extra`, them among others)."""
+    yours, expected = compare.as_numbers(yours), compare.as_numbers(expected)
+    if yours is None or yours.size < expected.size or (yours.size > expected.size and not extra):
+        return False
+    return bool(np.isin(expected, yours).all()) if yours.size > expected.size else compare.close(np.sort(yours, axis=None), np.sort(expected, axis=None))
 
 
 @check("gradient_check_n")
 def check_gradient_check_n(run, gradient_check_n):
-    """Does gradient_check_n pass its own arguments to its helpers, and return the relative difference a centred-difference
-    checker gives on every panel case?
+    """Does gradient_check_n return the relative difference a centred-difference checker gives on every panel case?
 
-    A small case drawn by the seed runs with the helpers lent from the judge, which sees what reaches them.
-    All cases then run in one request beside the student's code, with helpers that are plain functions
-    of their arguments, X and Y weighing in the cost as in a network (checker.sandbox.standins.PanelRunner):
+    All cases run in one request beside the student's code, with helpers that are plain functions of
+    their arguments, X and Y weighing in the cost as in a network (checker.sandbox.standins.PanelRunner):
     nothing there checks where an argument came from, and the values gradient_check_n returns decide.
+    Only when they are wrong does a small case run with the helpers lent from the judge, which sees
+    what reaches them, to say where the arguments went.
     """
     cases = panel_cases(inputs.VECTOR_FUNCTIONS, inputs.CORRECT_N, list(inputs.WRONG_GRADIENTS))
     drawn = [inputs.panel_case(run.rng, name, label, epsilon) for _, name, label, epsilon in cases]
     as_given = [(theta, name, label, e, data_weight(data["X"], data["Y"]), data["order"]) for (_, name, label, e), (theta, data) in zip(cases, drawn)]
     expected = [run.reference.panel_gradient_check_n(*case) for case in as_given]
     mistaken = [run.mistakes.panel_gradient_check_n(*case) for case in as_given]
-    _observe_routing(run, gradient_check_n, inputs.routing_case(run.rng))
+    routing = inputs.routing_case(run.rng)
     runner = beside(gradient_check_n, run, "PanelRunner", inputs.vector_cost_sources(), inputs.SIZE)
     values = call_student(run, runner.run, gradient_check_n, [data for _, data in drawn], name="gradient_check_n",
                           time_limit_s=run.policy.call_seconds * len(cases)).value
     if not isinstance(values, list) or len(values) != len(cases):
         run.fail(say.LARGE_FOR_WRONG.format(value=float("nan"), case=cases[0][0]))
     values = [require_scalar(run, value, "gradient_check_n(...)") for value in values]
-    grade_panel(run, cases, values, expected, mistaken)
+    grade_panel(run, cases, values, expected, mistaken, observe=lambda: _observe_routing(run, gradient_check_n, routing))
 
 
 def _observe_routing(run, gradient_check_n, case):
-    """Run one small case with the helpers lent from the judge; fail with what they saw when the arguments did not reach them."""
+    """Run one small case with the helpers lent from the judge; fail with what they saw when the arguments did not reach them.
+
+    Code that does a helper's work itself (flattens θ inline, say) is not told about that helper: only a helper that was
+    called with something other than gradient_check_n's own argument is.
+    """
     spy = standins.PanelSpyStandIns(run, inputs.routing_cost, case)
     with using_references(gradient_check_n, run, **spy.named()):
-        call_student(run, gradient_check_n, case["parameters"], case["gradients"], case["X"], case["Y"], epsilon=case["epsilon"],
-                     print_msg=False)
+        call_student(run, gradient_check_n, case["parameters"], case["gradients"], case["X"], case["Y"], epsilon=case["epsilon"])
     misrouted = spy.misrouted()
     if misrouted:
         run.fail(say.NOT_PASSED_ON.format(names=", ".join(f"`{name}`" for name in misrouted)))

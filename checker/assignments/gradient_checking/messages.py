@@ -30,8 +30,18 @@ NOT_PASSED_ON = Diagnosis(
 
 KEYS_WRONG = Diagnosis("vector_helpers.keys_wrong", "dictionary_to_vector's keys should name, for each entry of theta, the parameter it came from ({count} names).")
 ORDER_WRONG = Diagnosis("vector_helpers.order_wrong", "theta should hold the parameters in the dictionary's order, each flattened with np.ravel (row by row).")
+THETA_WRONG = Diagnosis(
+    "vector_helpers.theta_wrong",
+    "The theta that dictionary_to_vector returns holds other numbers than the parameters' entries: it should be every "
+    "parameter flattened, one after the other, in one column.",
+)
 ROUND_TRIP = Diagnosis("vector_helpers.round_trip", "vector_to_dictionary(dictionary_to_vector(parameters)[0], shapes) should give the parameters back.")
 GRADIENTS_ORDER = Diagnosis("vector_helpers.gradients_order", "gradients_to_vector should take dW1, db1, dW2, db2, ... in that order, and nothing else (not dZ or dA).")
+GRADIENTS_WRONG = Diagnosis(
+    "vector_helpers.gradients_wrong",
+    "The column that gradients_to_vector returns holds other numbers than the entries of dW1, db1, dW2, db2, ...: it should "
+    "be those gradients flattened, one after the other, in one column.",
+)
 
 PLANTED_LEFT = Diagnosis("backward_propagation_n.planted_bug_left", "{name} still carries a planted bug: it is {factor:g} times what it should be.")
 BACKWARD_WRONG = template("backward_propagation_n's gradients disagree with finite differences of forward_propagation_n: {where}")

@@ -43,10 +43,10 @@ class PanelSpyStandIns:
                                                         "forward_propagation_n")}
 
     def misrouted(self):
-        """The names of gradient_check_n's arguments that reached a helper as something else (or never reached one)."""
+        """The names of gradient_check_n's arguments whose helper was called, but never with that argument."""
         given = {"parameters": self.case["parameters"], "gradients": self.case["gradients"], "X": self.case["X"], "Y": self.case["Y"]}
-        return [name for name, wanted in given.items()
-                if not any(kind == name and _same_value(value, wanted) for kind, value in self.received)]
+        return [name for name, wanted in given.items() if any(kind == name for kind, _ in self.received)
+                and not any(kind == name and _same_value(value, wanted) for kind, value in self.received)]
 
     def never_rebuilt(self):
         """Whether forward_propagation_n was only ever given the original parameters (never vector_to_dictionary's)."""
