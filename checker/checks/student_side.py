@@ -91,8 +91,8 @@ class InProcessSide:
             if raised["type"] == _InProcessTimeout.__name__:
                 raise StudentTimedOut(name, time_limit)
             raise StudentRaised(name, raised)
-        changed = _changed_arguments(function, args, passed_args, kwargs, passed_kwargs) if track_changes else []
-        return CallReport(report["value"], report["warnings"], report["printed"], changed)
+        changed, reordered = student.changed_arguments(function, (args, kwargs) if track_changes else None, passed_args, passed_kwargs)
+        return CallReport(report["value"], report["warnings"], report["printed"], changed, reordered)
 
     def origin_is_checker(self, function):
         """Whether `function` is the checker's own code standing in for the student's (not a stand-in the check runs on purpose)."""
@@ -149,10 +149,3 @@ def checker_code_allowed():
         yield
     finally:
         InProcessSide.checker_code_allowed[0] = False
-
-
-def _changed_arguments(function, originals, passed, original_kwargs, passed_kwargs):
-    """Names of the arguments the call modified (the caller's originals against the copies passed)."""
-    names = student.parameter_names(function)
-    changed = [names[i] if i < len(names) else f"argument {i + 1}" for i, (a, b) in enumerate(zip(originals, passed)) if not student.same_value(a, b)]
-    return changed + [key for key in original_kwargs if not student.same_value(original_kwargs[key], passed_kwargs[key])]

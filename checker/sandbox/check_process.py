@@ -144,7 +144,7 @@ def checked_report(report, what, policy):
     strings = lambda key: [text[:TEXT] for text in report.get(key) or [] if type(text) is str][:ITEMS]
     printed = report.get("printed")
     return CallReport(report.get("value"), strings("warnings"), printed[: policy.printed_chars] if type(printed) is str else "",
-                      strings("changed"))
+                      strings("changed"), strings("reordered"))
 
 
 DESCRIPTION_FIELDS = {"type": str, "text": str, "where": str, "line": (str, int), "function": str, "notebook": str, "ended": bool,

@@ -4,6 +4,7 @@ Used inside the sandboxed target, and in-process when a grade cell runs in the s
 kernel. Nothing here decides a grade: the judge reads the report this module produces.
 """
 
+import collections
 import contextlib
 import copy
 import inspect
@@ -74,8 +75,9 @@ def quiet(printed_chars=DEFAULT.printed_chars):
 class CallReport:
     """What one call of student code gave back and did on the side: the one shape a call's result has, here or in the sandbox."""
 
-    def __init__(self, value, warnings=(), printed="", changed=()):
+    def __init__(self, value, warnings=(), printed="", changed=(), reordered=()):
         self.value, self.warnings, self.printed, self.changed = value, list(warnings), printed, list(changed)
+        self.reordered = list(reordered)  # list arguments that hold the same items in another order (a shuffle in place)
 
     def warning_text(self):
         """The distinct warning messages, joined for a hint line (empty when none)."""
@@ -86,7 +88,8 @@ def invoke(function, args, kwargs, track_changes=True, printed_chars=DEFAULT.pri
     """Call function(*args, **kwargs) and report what happened, as a dict of plain data and the value.
 
     Keys: "value" (only when it returned), "raised" (a description, when it raised), "warnings",
-    "printed" and "changed" (names of arguments the call modified).
+    "printed", "changed" (names of arguments the call modified) and "reordered" (names of list arguments it only
+    put in another order, as random.shuffle does in place; not in "changed").
     """
     before = _snapshot(args, kwargs) if track_changes else None
     report = {}
@@ -97,7 +100,7 @@ def invoke(function, args, kwargs, track_changes=True, printed_chars=DEFAULT.pri
             report["raised"] = describe_exception(error)
     report["warnings"] = _distinct(str(w.message)[:300] for w in caught)[:10]
     report["printed"] = printed.getvalue()
-    report["changed"] = _changed(function, before, args, kwargs) if before is not None else []
+    report["changed"], report["reordered"] = changed_arguments(function, before, args, kwargs)
     return report
 
 
@@ -120,18 +123,39 @@ def parameter_names(function):
         return []
 
 
-def _changed(function, before, args, kwargs):
-    """Names of the arguments that differ from the snapshot taken before the call."""
+def changed_arguments(function, before, args, kwargs):
+    """(names of the arguments that differ from `before`, the (args, kwargs) before the call; names of the list arguments
+    among those that only hold the same items in another order), each list without the other."""
     if before is None:
-        return []
-    names = None
+        return [], []
     old_args, old_kwargs = before
-    changed = []
-    for index, (a, b) in enumerate(zip(old_args, args)):
-        if not same_value(a, b):
-            names = parameter_names(function) if names is None else names
-            changed.append(names[index] if index < len(names) else f"argument {index + 1}")
-    return changed + [key for key in old_kwargs if not same_value(old_kwargs[key], kwargs.get(key))]
+    differing = [(index, a, b) for index, (a, b) in enumerate(zip(old_args, args)) if not same_value(a, b)]
+    names = parameter_names(function) if differing else []
+    differing = [(names[i] if i < len(names) else f"argument {i + 1}", a, b) for i, a, b in differing]
+    differing += [(key, old_kwargs[key], kwargs.get(key)) for key in old_kwargs if not same_value(old_kwargs[key], kwargs.get(key))]
+    reordered = [name for name, a, b in differing if reordering(a, b)]
+    return [name for name, _, _ in differing if name not in reordered], reordered
+
+
+def reordering(before, after):
+    """Whether the list `after` holds the items of `before` in another order (compared by value)."""
+    if type(before) is not list or type(after) is not list or len(before) != len(after):
+        return False
+    try:
+        return collections.Counter(map(_fingerprint, before)) == collections.Counter(map(_fingerprint, after))
+    except Exception:  # an item we cannot fingerprint: say it changed, as before this test existed
+        return False
+
+
+def _fingerprint(value):
+    """A hashable summary of a value's contents: equal for values same_value finds equal (NaN aside)."""
+    if isinstance(value, np.ndarray):
+        return ("array", value.shape, value.dtype.str, value.tobytes())
+    if isinstance(value, (list, tuple)):
+        return (type(value).__name__, tuple(_fingerprint(item) for item in value))
+    if isinstance(value, dict):
+        return ("dict", tuple(sorted((repr(key), _fingerprint(item)) for key, item in value.items())))
+    return ("value", repr(value))
 
 
 def same_value(a, b):

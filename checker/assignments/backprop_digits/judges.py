@@ -54,6 +54,21 @@ def _backprop(call, calls):
 
 JUDGES = {"sigmoid": _sigmoid, "sigmoid_prime": _sigmoid_prime, "Network.cost_derivative": _cost_derivative,
           "Network.backprop": _backprop, "Network.backprop_batch": _backprop}
+# The check that grades each watched function on its own.
+CHECK_OF = {"sigmoid": "sigmoid_functions", "sigmoid_prime": "sigmoid_functions", "Network.cost_derivative": "cost_derivative",
+            "Network.backprop": "backprop", "Network.backprop_batch": "backprop_batch", "Network.update_mini_batch": "update_mini_batch"}
+
+
+def step(parameters, gradients, rate):
+    """(biases, weights) moved by -rate times (nabla_b, nabla_w), layer by layer (a gradient broadcast where shapes allow)."""
+    return tuple([np.asarray(p, dtype=np.float64) - rate * np.asarray(g, dtype=np.float64) for p, g in zip(ps, gs)]
+                 for ps, gs in zip(parameters, gradients))
+
+
+def same_parameters(yours, expected):
+    """Whether two lists of parameter arrays hold the same arrays, layer by layer."""
+    return (isinstance(yours, (list, tuple)) and len(yours) == len(expected)
+            and all(compare.close(mine, theirs) for mine, theirs in zip(yours, expected)))
 
 
 def stepped(before, after, calls, eta, m):
@@ -61,10 +76,9 @@ def stepped(before, after, calls, eta, m):
     sums = None
     for call in calls:
         if call.name in ("Network.backprop", "Network.backprop_batch"):
-            nabla = [np.asarray(g, dtype=np.float64) for part in call.value for g in part]
-            sums = nabla if sums is None else [s + g for s, g in zip(sums, nabla)]
+            nabla = [[np.asarray(g, dtype=np.float64) for g in part] for part in call.value]
+            sums = nabla if sums is None else [[s + g for s, g in zip(mine, theirs)] for mine, theirs in zip(sums, nabla)]
     if sums is None:
         return True  # no gradient was watched (computed some other way): nothing to judge the step by
-    old = [np.asarray(p, dtype=np.float64) for key in ("biases", "weights") for p in before[key]]
-    new = [np.asarray(p, dtype=np.float64) for key in ("biases", "weights") for p in after[key]]
-    return len(new) == len(old) and all(compare.close(n, o - eta / m * s) for n, o, s in zip(new, old, sums))
+    expected = step((before["biases"], before["weights"]), sums, eta / m)
+    return all(same_parameters(after[key], moved) for key, moved in zip(("biases", "weights"), expected))

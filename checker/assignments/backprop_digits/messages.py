@@ -13,7 +13,7 @@ SOFTMAX_DELTA_PRIME = Diagnosis("softmax_delta.extra_prime", "With softmax and c
 SOFTMAX_DELTA_SIGN = Diagnosis("softmax_delta.sign", "The output error has the wrong sign: it is a - y.")
 
 # Network(sizes)
-ATTRIBUTE_MISSING = Diagnosis("network_init.attribute_missing", "A Network should have the attribute `{attribute}`.")
+ATTRIBUTE_MISSING = Diagnosis("network_init.attribute_missing", "Your Network(sizes) has no attribute `{attribute}`: set self.{attribute} in __init__.")
 ATTRIBUTE_WRONG = Diagnosis("network_init.attribute_wrong", "Network({sizes}).{attribute} is {value!r}; it should be {expected}.")
 LIST_LENGTH = Diagnosis("network_init.list_length", "Network({sizes}).{attribute} should be a list with one array per layer after the input: {count} of them.")
 NOT_GAUSSIAN = Diagnosis(
@@ -36,6 +36,19 @@ NO_PRIME_BP1 = Diagnosis("backprop.no_prime_in_bp1", "The output error forgets �
 PRIME_OF_ACTIVATION = Diagnosis("backprop.prime_of_activation", "σ' is applied to the activation a; it takes the weighted input z: σ'(zˡ).")
 BP2_NOT_TRANSPOSED = Diagnosis("backprop.bp2_not_transposed", "BP2 uses W where it needs its transpose: δˡ = ((Wˡ⁺¹)ᵀ δˡ⁺¹) ⊙ σ'(zˡ).")
 OFF_BY_ONE = Diagnosis("backprop.off_by_one", "nabla_w pairs δˡ with the wrong layer's activation: BP4 is δˡ (aˡ⁻¹)ᵀ, the activation of the layer before.")
+NO_PRIME_BP2 = Diagnosis("backprop.no_prime_in_bp2", "A hidden layer's error forgets σ'(z): BP2 is δˡ = ((Wˡ⁺¹)ᵀ δˡ⁺¹) ⊙ σ'(zˡ).")
+WRONG_LAYER_WEIGHTS = Diagnosis(
+    "backprop.wrong_layer_weights",
+    "BP2 carries the error back through the wrong layer's weights: δˡ = ((Wˡ⁺¹)ᵀ δˡ⁺¹) ⊙ σ'(zˡ) takes Wˡ⁺¹, the weights "
+    "from layer l to the layer after it (self.weights[-l + 1] when l counts back from the output), not Wˡ.",
+)
+FORWARD_REVERSED = Diagnosis(
+    "backprop.forward_reversed",
+    "The forward pass goes through the layers from the last to the first: start from a⁰ = x with W¹ and b¹ "
+    "(self.weights[0], self.biases[0]), in the order feedforward uses.",
+)
+# The mistakes backprop's check recognises by their results, in the order it tries them.
+BACKPROP_MISTAKES = (NO_PRIME_BP1, PRIME_OF_ACTIVATION, BP2_NOT_TRANSPOSED, OFF_BY_ONE, NO_PRIME_BP2, WRONG_LAYER_WEIGHTS, FORWARD_REVERSED)
 BACKPROP_WRONG = template("{what} disagrees with centred finite differences of the loss ℒ = ½‖a - y‖².")
 BATCH_AVERAGED = Diagnosis("backprop_batch.averaged", "backprop_batch returns the average over the batch; it should equal the sum of the per-example gradients.")
 BATCH_WRONG = template("backprop_batch's {what} is not the sum of the per-example gradients.")
@@ -43,15 +56,68 @@ BATCH_WRONG = template("backprop_batch's {what} is not the sum of the per-exampl
 # update_mini_batch (graded with a stand-in backprop), SGD (stand-in update_mini_batch and evaluate), evaluate
 SUMMED = Diagnosis("update_mini_batch.summed", "The step is len(mini_batch) times too large: average the gradients, w - (eta / len(mini_batch)) Σ ∇w.")
 UPHILL = Diagnosis("update_mini_batch.uphill", "The parameters move uphill: w = w - (eta / len(mini_batch)) Σ ∇w.")
+DIVIDED_TWICE = Diagnosis(
+    "update_mini_batch.divided_twice",
+    "The step is len(mini_batch) times too small: the summed gradient is divided by len(mini_batch) twice. "
+    "Divide once: w - (eta / len(mini_batch)) Σ ∇w.",
+)
+ONE_EXAMPLE = Diagnosis(
+    "update_mini_batch.one_example",
+    "The step follows the gradient of one example of the mini-batch alone, not the sum over its {count} examples: "
+    "add up every example's gradient, layer by layer, then step.",
+)
 BIASES_TAKE_WEIGHTS = Diagnosis("update_mini_batch.biases_take_weights", "The biases changed shape: they were updated with the weights' gradient. Use nabla_b for the biases.")
-EXAMPLES_MISSED = Diagnosis("update_mini_batch.examples_missed", "update_mini_batch should compute the gradient of every example in the mini-batch, each once; it used {used} of {count}.")
-STEP_WRONG = template("The {what} after update_mini_batch are not w - (eta / len(mini_batch)) Σ ∇w.")
+WEIGHTS_TAKE_BIASES = Diagnosis(
+    "update_mini_batch.weights_take_biases",
+    "The weights moved by the biases' gradient (nabla_b, broadcast along each row): step self.weights with nabla_w "
+    "and self.biases with nabla_b.",
+)
+UNCHANGED = Diagnosis("update_mini_batch.unchanged", "update_mini_batch left {what} as they were: after the call they hold the same values as before.")
+UNCHANGED_HINT = (
+    "two common ways to lose the step: assigning to a loop variable (`for w, nw in zip(...): w = w - ...` gives the name w "
+    "a new array and leaves the list as it was), and `+=` on Python lists (`nabla_w += delta_nabla_w` joins the lists, "
+    "so zip pairs the weights with the zeros you started from). Assign the new lists to self.weights and self.biases."
+)
+LISTS_GROWN = Diagnosis(
+    "update_mini_batch.lists_grown",
+    "After update_mini_batch, self.{attribute} holds {after} arrays; it held {before}, one per layer after the input. "
+    "On Python lists `+` and `+=` join the lists (and .append adds to one) instead of adding the arrays: "
+    "step each array, as in [w - (eta / len(mini_batch)) * nw for w, nw in zip(self.weights, nabla_w)].",
+)
+LIST_REPLACED = Diagnosis(
+    "update_mini_batch.list_replaced",
+    "After update_mini_batch, self.{attribute} should still be a list of {count} arrays, one per layer after the input.",
+)
+EXAMPLES_MISSED = Diagnosis(
+    "update_mini_batch.examples_missed",
+    "update_mini_batch asked backprop for the gradients of {used} of the {count} examples in the mini-batch: the step needs every example's gradient.",
+)
+STEP_WRONG = template("{what} after update_mini_batch is not w - (eta / len(mini_batch)) Σ ∇w, with Σ ∇w the sum of the mini-batch's gradients.")
 NO_SHUFFLE = Diagnosis("SGD.no_shuffle", "SGD visits the examples in the same order every epoch: shuffle the training data at the start of each epoch.")
 COVERAGE = Diagnosis("SGD.coverage", "In epoch {epoch}, the mini-batches do not cover every training example exactly once.")
 BATCH_SIZES = Diagnosis("SGD.batch_sizes", "With {n} examples and mini_batch_size {size}, an epoch has {count} mini-batches: yours had {got}.")
 ETA_PASSED = Diagnosis("SGD.eta_changed", "SGD should pass eta on to update_mini_batch unchanged; it passed {value!r}.")
-TEST_DATA_PASSED = Diagnosis("SGD.test_data_changed", "SGD should call self.evaluate(test_data) with the test_data it was given, unchanged.")
-HISTORY = Diagnosis("SGD.history", "With test_data, SGD should return a list with evaluate(test_data) for each of the {epochs} epochs.")
+NEVER_UPDATED = Diagnosis(
+    "SGD.never_updated",
+    "SGD never called self.update_mini_batch, so the check cannot see which mini-batches it trains on: "
+    "call self.update_mini_batch(mini_batch, eta) for each mini-batch.",
+)
+RETURNED_EARLY = Diagnosis(
+    "SGD.returned_after_first_epoch",
+    "SGD returned after the first of its {epochs} epochs: it handed update_mini_batch the {count} mini-batches of one pass "
+    "over the data, then returned. A `return` inside the loop over the epochs ends SGD there: return after the loop.",
+)
+EPOCH_COUNT = Diagnosis("SGD.epoch_count", "SGD made {done} passes over the data, each a whole epoch of mini-batches; it was asked for {epochs} epochs.")
+TEST_DATA_PASSED = Diagnosis(
+    "SGD.test_data_changed",
+    "The history SGD returned holds what self.evaluate gave for other data than the test_data SGD was given: "
+    "append self.evaluate(test_data) after each epoch.",
+)
+HISTORY = Diagnosis("SGD.history", "With test_data, SGD should return a list with evaluate(test_data) after each of the {epochs} epochs.")
+SHUFFLED_IN_PLACE = template(
+    "SGD shuffles the list `{argument}` it is given in place, so the caller's list ends up in another order. That does "
+    "no harm here; shuffle a copy, list({argument}), when a caller needs its order kept."
+)
 ROUNDING = Diagnosis("evaluate.rounding", "evaluate rounds the outputs; the network's answer is the index of its largest output, np.argmax.")
 FRACTION = Diagnosis("evaluate.fraction", "evaluate should return the number of correct answers, not the fraction.")
 EVALUATE_WRONG = "evaluate should count the test examples where np.argmax of the output equals the label."
@@ -59,14 +125,19 @@ ACCURACY = Diagnosis(
     "accuracy.elsewhere_after_training",
     "After {epochs} epochs of mini-batches of {batch} at eta {eta:g}, in the checker's own shuffled order, your network's "
     "biases and weights are not where stochastic gradient descent arrives{accuracies}. The checker calls your "
-    "update_mini_batch on each mini-batch; every method it uses passes its own check, and on the run's first mini-batch "
-    "none misbehaves, so something differs later in the run: look for a value kept between calls (on self or in a global), "
-    "or for what a mini-batch of another size does (the last one of each epoch has {last} examples).",
+    "update_mini_batch on each mini-batch. Watched call by call on the run's first mini-batch, your methods (and sigmoid "
+    "and sigmoid_prime) gave right results, so something differs later in the run: look for a value kept between calls "
+    "(on self or in a global), or for what a mini-batch of another size does (the last one of each epoch has {last} examples).",
+)
+ACCURACY_UNWATCHED = template(
+    "After {epochs} epochs of mini-batches of {batch} at eta {eta:g}, in the checker's own shuffled order, your network's "
+    "biases and weights are not where stochastic gradient descent arrives{accuracies}. The checker calls your "
+    "update_mini_batch on each mini-batch (the last one of each epoch has {last} examples)."
 )
 DIFFERS_IN_RUN = Diagnosis(
     "accuracy.differs_in_run",
-    "Your network does not arrive where stochastic gradient descent does, although every method it uses passes its own check. "
-    "Watched on one mini-batch of the digits, `{name}` {wrong}.",
+    "Your network does not arrive where stochastic gradient descent does. `{name}` passes its own check, but watched on "
+    "one mini-batch of the digits it {wrong}.",
 )
 RUN_SIGMOID = "returned values that are not 1 / (1 + e^(-z)) for the z it was given"
 RUN_SIGMOID_PRIME = "returned values that are not σ(z)(1 - σ(z)) for the z it was given"

@@ -9,16 +9,21 @@ from checker.assignments.backprop_digits import messages as say
 from checker.assignments.backprop_digits.reference import feedforward, forward_pass, sigmoid_prime
 
 
-def _backprop(prime_of_activation=(), no_prime_in_bp1=False, not_transposed=False, output_offset=1, hidden_offset=1):
-    """backprop with one recognised mistake: σ' of a at the layers in `prime_of_activation`, and so on."""
+def _backprop(prime_of_activation=(), no_prime_in_bp1=False, no_prime_at=(), not_transposed=False, same_layer_weights=False,
+              reversed_forward=(), output_offset=1, hidden_offset=1):
+    """backprop with one recognised mistake: σ' of a at the layers in `prime_of_activation`, no σ' in BP2 at the layers in
+    `no_prime_at` (counted back from the output, as zs[-layer]), BP2 through Wˡ instead of Wˡ⁺¹, the forward pass over
+    the lists in `reversed_forward` taken last to first, and so on."""
     def mistaken(biases, weights, x, y):
-        activations, zs = forward_pass(biases, weights, x)
-        prime = lambda layer: sigmoid_prime(activations[-layer] if layer in prime_of_activation else zs[-layer])
+        forward = {"biases": biases, "weights": weights}
+        forward = {name: values[::-1] if name in reversed_forward else values for name, values in forward.items()}
+        activations, zs = forward_pass(forward["biases"], forward["weights"], x)
+        prime = lambda layer: 1.0 if layer in no_prime_at else sigmoid_prime(activations[-layer] if layer in prime_of_activation else zs[-layer])
         delta = activations[-1] - y if no_prime_in_bp1 else (activations[-1] - y) * prime(1)
         nabla_b, nabla_w = [None] * len(biases), [None] * len(weights)
         nabla_b[-1], nabla_w[-1] = delta.sum(axis=1, keepdims=True), delta @ activations[-1 - output_offset].T
         for layer in range(2, len(biases) + 1):
-            w_next = weights[-layer + 1]
+            w_next = weights[-layer] if same_layer_weights else weights[-layer + 1]
             delta = ((w_next if not_transposed else w_next.T) @ delta) * prime(layer)
             nabla_b[-layer], nabla_w[-layer] = delta.sum(axis=1, keepdims=True), delta @ activations[-layer - hidden_offset].T
         return nabla_b, nabla_w
@@ -32,6 +37,7 @@ def _linear(biases, weights, a):
 
 
 EVERY_LAYER = range(1, 100)
+EVERY_HIDDEN_LAYER = range(2, 100)  # counted back from the output, which is layer 1
 MISTAKES = {
     "backprop": {
         say.NO_PRIME_BP1.id: _backprop(no_prime_in_bp1=True),
@@ -40,6 +46,11 @@ MISTAKES = {
         say.BP2_NOT_TRANSPOSED.id: _backprop(not_transposed=True),
         say.OFF_BY_ONE.id: _backprop(hidden_offset=0),
         say.OFF_BY_ONE.id + "_everywhere": _backprop(output_offset=0, hidden_offset=0),
+        say.NO_PRIME_BP2.id: _backprop(no_prime_at=(2,)),
+        say.NO_PRIME_BP2.id + "_everywhere": _backprop(no_prime_at=EVERY_HIDDEN_LAYER),
+        say.WRONG_LAYER_WEIGHTS.id: _backprop(same_layer_weights=True),
+        say.FORWARD_REVERSED.id: _backprop(reversed_forward=("biases", "weights")),
+        say.FORWARD_REVERSED.id + "_weights": _backprop(reversed_forward=("weights",)),
     },
     "feedforward": {
         say.FEEDFORWARD_NO_BIAS.id: lambda biases, weights, a: feedforward([0 * b for b in biases], weights, a),

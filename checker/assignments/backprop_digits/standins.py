@@ -22,6 +22,28 @@ def mse_gradient(output_activations, y):
     return symbolic.loss_gradient("mse", output_activations.shape[0])(output_activations, y)
 
 
+def network_output(biases, weights, a):
+    """σ(W · a + b) layer after layer with SymPy's σ: the checker's own feedforward, for one column or many."""
+    for b, w in zip(biases, weights):
+        a = symbolic.sigmoid(np.asarray(w, dtype=np.float64) @ a + np.asarray(b, dtype=np.float64))
+    return a
+
+
+class FeedforwardStandIn:
+    """feedforward for grading evaluate: the checker's network output for the check's parameters (lent to the network)."""
+
+    def __init__(self, biases, weights):
+        self.biases, self.weights = biases, weights
+
+    def feedforward(self, a):
+        a = np.asarray(a, dtype=np.float64)
+        inputs_ = self.weights[0].shape[1]
+        if a.ndim != 2 or a.shape[0] != inputs_ or a.shape[1] > 10_000:
+            raise ValueError(f"feedforward expects an input column of {inputs_} entries (or a matrix of such columns), "
+                             f"not an array of shape {a.shape}")
+        return network_output(self.biases, self.weights, a)
+
+
 class GradientStandIn:
     """backprop and backprop_batch for grading update_mini_batch: a drawn gradient per example (by its tag)."""
 
@@ -36,32 +58,44 @@ class GradientStandIn:
         tags = [int(round(float(tag))) for tag in np.asarray(X, dtype=np.float64)[0][: self.used.calls + 1]]
         for tag in tags:
             self.used.add(tag)
-        chosen = [self.gradients[tag] for tag in tags if 0 <= tag < len(self.gradients)]
-        return [sum(g[0][i] for g in chosen) for i in range(len(self.gradients[0][0]))], [sum(g[1][i] for g in chosen) for i in range(len(self.gradients[0][1]))]
+        return self.summed(tag for tag in tags if 0 <= tag < len(self.gradients))
+
+    def summed(self, tags):
+        """(nabla_b, nabla_w): the sum of the drawn gradients of the examples with these tags."""
+        chosen = [self.gradients[tag] for tag in tags]
+        return ([sum(g[0][i] for g in chosen) for i in range(len(self.gradients[0][0]))],
+                [sum(g[1][i] for g in chosen) for i in range(len(self.gradients[0][1]))])
 
     def sums(self):
-        return self.backprop_batch(np.arange(len(self.gradients))[None, :], None)
+        return self.summed(range(len(self.gradients)))
+
+
+# Test examples carry tags from TEST_TAG on, training examples from 0: evaluate's stand-in tells the test data from other data.
+TEST_TAG = 1000
+TEST_SCORE, OTHER_SCORE = 100, 10_000
 
 
 class SGDStandIn:
-    """update_mini_batch and evaluate for grading SGD: the example tags and eta of every mini-batch noted, evaluate's data compared."""
+    """update_mini_batch and evaluate for grading SGD: the example tags and eta of every mini-batch noted, evaluate scored.
 
-    def __init__(self, run, n, test_data):
-        self.n, self.test_data = n, test_data
-        self.calls, self.evaluated, self.scores = CallLog(run, "update_mini_batch", calls=1_000), [], iter(range(100, 200))
+    evaluate's score depends only on what it is given and on how many mini-batches came before (TEST_SCORE plus
+    that count for the test data, OTHER_SCORE plus it for anything else), as a real network's count depends on its
+    data and its training so far: SGD may call it as often as it likes, on any data.
+    """
+
+    def __init__(self, run, n, test_count):
+        self.n, self.test_tags = n, list(range(TEST_TAG, TEST_TAG + test_count))
+        self.calls = CallLog(run, "update_mini_batch", calls=1_000)
+        self.evaluated = CallLog(run, "evaluate", calls=1_000)
 
     def update_mini_batch(self, mini_batch, eta):
-        return self.calls.add(([int(round(float(x[0][0]))) for x, _ in mini_batch[: self.n + 1]], eta))
+        self.calls.add((inputs.tags(mini_batch, self.n + 1), eta))
 
     def evaluate(self, data):
-        """A score per call (100, 101, ...), noting whether data is the test data SGD was given."""
-        return self.evaluated.append(_same_examples(data, self.test_data)) or next(self.scores)
+        test = sorted(inputs.tags(data, len(self.test_tags) + 1)) == self.test_tags
+        self.evaluated.add(test)
+        return (TEST_SCORE if test else OTHER_SCORE) + len(self.calls)
 
-
-def _same_examples(data, wanted):
-    """Whether evaluate received the test data SGD was given: the same (x, label) pairs, in order."""
-    try:
-        return len(data) == len(wanted) and all(np.array_equal(np.asarray(x, dtype=float), w_x) and int(y) == int(w_y)
-                                                for (x, y), (w_x, w_y) in zip(data, wanted))
-    except (TypeError, ValueError):
-        return False
+    def history(self, per_epoch, epochs):
+        """What SGD should return: evaluate(test_data) after each epoch's mini-batches."""
+        return [TEST_SCORE + (epoch + 1) * per_epoch for epoch in range(epochs)]
