@@ -52,11 +52,11 @@ def notebook_names(assignment, check, implementation, seed=None):
 
 
 def run_in_sandbox(sandbox, assignment, check_name, implementation, seed=None):
-    """Grade an implementation as official grading would: loaded in the sandbox, checked from outside."""
+    """Grade an implementation as official grading would: loaded in the sandbox, checked from outside; its notes on a pass."""
     check = assignment.check(check_name)
     session = NotebookSession.from_objects(sandbox, notebook_names(assignment, check, implementation, seed))
     try:
-        session.run(check, seed=seed)
+        return session.run(check, seed=seed)
     finally:
         session.close()
 

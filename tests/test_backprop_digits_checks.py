@@ -6,7 +6,7 @@ import zlib
 import numpy as np
 import pytest
 
-from backprop_digits_variants import BUGS, Network
+from backprop_digits_variants import BUGS, Network, NielsenNetwork
 from catalogue import run_in_sandbox
 from checker.assignments.backprop_digits import check_activation_derivatives, check_backprop, check_SGD, checks, reference
 from checker.checks import seeds
@@ -52,3 +52,11 @@ def test_kink_is_explained():
     with pytest.raises(CheckFailure) as failure:
         check_activation_derivatives(*BUGS["relu_prime: 1 everywhere"][1])
     assert "ReLU has a kink there" in str(failure.value)
+
+
+def test_a_shuffle_in_place_passes_with_the_same_note_under_every_seed(sandbox):
+    """Does Nielsen's SGD, which shuffles the caller's list in place, pass with one note naming that list, the same under
+    the public seed and a hidden one, and does the notebook's SGD, which shuffles a copy, get no note?"""
+    notes = [run_in_sandbox(sandbox, ASSIGNMENT, "SGD", NielsenNetwork, seed=seed) for seed in (seeds.PUBLIC_SEED, 2**40 + 12345)]
+    assert notes[0] == notes[1] and len(notes[0]) == 1 and "`training_data`" in notes[0][0]
+    assert run_in_sandbox(sandbox, ASSIGNMENT, "SGD", Network, seed=seeds.PUBLIC_SEED) == []

@@ -69,6 +69,25 @@ def test_changed_argument_is_named():
     np.testing.assert_array_equal(data, np.arange(4.0))  # the caller's array was never passed in
 
 
+def test_a_list_shuffled_in_place_is_reordered_not_changed():
+    """Is a list argument that only comes back in another order (random.shuffle in place) reported as reordered, not as
+    changed, while a list whose items changed is still changed?"""
+    import random
+
+    def shuffle(data):
+        random.Random(1).shuffle(data)
+
+    def scale(data):
+        data[0] *= 2
+
+    examples = [np.full((2, 1), k + 1.0) for k in range(6)]
+    call = guard.call_student(RUN, shuffle, examples)
+    assert call.changed == [] and call.reordered == ["data"]
+    with pytest.raises(CheckFailure) as failure:
+        guard.call_student(RUN, scale, examples)
+    assert "`scale` changed its input `data`" in str(failure.value)
+
+
 def test_references_are_swapped_in_and_restored():
     namespace = {"propagate": "student's"}
     exec("def optimize():\n    return propagate", namespace)

@@ -74,7 +74,7 @@ WEIGHTS_TAKE_BIASES = Diagnosis(
 )
 UNCHANGED = Diagnosis("update_mini_batch.unchanged", "update_mini_batch left {what} as they were: after the call they hold the same values as before.")
 UNCHANGED_HINT = (
-    "two common ways to lose the step: assigning to a loop variable (`for w, nw in zip(...): w = w - ...` gives the name w "
+    "Two common ways to lose the step: assigning to a loop variable (`for w, nw in zip(...): w = w - ...` gives the name w "
     "a new array and leaves the list as it was), and `+=` on Python lists (`nabla_w += delta_nabla_w` joins the lists, "
     "so zip pairs the weights with the zeros you started from). Assign the new lists to self.weights and self.biases."
 )
@@ -99,8 +99,8 @@ BATCH_SIZES = Diagnosis("SGD.batch_sizes", "With {n} examples and mini_batch_siz
 ETA_PASSED = Diagnosis("SGD.eta_changed", "SGD should pass eta on to update_mini_batch unchanged; it passed {value!r}.")
 NEVER_UPDATED = Diagnosis(
     "SGD.never_updated",
-    "SGD never called self.update_mini_batch, so the check cannot see which mini-batches it trains on: "
-    "call self.update_mini_batch(mini_batch, eta) for each mini-batch.",
+    "SGD never called self.update_mini_batch: each mini-batch should train the network through "
+    "self.update_mini_batch(mini_batch, eta), the calls this check watches.",
 )
 RETURNED_EARLY = Diagnosis(
     "SGD.returned_after_first_epoch",
@@ -110,7 +110,7 @@ RETURNED_EARLY = Diagnosis(
 EPOCH_COUNT = Diagnosis("SGD.epoch_count", "SGD made {done} passes over the data, each a whole epoch of mini-batches; it was asked for {epochs} epochs.")
 TEST_DATA_PASSED = Diagnosis(
     "SGD.test_data_changed",
-    "The history SGD returned holds what self.evaluate gave for other data than the test_data SGD was given: "
+    "The history SGD returned holds what self.evaluate returned for data other than the test_data SGD was given: "
     "append self.evaluate(test_data) after each epoch.",
 )
 HISTORY = Diagnosis("SGD.history", "With test_data, SGD should return a list with evaluate(test_data) after each of the {epochs} epochs.")
