@@ -616,6 +616,8 @@ CORRECT = {
     "cost_derivative: np.subtract": ("cost_derivative", variant(cost_derivative=lambda self, a, y: np.subtract(a, y))),
     "backprop: σ'(z) as a(1 - a)": ("backprop", variant(backprop=backprop_with(
         delta_output=lambda a, z, y: (a - y) * a * (1 - a), hidden=lambda w, d, z, a: np.dot(w.T, d) * a * (1 - a)))),
+    "backprop_batch: a loop over backprop, while backprop forgets σ' in BP1": ("backprop_batch", type(
+        "Network", (NielsenNetwork,), {"backprop": backprop_with(delta_output=lambda a, z, y: a - y)})),
     "update: steps each array in place": ("update_mini_batch", variant(update_mini_batch=update_adding(layer_by_layer, step_in_place))),
     "update: computes the gradients itself": ("update_mini_batch", variant(update_mini_batch=update_computing_gradients_itself)),
     "update: zip(*mini_batch), a printed norm": ("update_mini_batch", variant(update_mini_batch=update_with_columns_and_a_printed_norm)),

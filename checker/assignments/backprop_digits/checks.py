@@ -232,7 +232,10 @@ def check_backprop_batch(run, Network):
     biases, weights = inputs.initial_parameters(sizes, run.rng)
     X, Y = run.rng.normal(size=(sizes[0], m)), np.eye(sizes[-1])[:, run.rng.integers(0, sizes[-1], size=m)]
     expected = run.reference.backprop(biases, weights, X, Y)
+    # For code that loops over the columns calling self.backprop: the checker's gradient of each example (backprop is graded on its own).
+    per_example = [run.reference.backprop(biases, weights, X[:, [j]], Y[:, [j]]) for j in range(m)]
     net = build_network(run, Network, sizes, (biases, weights))
+    net.backprop = standins.ExampleGradients(X, Y, per_example).backprop
     yours = student_gradients(run, Network, net, "backprop_batch", X, Y)
     difference = first_difference(yours, expected)
     if difference:

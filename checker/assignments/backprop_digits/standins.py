@@ -70,6 +70,20 @@ class GradientStandIn:
         return self.summed(range(len(self.gradients)))
 
 
+class ExampleGradients:
+    """backprop for grading backprop_batch: the checker's gradient of each example of the check's batch, found by its column."""
+
+    def __init__(self, X, Y, gradients):
+        self.X, self.Y, self.gradients = np.asarray(X, dtype=np.float64), np.asarray(Y, dtype=np.float64), gradients
+
+    def backprop(self, x, y):
+        x, y = np.asarray(x, dtype=np.float64).reshape(-1, 1), np.asarray(y, dtype=np.float64).reshape(-1, 1)
+        for j in range(self.X.shape[1]):
+            if x.shape == self.X[:, [j]].shape and y.shape == self.Y[:, [j]].shape and np.array_equal(x, self.X[:, [j]]) and np.array_equal(y, self.Y[:, [j]]):
+                return self.gradients[j]
+        raise ValueError("backprop was given an x and y that are not a column of the batch backprop_batch was given")
+
+
 # Test examples carry tags from TEST_TAG on, training examples from 0: evaluate's stand-in tells the test data from other data.
 TEST_TAG = 1000
 TEST_SCORE, OTHER_SCORE = 100, 10_000
