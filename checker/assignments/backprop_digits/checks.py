@@ -12,7 +12,7 @@ import numpy as np
 
 from checker.assignments.backprop_digits import inputs
 from checker.assignments.backprop_digits import messages as say
-from checker.assignments.backprop_digits import judges, standins, steps
+from checker.assignments.backprop_digits import judges, standins
 from checker.checks import compare, symbolic
 from checker.checks.guard import beside, call_student, limit_from_probe, member, student_random, using_references
 from checker.checks.spies import first_wrong, watched_run
@@ -263,7 +263,7 @@ def check_update_mini_batch(run, Network):
     after = (net.biases, net.weights)
     expected = judges.step((biases, weights), gradients, eta / len(batch))
     if not all(judges.same_parameters(yours, theirs) for yours, theirs in zip(after, expected)):
-        steps.explain(run, (biases, weights), after, gradients, eta, len(batch), stand_in if stand_in.used else None)
+        judges.explain_step(run, (biases, weights), after, gradients, eta, len(batch), stand_in if stand_in.used else None)
 
 
 # -- SGD, with stand-ins for update_mini_batch and evaluate -----------------------------------------
