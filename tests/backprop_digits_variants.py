@@ -504,6 +504,8 @@ BUGS = {
     # A function that fails its own check and misbehaves in the watched mini-batch is the one named.
     "accuracy: sigmoid_prime is z(1 - z)": ("accuracy", in_notebook(Network, sigmoid_prime=lambda z: z * (1 - z)),
                                             "`sigmoid` or `sigmoid_prime` fails its own check"),
+    "accuracy: num_layers never stored, backprop reads it": ("accuracy", variant(__init__=init_without_num_layers),
+                                                              "`Network.__init__` fails its own check"),
     "accuracy: backprop_batch averages, update uses it": ("accuracy", variant(update_mini_batch=update_vectorized, backprop_batch=backprop_batch_mean),
                                                            "`Network.backprop_batch` fails its own check"),
     # backprop fails its own check (two hidden layers) but is right on the digits' network: not blamed for the long run.
@@ -629,6 +631,7 @@ CORRECT = {
     # A method that fails its own check but is never called in the run, or right on the digits' network, costs nothing here.
     "accuracy: a wrong backprop_batch that update never calls": ("accuracy", variant(backprop_batch=backprop_batch_mean)),
     "accuracy: backprop wrong only in deeper networks": ("accuracy", variant(backprop=BACKPROP_WRONG_WHEN_DEEP)),
+    "accuracy: uniform starting weights, which the check replaces": ("accuracy", variant(__init__=init_uniform)),
     "sigmoid functions: plain": ("sigmoid_functions", (sigmoid, sigmoid_prime)),
     "sigmoid functions: expit": ("sigmoid_functions", (lambda z: __import__("scipy.special").special.expit(z),
                                                        lambda z: np.exp(-z) / (1 + np.exp(-z)) ** 2)),

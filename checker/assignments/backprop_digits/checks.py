@@ -415,6 +415,9 @@ def _explain_accuracy(run, Network, training, seed, batches):
     the watched run itself failed (nothing observed)."""
     failing = set(run.failing_upstream())
     net = build_network(run, Network, inputs.DIGITS_SIZES, inputs.initial_parameters(inputs.DIGITS_SIZES, np.random.default_rng(seed)))
+    # __init__ runs first; the check replaces its biases and weights, so what it leaves for the methods is num_layers and sizes.
+    if "network_init" in failing and not _layers_described(net, inputs.DIGITS_SIZES):
+        run.fail_upstream(["network_init"])
     state = ("biases", "weights")
     methods = [(f"Network.{name}", net, name, state) for name in ("backprop", "backprop_batch", "cost_derivative")]
     for batch in batches:
@@ -430,6 +433,14 @@ def _explain_accuracy(run, Network, training, seed, batches):
         if seen:
             run.fail(say.DIFFERS_IN_RUN.format(name=seen[0], wrong=seen[1]), depends_on_seed=False)
     return True
+
+
+def _layers_described(net, sizes):
+    """Whether Network(sizes) set num_layers and sizes as the notebook says."""
+    try:
+        return int(getattr(net, "num_layers")) == len(sizes) and [int(n) for n in getattr(net, "sizes")] == list(sizes)
+    except (AttributeError, TypeError, ValueError):
+        return False
 
 
 def _first_misbehaving(calls, update_wrong, judged):
