@@ -1,8 +1,10 @@
 """Checks of assignment 03: the Network class (init, feedforward, backprop, mini-batch SGD), activations, softmax.
 
-Methods are graded on their own: backprop with SymPy's σ, σ' and ∂C/∂a in place of the student's,
-update_mini_batch with a stand-in backprop that hands out drawn gradients, SGD with stand-ins
-for update_mini_batch and evaluate that record what they get. Accuracy on the digits comes
+Methods are graded on their own, by their results: backprop with SymPy's σ, σ' and ∂C/∂a in place of the
+student's, backprop_batch with the checker's gradient of each example as backprop, update_mini_batch with a
+stand-in backprop that hands out drawn gradients (or on the real gradients, when it computes them itself),
+SGD with stand-ins for update_mini_batch and evaluate that record what they get, evaluate with the checker's
+feedforward. What the stand-ins saw only shapes the message for a wrong result. Accuracy on the digits comes
 from the student's own code, end to end.
 """
 
