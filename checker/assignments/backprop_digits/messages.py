@@ -44,7 +44,7 @@ WRONG_LAYER_WEIGHTS = Diagnosis(
 )
 FORWARD_REVERSED = Diagnosis(
     "backprop.forward_reversed",
-    "The forward pass goes through the layers from the last to the first: start from a⁰ = x with W¹ and b¹ "
+    "The forward pass takes the layers in the wrong order, the last layer's weights first: start from a⁰ = x with W¹ and b¹ "
     "(self.weights[0], self.biases[0]), in the order feedforward uses.",
 )
 # The mistakes backprop's check recognises by their results, in the order it tries them.
