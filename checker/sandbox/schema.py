@@ -134,4 +134,5 @@ class CallReply(TypedDict, total=False):
     warnings: list[str]
     printed: str
     changed: list[str]
+    reordered: list[str]  # list arguments only put in another order (not in changed)
     missing: bool  # "getattr" only: the object has no such attribute
