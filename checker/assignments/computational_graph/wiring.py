@@ -1,0 +1,192 @@
+"""What train must hand each layer, judged from what the layers handed back: the first step a training run took otherwise.
+
+A run is the list of calls the layers and compute_cost received, in order (Steps): the journal of the
+layers lent to train's check, or the watched calls of the student's own layers in the outcome check.
+Each epoch must hold, in this order, with any other calls in between (printing, an extra forward pass
+for the accuracy, compute_cost again for the cost): every layer's forward fed what the one before it
+gave back, compute_cost given (Y, the last A), every layer's backward in reverse fed what the one
+above it gave back; and each linear layer must be updated once, at learning_rate, after its backward
+and before its next forward. Arguments are compared with what the calls before them gave back, so no
+answer key is needed and no extra call counts as a mistake. Nothing here decides a grade: it explains one.
+"""
+
+from typing import NamedTuple
+
+from checker.assignments.computational_graph import definitions
+from checker.assignments.computational_graph import messages as say
+from checker.checks import compare
+from checker.checks.messages import Said
+from checker.checks.report import kind_in_words
+
+FIRST, COST = ("linear", 1, "forward"), ("cost", 0, "call")
+CANDIDATES = 8  # starts of an epoch tried (an extra forward pass for printing is one more); bounds the judge's work
+
+
+class Step(NamedTuple):
+    """One call: which layer's (kind "linear", "sigmoid" or "cost"), what it was given, and what it gave back (any of `outputs`)."""
+
+    kind: str
+    layer: int
+    what: str  # "forward", "backward", "update" or "call" (compute_cost)
+    argument: object
+    outputs: tuple
+
+
+def name_of(kind, layer, what):
+    """A call as messages name it: "the forward of linear layer 1", "compute_cost", "update_params of linear layer 2"."""
+    if kind == "cost":
+        return "compute_cost"
+    return f"update_params of linear layer {layer}" if what == "update" else f"the {what} of {kind} layer {layer}"
+
+
+OUTPUT_NAMES = {("linear", "forward"): "the Z of linear layer {layer}", ("sigmoid", "forward"): "the A of sigmoid layer {layer}",
+                ("linear", "backward"): "the dA_prev of linear layer {layer}", ("sigmoid", "backward"): "the dZ of sigmoid layer {layer}",
+                ("cost", "call"): "dY_hat, the gradient compute_cost returned"}
+
+
+def _same(argument, wanted):
+    if isinstance(wanted, tuple):
+        return isinstance(argument, (tuple, list)) and len(argument) == len(wanted) and all(map(compare.close, argument, wanted))
+    return compare.close(argument, wanted)
+
+
+class _Miss(NamedTuple):
+    depth: int  # how many steps of the epoch matched before it
+    key: tuple  # the step that was not found
+    previous: tuple  # the step matched before it, or None
+    given: object  # the index of the first call of that kind after `previous`, or None
+    wanted: str
+    got: dict
+
+
+class _Walk:
+    def __init__(self, steps, X, Y, pairs):
+        self.steps, self.X, self.Y, self.pairs = steps, X, Y, pairs
+        self.cost_called = any(step.kind == "cost" for step in steps)  # else the cost is computed inline: nothing to say of compute_cost
+        forward = [(kind, k, "forward") for k in range(1, pairs + 1) for kind in ("linear", "sigmoid")]
+        backward = [(kind, k, "backward") for k in range(pairs, 0, -1) for kind in ("sigmoid", "linear")]
+        self.chain = forward + ([COST] if self.cost_called else []) + backward
+
+    def wanted(self, key, got):
+        """([values the call should be given], what that is, in words) from the calls matched before it in this epoch."""
+        kind, k, what = key
+        top = ("sigmoid", self.pairs, "forward")
+        if key == FIRST:
+            return [self.X], "X"
+        if key == COST:
+            return [(self.Y, A) for A in self._outputs(got[top])], f"(Y, A) with the A of sigmoid layer {self.pairs}"
+        if kind == "sigmoid" and what == "backward" and k == self.pairs:
+            if self.cost_called:
+                return self._outputs(got[COST]), OUTPUT_NAMES["cost", "call"]
+            return ([definitions.cost_gradient(self.Y, A) for A in self._outputs(got[top])],
+                    f"the gradient of the cost with respect to the A of sigmoid layer {self.pairs}")
+        source = {("linear", "forward"): ("sigmoid", k - 1, "forward"), ("sigmoid", "forward"): ("linear", k, "forward"),
+                  ("sigmoid", "backward"): ("linear", k + 1, "backward"), ("linear", "backward"): ("sigmoid", k, "backward")}[kind, what]
+        return self._outputs(got[source]), OUTPUT_NAMES[source[0], source[2]].format(layer=source[1])
+
+    @staticmethod
+    def _outputs(step):
+        return [output for output in step.outputs if output is not None]
+
+    def _find(self, key, start, wanted=None):
+        for index in range(start, len(self.steps)):
+            step = self.steps[index]
+            if step[:3] == key and (wanted is None or any(_same(step.argument, value) for value in wanted)):
+                return index
+        return None
+
+    def match_epoch(self, first):
+        """({step: index} for one epoch starting at steps[first], None), or (None, _Miss) at the first step not found."""
+        got, indices, position, previous = {}, {}, first, None
+        for depth, key in enumerate(self.chain):
+            wanted, words = self.wanted(key, got)
+            index = self._find(key, position, wanted)
+            if index is None:
+                return None, _Miss(depth, key, previous, self._find(key, position), words, got)
+            got[key], indices[key], position, previous = self.steps[index], index, index + 1, key
+        return indices, None
+
+    def epoch(self, start):
+        """The indices of the first complete epoch from `start`, or (None, the miss that got furthest)."""
+        best, first = None, self._find(FIRST, start, [self.X])
+        for _ in range(CANDIDATES):
+            if first is None:
+                break
+            indices, miss = self.match_epoch(first)
+            if miss is None:
+                return indices, None
+            best = miss if best is None or miss.depth > best.depth else best
+            first = self._find(FIRST, first + 1, [self.X])
+        return None, best or _Miss(0, FIRST, None, self._find(FIRST, start), "X", {})
+
+    def described(self, argument, got):
+        """What a call was given, in words: a value this epoch produced, named, or else the student's value, described."""
+        known = [(self.X, "X"), (self.Y, "Y")] + [(output, OUTPUT_NAMES[key[0], key[2]].format(layer=key[1]))
+                                                 for key, step in got.items() for output in self._outputs(step)]
+        if isinstance(argument, (tuple, list)) and len(argument) == 2:  # compute_cost's (Y, Y_hat)
+            parts = [self.described(part, got) for part in argument]
+            return Said(f"({parts[0]}, {parts[1]})") if all(isinstance(part, Said) for part in parts) else f"({parts[0]}, {parts[1]})"
+        return next((Said(name) for value, name in known if _same(argument, value)), kind_in_words(argument))
+
+
+def _miss_message(walk, miss, epoch):
+    if miss.given is not None:
+        wrong = say.WAS_GIVEN.format(received=walk.described(walk.steps[miss.given].argument, miss.got), wanted=Said(miss.wanted))
+    elif miss.previous is not None:
+        wrong = say.NOT_CALLED_AFTER.format(previous=Said(name_of(*miss.previous)))
+    elif epoch > 0:
+        wrong = say.NOT_CALLED_AFTER.format(previous=Said(f"epoch {epoch - 1}"))
+    else:
+        wrong = say.NEVER_CALLED
+    kind, layer, what = miss.key
+    if kind == "cost":
+        return say.COST_ARGUMENTS.format(epoch=epoch, wrong=wrong)
+    template = say.FORWARD_WRONG if what == "forward" else say.BACKWARD_WRONG
+    return template.format(epoch=epoch, step=name_of(kind, layer, what), wrong=wrong)
+
+
+def _update_message(walk, epochs_found, epoch, layer, rate):
+    """(index, message) when linear layer `layer` was not updated once at `rate` in `epoch`, else None."""
+    steps, key = walk.steps, ("linear", layer, "update")
+    lower = epochs_found[epoch][("linear", layer, "backward")]
+    upper = epochs_found[epoch + 1][("linear", layer, "forward")] if epoch + 1 < len(epochs_found) else None
+    updates = [index for index in range(lower + 1, len(steps) if upper is None else upper) if steps[index][:3] == key]
+    if not updates:
+        return lower, say.NOT_LEARNING.format(epoch=epoch, layer=layer)
+    for index in updates:
+        given = steps[index].argument
+        if given is None:
+            return index, say.UPDATE_RATE_OMITTED
+        if not compare.close(given, rate):
+            return index, say.UPDATE_RATE_TRAIN.format(value=given)
+    if upper is not None and len(updates) > 1:
+        return updates[1], say.UPDATED_TWICE.format(epoch=epoch, layer=layer, count=len(updates))
+    return None
+
+
+def first_miswiring(steps, X, Y, pairs, epochs, rate, returned=None):
+    """(index of the call, message) for the first thing a run of train did otherwise than the exercise says, or None.
+
+    `steps`: the calls, in order; `pairs`: (linear, sigmoid) pairs; `returned`: how many costs train returned, if known.
+    """
+    walk = _Walk(list(steps), X, Y, pairs)
+    found, start, miss = [], 0, None
+    while len(found) <= epochs:  # one epoch more than asked: a run that goes on past num_epochs
+        indices, miss = walk.epoch(start)
+        if indices is None:
+            break
+        found.append(indices)
+        start = max(indices.values()) + 1
+    for epoch in range(min(len(found), epochs)):
+        for layer in range(1, pairs + 1):
+            wrong = _update_message(walk, found, epoch, layer, rate)
+            if wrong:
+                return wrong
+    if len(found) > epochs:
+        return found[epochs][FIRST], say.EXTRA_EPOCHS.format(epochs=epochs, last=epochs - 1)
+    if len(found) == epochs:
+        return None
+    if found and not any(step.what != "update" for step in walk.steps[start:]):  # no layer went forward or backward again
+        template = say.RETURNED_EARLY if returned == len(found) else say.STOPPED_EARLY
+        return start, template.format(ran=len(found), epochs=epochs, count=returned)
+    return miss.given if miss.given is not None else start, _miss_message(walk, miss, len(found))
