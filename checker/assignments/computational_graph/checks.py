@@ -274,10 +274,18 @@ def check_compute_cost(run, compute_cost):
 TRAIN_SIZES, TRAIN_EXAMPLES = (2, 3, 1), 6
 
 
+def require_costs(run, costs, epochs):
+    """Fail unless train returned a list (a tuple, a 1-d array) of one cost per epoch."""
+    count = wiring.count_of(costs)
+    if count is None:
+        run.fail(say.COSTS_NOT_A_LIST.format(kind=kind_in_words(costs)))
+    if count != epochs:
+        run.fail(say.COSTS_LENGTH.format(count=count, epochs=epochs))
+
+
 def grade_costs(run, costs, expected, epochs):
     """train's costs: one number per epoch, each the cost compute_cost returned for that epoch's forward pass."""
-    if not isinstance(costs, (list, tuple, np.ndarray)) or len(costs) != epochs:
-        run.fail(say.COSTS_LENGTH.format(count=len(costs) if isinstance(costs, (list, tuple, np.ndarray)) else 0, epochs=epochs))
+    require_costs(run, costs, epochs)
     costs = [require_scalar(run, value, f"costs[{i}]", "cost") for i, value in enumerate(costs)]
     if not compare.close(costs, expected["costs"]):
         after = compare.close(costs, expected["after"])
@@ -306,7 +314,7 @@ def check_train(run, train):
         raise
     for number, (layer, final) in enumerate(zip(layers[::2], expected["params"]), start=1):
         if not (compare.trained_close(layer.params["W"], final["W"]) and compare.trained_close(layer.params["b"], final["b"])):
-            found = miswiring(len(costs) if isinstance(costs, (list, tuple, np.ndarray)) else None)
+            found = miswiring(wiring.count_of(costs))
             run.fail(found[1] if found else say.PARAMS_WRONG.format(layer=number, epochs=epochs))
     grade_costs(run, costs, expected, epochs)
 
@@ -359,8 +367,7 @@ def check_outcomes(run, LinearLayer, SigmoidLayer, train):
                                      scale=EPOCHS / PROBE_EPOCHS, probe=f"{PROBE_EPOCHS} epochs", advice=say.VECTORISE)
             layers = build_network(run, LinearLayer, SigmoidLayer, sizes, X.shape[1], seed)
             costs = call_student(run, train, layers, X, Y, EPOCHS, LEARNING_RATE, allow_changes=True, time_limit_s=limit).value
-            if not isinstance(costs, (list, tuple, np.ndarray)) or len(costs) != EPOCHS:
-                run.fail(say.COSTS_LENGTH.format(count=len(costs) if isinstance(costs, (list, tuple, np.ndarray)) else 0, epochs=EPOCHS))
+            require_costs(run, costs, EPOCHS)
             parameters = trained_parameters(run, layers, sizes)
         except CheckFailure as failure:
             if failure.diagnosis in OWN_WORDS:  # a stub to fill in, a name to define: already the thing to fix

@@ -61,6 +61,7 @@ DY_WRONG = "dY_hat is not the derivative of the cost you return: centred differe
 
 # train (graded with layers and a compute_cost lent by the checker, which compute and note what they are given)
 COSTS_LENGTH = Diagnosis("train.costs_length", "train should return one cost per epoch, but it returned {count} for {epochs} epochs.")
+COSTS_NOT_A_LIST = Diagnosis("train.costs_length", "train should return a list of one cost per epoch, but it returned {kind}.")
 COSTS_WRONG = Diagnosis("train.costs_wrong", "train's costs should be the cost compute_cost returned in each epoch, in order.")
 COSTS_AFTER_UPDATE = Diagnosis(
     "train.costs_after_update",

@@ -5,8 +5,6 @@ call is judged by its definition (judges.py), and the run as a whole by what tra
 (wiring.py). The outcome check names what it saw; it never decides a grade with it.
 """
 
-import numpy as np
-
 from checker.assignments.computational_graph import judges, wiring
 from checker.assignments.computational_graph import messages as say
 from checker.checks.spies import first_wrong, watched_run
@@ -55,8 +53,8 @@ def misbehaviour(run, train, layers, X, Y, epochs, rate):
                                   lambda label: judges.JUDGES[keys[label][0], keys[label][2]])
         if call is not None:
             seen.append((next(i for i, noted in enumerate(calls) if noted is call), check, say.SEEN_CALL.format(step=call.name, wrong=wrong)))
-    returned = len(value) if isinstance(value, (list, tuple, np.ndarray)) else None
-    miswired = wiring.first_miswiring([_step(call, keys[call.name]) for call in calls], X, Y, len(layers) // 2, epochs, rate, returned)
+    steps = [_step(call, keys[call.name]) for call in calls]
+    miswired = wiring.first_miswiring(steps, X, Y, len(layers) // 2, epochs, rate, wiring.count_of(value))
     if miswired:
         seen.append((miswired[0], "train", say.SEEN_TRAIN.format(wrong=miswired[1])))
     return [(check, words) for _, check, words in sorted(seen, key=lambda item: item[0])]

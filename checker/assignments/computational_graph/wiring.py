@@ -12,6 +12,8 @@ answer key is needed and no extra call counts as a mistake. Nothing here decides
 
 from typing import NamedTuple
 
+import numpy as np
+
 from checker.assignments.computational_graph import definitions
 from checker.assignments.computational_graph import messages as say
 from checker.checks import compare
@@ -30,6 +32,13 @@ class Step(NamedTuple):
     what: str  # "forward", "backward", "update" or "call" (compute_cost)
     argument: object
     outputs: tuple
+
+
+def count_of(costs):
+    """How many costs train returned (a list, a tuple or a 1-d array), or None for anything else."""
+    if isinstance(costs, (list, tuple)) or (isinstance(costs, np.ndarray) and costs.ndim == 1):
+        return len(costs)
+    return None
 
 
 def name_of(kind, layer, what):
@@ -107,10 +116,22 @@ class _Walk:
         return indices, None
 
     def epoch(self, start):
-        """The indices of the first complete epoch from `start`, or (None, the miss that got furthest)."""
+        """The indices of the first complete epoch from `start`, or (None, the miss that got furthest).
+
+        The epoch starts before the first update that follows a backward of its layer: a forward pass after it belongs to a
+        later epoch.
+        """
+        update, gone_back = len(self.steps), set()
+        for index in range(start, len(self.steps)):
+            kind, layer, what = self.steps[index][:3]
+            if what == "update" and layer in gone_back:
+                update = index
+                break
+            if kind == "linear" and what == "backward":
+                gone_back.add(layer)
         best, first = None, self._find(FIRST, start, [self.X])
         for _ in range(CANDIDATES):
-            if first is None:
+            if first is None or first >= update:
                 break
             indices, miss = self.match_epoch(first)
             if miss is None:
@@ -118,6 +139,17 @@ class _Walk:
             best = miss if best is None or miss.depth > best.depth else best
             first = self._find(FIRST, first + 1, [self.X])
         return None, best or _Miss(0, FIRST, None, self._find(FIRST, start), "X", {})
+
+    def first_updates(self, indices):
+        """The index of each linear layer's first update after its backward in the epoch matched at `indices`, before its next
+        forward (those there are)."""
+        found = []
+        for layer in range(1, self.pairs + 1):
+            for index in range(indices[("linear", layer, "backward")] + 1, len(self.steps)):
+                if self.steps[index][:3] in (("linear", layer, "update"), ("linear", layer, "forward")):
+                    found += [index] if self.steps[index].what == "update" else []
+                    break
+        return found
 
     def described(self, argument, got):
         """What a call was given, in words: a value this epoch produced, named, or else the student's value, described."""
@@ -176,7 +208,7 @@ def first_miswiring(steps, X, Y, pairs, epochs, rate, returned=None):
         if indices is None:
             break
         found.append(indices)
-        start = max(indices.values()) + 1
+        start = max([*indices.values(), *walk.first_updates(indices)]) + 1
     for epoch in range(min(len(found), epochs)):
         for layer in range(1, pairs + 1):
             wrong = _update_message(walk, found, epoch, layer, rate)
