@@ -1,9 +1,11 @@
 """Checks of assignment 02: initialize_parameters, LinearLayer, SigmoidLayer, compute_cost, train, and outcomes.
 
 Layers are graded as vector–Jacobian products: a backward pass must equal centred differences
-of the student's own forward pass. `train` is graded with stand-in layers that hand out drawn
-arrays and keep one journal of every call, so the journal shows exactly where the loop strays.
-The outcome checks train networks built from the student's own classes, from weights drawn here.
+of the student's own forward pass. `train` is graded by its results, with layers and a compute_cost
+lent by the checker that really compute and note every call: where they end up must be where
+gradient descent takes them, and the notes only explain a wrong result (wiring.py). The outcome
+checks train networks built from the student's own classes, from weights drawn here, and explain a
+wrong outcome by what a watched short run shows (watching.py).
 """
 
 

@@ -10,7 +10,7 @@ SCALE_WRONG = template('W for ini_type="{ini_type}" has standard deviation {meas
 SCALE_SWAPPED = Diagnosis("initialize_parameters.scale_swapped", 'W for ini_type="{ini_type}" is scaled like "{other}": {formula} is the {ini_type} scaling.')
 SCALE_MISSING = Diagnosis("initialize_parameters.scale_missing", 'W for ini_type="{ini_type}" has standard deviation {measured:.3g}: multiply np.random.randn(...) by {formula}.')
 SCALE_N_OUT = Diagnosis("initialize_parameters.scaled_by_n_out", 'W for ini_type="{ini_type}" is scaled with n_out; the formula uses n_in, the number of inputs of the layer.')
-NOT_CENTRED = Diagnosis("initialize_parameters.not_centred", "W has mean {mean:.3g}: draw from a normal distribution centred at 0, np.random.randn, not np.random.rand.")
+NOT_CENTRED = Diagnosis("initialize_parameters.not_centred", "W has mean {mean:.3g}, far from 0: draw it from a normal distribution centred at 0, with np.random.randn.")
 NOT_NORMAL = Diagnosis("initialize_parameters.not_normal", "W looks uniformly distributed: use np.random.randn, which draws from a normal distribution.")
 FORMULAS = {"plain": "0.01", "xavier": "1/√n_in", "he": "√(2/n_in)"}
 
