@@ -8,7 +8,7 @@ import pytest
 
 from catalogue import run_in_process
 from checker.assignments.computational_graph import ASSIGNMENT, check_initialize_parameters, check_outcomes, reference
-from checker.assignments.computational_graph import inputs, standins, wiring
+from checker.assignments.computational_graph import inputs, judges, standins
 from checker.assignments.computational_graph import messages as say
 from checker.assignments.computational_graph.checks import EPOCHS, LEARNING_RATE
 from checker.checks import expectations
@@ -77,7 +77,7 @@ def _journal_of(train_function, drop=None):
     steps = list(journal.steps)
     if drop is not None:
         steps.pop(next(i for i, step in enumerate(steps) if step[:3] == drop))
-    return wiring.first_miswiring(steps, X, Y, len(sizes) - 1, 3, 0.7, returned=3)
+    return judges.first_miswiring(steps, X, Y, len(sizes) - 1, 3, 0.7, returned=3)
 
 
 def _train_printing(layers, X, Y, num_epochs, learning_rate, compute_cost):

@@ -3,9 +3,9 @@
 Layers are graded as vector–Jacobian products: a backward pass must equal centred differences
 of the student's own forward pass. `train` is graded by its results, with layers and a compute_cost
 lent by the checker that really compute and note every call: where they end up must be where
-gradient descent takes them, and the notes only explain a wrong result (wiring.py). The outcome
+gradient descent takes them, and the notes only explain a wrong result (judges.py). The outcome
 checks train networks built from the student's own classes, from weights drawn here, and explain a
-wrong outcome by what a watched short run shows (watching.py).
+wrong outcome by what a watched short run shows (below).
 """
 
 
@@ -13,13 +13,13 @@ import numpy as np
 
 from checker.assignments.computational_graph import inputs
 from checker.assignments.computational_graph import messages as say
-from checker.assignments.computational_graph import standins, watching, wiring
+from checker.assignments.computational_graph import judges, standins
 from checker.checks import compare, symbolic
 from checker.checks.guard import call_student, limit_from_probe, member, set_items, student_random, using_references
 from checker.checks.registry import check
 from checker.checks.report import OWN_WORDS, CheckFailure, describe_value, kind_in_words
 from checker.checks.shapes import require_finite, require_scalar, require_shape
-from checker.checks.spies import state_of
+from checker.checks.spies import first_wrong, state_of, watched_run
 from checker.gradients.numerical import numerical_gradient, numerical_vjp
 from checker.thresholds import agree_below
 
@@ -278,7 +278,7 @@ TRAIN_SIZES, TRAIN_EXAMPLES = (2, 3, 1), 6
 
 def require_costs(run, costs, epochs):
     """Fail unless train returned a list (a tuple, a 1-d array) of one cost per epoch."""
-    count = wiring.count_of(costs)
+    count = judges.count_of(costs)
     if count is None:
         run.fail(say.COSTS_NOT_A_LIST.format(kind=kind_in_words(costs)))
     if count != epochs:
@@ -305,7 +305,7 @@ def check_train(run, train):
     expected = run.reference.training_run(sizes, start, X, Y, epochs, rate)
     journal = standins.Journal(run)
     layers = standins.lent_network(journal, inputs.starting_parameters(sizes, start), m)
-    miswiring = lambda returned: wiring.first_miswiring(journal.steps, X, Y, len(sizes) - 1, epochs, rate, returned)
+    miswiring = lambda returned: judges.first_miswiring(journal.steps, X, Y, len(sizes) - 1, epochs, rate, returned)
     try:
         with using_references(train, run, compute_cost=standins.LentCost(journal), sigmoid=symbolic.sigmoid):
             costs = call_student(run, train, layers, X, Y, epochs, rate, allow_changes=True).value
@@ -316,7 +316,7 @@ def check_train(run, train):
         raise
     for number, (layer, final) in enumerate(zip(layers[::2], expected["params"]), start=1):
         if not (compare.trained_close(layer.params["W"], final["W"]) and compare.trained_close(layer.params["b"], final["b"])):
-            found = miswiring(wiring.count_of(costs))
+            found = miswiring(judges.count_of(costs))
             run.fail(found[1] if found else say.PARAMS_WRONG.format(layer=number, epochs=epochs))
     grade_costs(run, costs, expected, epochs)
 
@@ -382,12 +382,52 @@ def check_outcomes(run, LinearLayer, SigmoidLayer, train):
             _fail_outcome(run, task, X, Y, parameters)
 
 
+# What a short run with every method of the student's layers and compute_cost watched shows (checker.checks.spies).
+STATE = {"linear": ("params", "A_prev", "Z", "dW", "db", "dA_prev"), "sigmoid": ("Z", "A", "dZ")}
+METHODS = {"linear": ("forward", "backward", "update_params"), "sigmoid": ("forward", "backward")}
+CHECK_OF = {"linear": "linear_layer", "sigmoid": "sigmoid_layer", "cost": "compute_cost"}
+
+
+def _watched_methods(layers):
+    """(label, owner, method, state) for every method of [linear 1, sigmoid 1, ...], and {label: (kind, layer, what)}."""
+    methods, keys = [], {"compute_cost": judges.COST}
+    for index, owner in enumerate(layers):
+        kind, layer = ("linear", "sigmoid")[index % 2], index // 2 + 1
+        for method in METHODS[kind]:
+            what = "update" if method == "update_params" else method
+            label = judges.name_of(kind, layer, what)
+            methods.append((label, owner, method, STATE[kind]))
+            keys[label] = (kind, layer, what)
+    return methods, keys
+
+
+def watched_misbehaviour(run, train, layers, X, Y, epochs, rate):
+    """[(check name, what the run showed)] in the order a watched run of train showed them: the first wrong call of each
+    layer kind and of compute_cost, and train's first step otherwise than the exercise says. Empty when nothing was wrong
+    there, or when the run itself failed."""
+    methods, keys = _watched_methods(layers)
+    calls, value = watched_run(run, train, ("compute_cost",), layers, X, Y, epochs, rate, methods=methods)
+    if calls is None:
+        return []
+    seen = []
+    for kind, check in CHECK_OF.items():
+        call, wrong = first_wrong([call for call in calls if keys[call.name][0] == kind],
+                                  lambda label: judges.JUDGES[keys[label][0], keys[label][2]])
+        if call is not None:
+            seen.append((next(i for i, noted in enumerate(calls) if noted is call), check, say.SEEN_CALL.format(step=call.name, wrong=wrong)))
+    steps = [judges.step_of(call, keys[call.name]) for call in calls]
+    miswired = judges.first_miswiring(steps, X, Y, len(layers) // 2, epochs, rate, judges.count_of(value))
+    if miswired:
+        seen.append((miswired[0], "train", say.SEEN_TRAIN.format(wrong=miswired[1])))
+    return [(check, words) for _, check, words in sorted(seen, key=lambda item: item[0])]
+
+
 def _explain_outcome(run, classes, task, seed):
     """Fail with what a watched short run shows: the first misbehaving function that fails its own check, else the first
     misbehaving one; return when the run shows nothing wrong (the caller then states the plain fact)."""
     (LinearLayer, SigmoidLayer, train), (_, X, Y, sizes) = classes, task
     layers = build_network(run, LinearLayer, SigmoidLayer, sizes, X.shape[1], seed)
-    seen = watching.misbehaviour(run, train, layers, X, Y, REPLAY_EPOCHS, LEARNING_RATE)
+    seen = watched_misbehaviour(run, train, layers, X, Y, REPLAY_EPOCHS, LEARNING_RATE)
     run.blame_observed(seen)
     if seen:
         run.fail(say.DIFFERS_IN_RUN.format(wrong=seen[0][1]), depends_on_seed=False)

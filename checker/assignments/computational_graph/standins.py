@@ -1,27 +1,83 @@
-"""Judge-side layers and cost lent to the student's train: they really compute, and note every call in one journal.
+"""The judge's own layers and cost for assignment 02, as the notebook defines them, and those lent to the student's train.
 
-They compute as the notebook defines the layers (checker.assignments.computational_graph.definitions),
-so a correct train, however it is written, leaves them where gradient descent does; the journal of
-what each was given explains a train that does not. They stay with the judge (in the sandbox the
-student's code gets proxies whose calls cross to here), so neither the results nor the journal can
-be forged by the code being graded. Their state is public plain data, as a layer's is; the
-journal is private.
+Forward passes and the cost are computed by their formulas, backward passes by centred differences of
+those formulas (the sigmoid's by SymPy's σ'): nothing here is the answer key. The judges of a watched
+run compare a student's calls with these definitions. The layers and the cost lent to `train` compute
+with them and note every call in one journal, so a correct train, however it is written, leaves them
+where gradient descent does, and the journal of what each was given explains a train that does not.
+They stay with the judge (in the sandbox the student's code gets proxies whose calls cross to here),
+so neither the results nor the journal can be forged by the code being graded. Their state is public
+plain data, as a layer's is; the journal is private.
 """
+
+from typing import NamedTuple
 
 import numpy as np
 
-from checker.assignments.computational_graph import definitions
-from checker.assignments.computational_graph.wiring import Step
+from checker.checks import symbolic
 from checker.checks.guard import CallLog
+from checker.gradients.numerical import numerical_gradient, numerical_vjp
 
+
+# -- the layers and the cost as the notebook defines them ------------------------------------------
+def _arrays(*values):
+    return [np.asarray(value, dtype=np.float64) for value in values]
+
+
+def linear_output(W, b, A_prev):
+    """Z = W · A_prev + b."""
+    W, b, A_prev = _arrays(W, b, A_prev)
+    return W @ A_prev + b
+
+
+def linear_gradients(W, b, A_prev, G):
+    """{"dW", "db", "dA_prev"}: the gradients of Σ Z ⊙ G, by centred differences of Z = W · A_prev + b."""
+    W, b, A_prev, G = _arrays(W, b, A_prev, G)
+    return {"dW": numerical_vjp(lambda v: v @ A_prev + b, W, G), "db": numerical_vjp(lambda v: W @ A_prev + v, b, G),
+            "dA_prev": numerical_vjp(lambda v: W @ v + b, A_prev, G)}
+
+
+def sigmoid_output(Z):
+    """A = σ(Z), entry by entry."""
+    return symbolic.sigmoid(*_arrays(Z))
+
+
+def sigmoid_gradient(Z, G):
+    """dZ = G ⊙ σ'(Z)."""
+    Z, G = _arrays(Z, G)
+    return G * symbolic.sigmoid_derivative(Z)
+
+
+def cost(Y, Y_hat):
+    """J = 1/(2m) Σ (Y - Ŷ)², with m the number of columns of Y."""
+    Y, Y_hat = _arrays(Y, Y_hat)
+    return float(np.sum((Y - Y_hat) ** 2) / (2 * Y.shape[1]))
+
+
+def cost_gradient(Y, Y_hat):
+    """∂J/∂Ŷ, by centred differences of the cost."""
+    return numerical_gradient(lambda value: cost(Y, value), Y_hat)
+
+
+# -- lent to train ------------------------------------------------------------------------------
 # Most examples a lent layer takes in one call: train's own data has a handful, and each backward costs
 # the judge centred differences over every entry, so code cannot make it work without bound.
 MOST_EXAMPLES = 64
 DEFAULT_RATE = 0.1  # update_params' default, as in the notebook
 
 
+class Step(NamedTuple):
+    """One call of a layer or compute_cost: which (kind "linear", "sigmoid" or "cost"), what it was given, what it gave back."""
+
+    kind: str
+    layer: int  # 1, 2, ... (0 for the cost)
+    what: str  # "forward", "backward", "update" or "call" (compute_cost)
+    argument: object
+    outputs: tuple  # what the call gave back: any of these (its attribute, its return value)
+
+
 class Journal:
-    """Every call the lent layers and cost received, in order (wiring.Step), bounded as the run's other logs are."""
+    """Every call the lent layers and cost received, in order (Steps), bounded as the run's other logs are."""
 
     def __init__(self, run):
         self.run, self.steps = run, CallLog(run, "the layers and the cost", calls=2_000)
@@ -65,7 +121,7 @@ class LentLinearLayer:
     def forward(self, A_prev):
         call = ("linear", self._layer, "forward")
         A_prev = self._journal.array(call, A_prev, self._params["W"].shape[1], "A_prev")
-        self.A_prev, self.Z = A_prev, definitions.linear_output(self._params["W"], self._params["b"], A_prev)
+        self.A_prev, self.Z = A_prev, linear_output(self._params["W"], self._params["b"], A_prev)
         self._journal.note(call, A_prev, self.Z)
         return self.Z
 
@@ -76,7 +132,7 @@ class LentLinearLayer:
             self._journal.refuse(call, G, AttributeError, "'LinearLayer' object has no attribute 'A_prev' (backward ran before any forward)")
         if G.shape != self.Z.shape:
             self._journal.refuse(call, G, ValueError, f"upstream_grad has shape {G.shape}, but this layer's Z has shape {self.Z.shape}")
-        gradients = definitions.linear_gradients(self._params["W"], self._params["b"], self.A_prev, G)
+        gradients = linear_gradients(self._params["W"], self._params["b"], self.A_prev, G)
         self.dW, self.db, self.dA_prev = gradients["dW"], gradients["db"], gradients["dA_prev"]
         self._journal.note(call, G, self.dA_prev)
         return self.dA_prev
@@ -103,7 +159,7 @@ class LentSigmoidLayer:
     def forward(self, Z):
         call = ("sigmoid", self._layer, "forward")
         self.Z = self._journal.array(call, Z, self._units, "Z")
-        self.A = definitions.sigmoid_output(self.Z)
+        self.A = sigmoid_output(self.Z)
         self._journal.note(call, self.Z, self.A)
         return self.A
 
@@ -114,7 +170,7 @@ class LentSigmoidLayer:
             self._journal.refuse(call, G, AttributeError, "'SigmoidLayer' object has no attribute 'Z' (backward ran before any forward)")
         if G.shape != self.Z.shape:
             self._journal.refuse(call, G, ValueError, f"upstream_grad has shape {G.shape}, but this layer's A has shape {self.A.shape}")
-        self.dZ = definitions.sigmoid_gradient(self.Z, G)
+        self.dZ = sigmoid_gradient(self.Z, G)
         self._journal.note(call, G, self.dZ)
         return self.dZ
 
@@ -132,9 +188,9 @@ class LentCost:
         Y_hat = self._journal.array(call, Y_hat, Y.shape[0], "Y_hat")
         if Y.shape != Y_hat.shape:
             self._journal.refuse(call, (Y, Y_hat), ValueError, f"Y has shape {Y.shape} and Y_hat {Y_hat.shape}; they should have the same shape")
-        dY_hat = definitions.cost_gradient(Y, Y_hat)
+        dY_hat = cost_gradient(Y, Y_hat)
         self._journal.note(call, (Y, Y_hat), dY_hat)
-        return definitions.cost(Y, Y_hat), dY_hat
+        return cost(Y, Y_hat), dY_hat
 
 
 def lent_network(journal, starts, examples):
