@@ -380,6 +380,8 @@ BUGS = {
                                                        "`train` fails its own check"),
     "outcomes: layers that step uphill": ("outcomes", (LinearLayerUphill, SigmoidLayer, train), "`LinearLayer` fails its own check"),
     "outcomes: weights set by hand, no training": ("outcomes", (LinearLayer, SigmoidLayer, train_handmade), "`train` fails its own check"),
+    "outcomes: update_params that assigns to local variables": ("outcomes", (
+        _linear_variant(update_params=update_into_locals), SigmoidLayer, train), "`LinearLayer` fails its own check"),
     "outcomes: sigmoid forward that never stores A": ("outcomes", (LinearLayer, SigmoidLayerReturnsA, train), "`SigmoidLayer` fails its own check"),
     "outcomes: compute_cost's gradient with the wrong sign": ("outcomes", (
         LinearLayer, SigmoidLayer, calling(train, compute_cost=compute_cost_sign), compute_cost_sign), "`compute_cost` fails its own check"),

@@ -36,9 +36,19 @@ def _linear(state):
     return state["params"]["W"], state["params"]["b"]
 
 
+def _kept(call, attribute, wrong):
+    """`wrong`, or the plainer fact when the call left `attribute` as it was before it: it never stored its result."""
+    before, after = call.before.get(attribute), call.after.get(attribute)
+    if isinstance(before, dict) and isinstance(after, dict):  # a layer's params: each entry as it was
+        unchanged = before.keys() == after.keys() and all(compare.close(after[key], before[key]) for key in before)
+    else:
+        unchanged = before is not None and after is not None and compare.close(after, before)
+    return say.RUN_KEPT.format(attribute=attribute) if unchanged else wrong
+
+
 def judge_linear_forward(call, calls):
     if not _agrees(call.after.get("Z", call.value), standins.linear_output(*_linear(call.before), call.args[0])):
-        return say.RUN_LINEAR_FORWARD
+        return _kept(call, "Z", say.RUN_LINEAR_FORWARD)
 
 
 def judge_linear_backward(call, calls):
@@ -52,12 +62,12 @@ def judge_linear_update(call, calls):
     W, b = _linear(call.before)
     W_after, b_after = _linear(call.after)
     if not (_agrees(W_after, W - rate * np.asarray(call.before["dW"])) and _agrees(b_after, b - rate * np.asarray(call.before["db"]))):
-        return say.RUN_LINEAR_UPDATE
+        return _kept(call, "params", say.RUN_LINEAR_UPDATE)
 
 
 def judge_sigmoid_forward(call, calls):
     if not _agrees(call.after.get("A", call.value), standins.sigmoid_output(call.args[0])):
-        return say.RUN_SIGMOID_FORWARD
+        return _kept(call, "A", say.RUN_SIGMOID_FORWARD)
 
 
 def judge_sigmoid_backward(call, calls):
@@ -262,7 +272,7 @@ def _update_message(walk, epochs_found, epoch, layer, rate):
         if given is None:
             return index, say.UPDATE_RATE_OMITTED
         if not compare.close(given, rate):
-            return index, say.UPDATE_RATE_TRAIN.format(value=given)
+            return index, say.UPDATE_RATE_TRAIN.format(value=f"{given:.4g}" if isinstance(given, (int, float)) else repr(given))
     if upper is not None and len(updates) > 1:
         return updates[1], say.UPDATED_TWICE.format(epoch=epoch, layer=layer, count=len(updates))
     return None

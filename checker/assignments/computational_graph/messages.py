@@ -97,7 +97,7 @@ UPDATED_TWICE = Diagnosis(
     "train.updated_twice",
     "In epoch {epoch}, train called update_params {count} times on linear layer {layer}: once per epoch is one step of gradient descent.",
 )
-UPDATE_RATE_TRAIN = Diagnosis("train.update_rate", "train should call update_params(learning_rate) with the learning_rate it was given; it passed {value!r}.")
+UPDATE_RATE_TRAIN = Diagnosis("train.update_rate", "train should call update_params(learning_rate) with the learning_rate it was given; it passed {value}.")
 UPDATE_RATE_OMITTED = Diagnosis(
     "train.update_rate",
     "train called update_params() without an argument, so the layers stepped at its default rate: pass the learning_rate train was given.",
@@ -131,6 +131,7 @@ RUN_LINEAR_BACKWARD = "did not leave dW, db and dA_prev equal to the gradients o
 RUN_LINEAR_UPDATE = "did not move W and b by learning_rate times the layer's own dW and db"
 RUN_SIGMOID_FORWARD = "did not compute A = σ(Z) for the Z it was given"
 RUN_SIGMOID_BACKWARD = "did not compute dZ = upstream_grad ⊙ σ'(Z) for the Z of its own forward"
+RUN_KEPT = template("left self.{attribute} as it was before the call")
 RUN_COST = "did not return the cost ½·mean((Y - Y_hat)²) and its gradient for the Y_hat it was given"
 PARAMS_AFTER_TRAINING = Diagnosis(
     "outcomes.params_lost",
