@@ -58,27 +58,48 @@ def compute_cost(Y, Y_hat):
     return np.sum((Y - Y_hat) ** 2) / (2 * m), -(Y - Y_hat) / m
 
 
-def train_variant(update=True, sigmoid_backward=True, feed_x_everywhere=False, cost_arguments_swapped=False, default_rate=False):
+def train_variant(update=True, sigmoid_backward=True, feed_x_everywhere=False, cost_arguments_swapped=False, default_rate=False,
+                  cost_after_update=False, return_in_loop=False, update_in_backward_too=False, update_before_backward=False,
+                  gradient_inline_flipped=False, backward_forwards=False, forward_once=False):
     """train with the mistakes students make switched on."""
+    def forward(pairs, X):
+        A = X
+        for linear, activation in pairs:
+            linear.forward(X if feed_x_everywhere else A)
+            activation.forward(linear.Z)
+            A = activation.A
+        return A
+
+    def step(pairs, learning_rate):
+        for linear, _ in pairs:
+            linear.update_params() if default_rate else linear.update_params(learning_rate)
+
     def train(layers, X, Y, num_epochs, learning_rate):
         pairs = list(zip(layers[::2], layers[1::2]))
         costs = []
+        A = forward(pairs, X) if forward_once else None  # one forward pass, before the loop
         for _ in range(num_epochs):
-            A = X
-            for linear, activation in pairs:
-                linear.forward(X if feed_x_everywhere else A)
-                activation.forward(linear.Z)
-                A = activation.A
-            cost, upstream = compute_cost(A, Y) if cost_arguments_swapped else compute_cost(Y, A)
-            costs.append(cost)
-            for linear, activation in reversed(pairs):
+            A = A if forward_once else forward(pairs, X)
+            if gradient_inline_flipped:  # no compute_cost: the cost and a gradient of the wrong sign worked out here
+                cost, upstream = np.sum((Y - A) ** 2) / (2 * Y.shape[1]), (Y - A) / Y.shape[1]
+            else:
+                cost, upstream = compute_cost(A, Y) if cost_arguments_swapped else compute_cost(Y, A)
+            if update_before_backward:
+                step(pairs, learning_rate)
+            for linear, activation in pairs if backward_forwards else reversed(pairs):
                 if sigmoid_backward:
                     activation.backward(upstream)
                 linear.backward(activation.dZ if sigmoid_backward else upstream)
+                if update_in_backward_too:
+                    linear.update_params(learning_rate)
                 upstream = linear.dA_prev
-            for linear, _ in pairs:
-                if update:
-                    linear.update_params() if default_rate else linear.update_params(learning_rate)
+            if update and not update_before_backward:
+                step(pairs, learning_rate)
+            if cost_after_update:
+                cost, _ = compute_cost(Y, forward(pairs, X))
+            costs.append(cost)
+            if return_in_loop:
+                return costs
         return costs
     return train
 
@@ -187,84 +208,8 @@ def _backward(pairs, upstream):
         upstream = linear.dA_prev
 
 
-def train_cost_after_update(layers, X, Y, num_epochs, learning_rate):
-    """Records the cost of a fresh forward pass after the update: each cost is one epoch late."""
-    pairs, costs = list(zip(layers[::2], layers[1::2])), []
-    for _ in range(num_epochs):
-        _, dA = compute_cost(Y, _forward(pairs, X))
-        _backward(pairs, dA)
-        for linear, _ in pairs:
-            linear.update_params(learning_rate)
-        cost, _ = compute_cost(Y, _forward(pairs, X))
-        costs.append(cost)
-    return costs
-
-
-def train_returning_inside_the_loop(layers, X, Y, num_epochs, learning_rate):
-    pairs, costs = list(zip(layers[::2], layers[1::2])), []
-    for _ in range(num_epochs):
-        cost, dA = compute_cost(Y, _forward(pairs, X))
-        costs.append(cost)
-        _backward(pairs, dA)
-        for linear, _ in pairs:
-            linear.update_params(learning_rate)
-        return costs
-
-
-def train_updating_twice(layers, X, Y, num_epochs, learning_rate):
-    """update_params in the backward loop and again after it."""
-    pairs, costs = list(zip(layers[::2], layers[1::2])), []
-    for _ in range(num_epochs):
-        cost, upstream = compute_cost(Y, _forward(pairs, X))
-        costs.append(cost)
-        for linear, activation in reversed(pairs):
-            activation.backward(upstream)
-            linear.backward(activation.dZ)
-            linear.update_params(learning_rate)
-            upstream = linear.dA_prev
-        for linear, _ in pairs:
-            linear.update_params(learning_rate)
-    return costs
-
-
-def train_updating_before_backward(layers, X, Y, num_epochs, learning_rate):
-    pairs, costs = list(zip(layers[::2], layers[1::2])), []
-    for _ in range(num_epochs):
-        cost, dA = compute_cost(Y, _forward(pairs, X))
-        costs.append(cost)
-        for linear, _ in pairs:
-            linear.update_params(learning_rate)
-        _backward(pairs, dA)
-    return costs
-
-
-def train_inline_gradient_sign(layers, X, Y, num_epochs, learning_rate):
-    """Computes the cost and its gradient itself, without compute_cost, and flips the gradient's sign."""
-    pairs, costs = list(zip(layers[::2], layers[1::2])), []
-    for _ in range(num_epochs):
-        A = _forward(pairs, X)
-        costs.append(np.sum((Y - A) ** 2) / (2 * Y.shape[1]))
-        _backward(pairs, (Y - A) / Y.shape[1])
-        for linear, _ in pairs:
-            linear.update_params(learning_rate)
-    return costs
-
-
 def train_one_epoch_more(layers, X, Y, num_epochs, learning_rate):
     return train(layers, X, Y, num_epochs + 1, learning_rate)
-
-
-def train_forward_once(layers, X, Y, num_epochs, learning_rate):
-    """Goes forward once, before the loop: every epoch steps with the first forward pass's gradients."""
-    pairs, costs = list(zip(layers[::2], layers[1::2])), []
-    A = _forward(pairs, X)
-    for _ in range(num_epochs):
-        cost, dA = compute_cost(Y, A)
-        costs.append(cost)
-        _backward(pairs, dA)
-        for linear, _ in pairs:
-            linear.update_params(learning_rate)
-    return costs
 
 
 class LinearLayerZInInit(LinearLayer):
@@ -296,6 +241,14 @@ class SigmoidLayerReturnsA(SigmoidLayer):
 
     def forward(self, Z):
         return 1 / (1 + np.exp(-Z))
+
+
+def compute_cost_matrix(Y, Y_hat):
+    """The cost as a (1, 1) matrix product, which the given float(cost) refuses."""
+    m = Y.shape[1]
+    cost = np.dot(Y - Y_hat, (Y - Y_hat).T) / (2 * m)
+    dY_hat = -(Y - Y_hat) / m
+    return float(cost), dY_hat
 
 
 def compute_cost_sign(Y, Y_hat):
@@ -332,6 +285,8 @@ BUGS = {
         self, dW=G @ self.A_prev.T / G.shape[1], db=G.sum(axis=1, keepdims=True), dA_prev=self.params["W"].T @ G)), say.DW_AVERAGED),
     "linear: db not summed": ("linear_layer", _linear_variant(backward=lambda self, G: _set(
         self, dW=G @ self.A_prev.T, db=G, dA_prev=self.params["W"].T @ G)), say.DB_NOT_SUMMED),
+    "linear: db summed over axis 0": ("linear_layer", _linear_variant(backward=lambda self, G: _set(
+        self, dW=G @ self.A_prev.T, db=G.sum(axis=0, keepdims=True), dA_prev=self.params["W"].T @ G)), say.DB_WRONG_AXIS),
     "linear: db averaged": ("linear_layer", _linear_variant(backward=lambda self, G: _set(
         self, dW=G @ self.A_prev.T, db=G.mean(axis=1, keepdims=True), dA_prev=self.params["W"].T @ G)), say.DB_AVERAGED),
     "linear: dA_prev with W, not its transpose": ("linear_layer", _linear_variant(backward=lambda self, G: _set(
@@ -368,16 +323,18 @@ BUGS = {
     "train: update_params() with its default rate": ("train", train_variant(default_rate=True), say.UPDATE_RATE_OMITTED),
     "train: update_params(learning_rate / m)": ("train", lambda layers, X, Y, num_epochs, learning_rate: train(
         layers, X, Y, num_epochs, learning_rate / X.shape[1]), say.UPDATE_RATE_TRAIN),
-    "train: cost recorded after the update": ("train", train_cost_after_update, say.COSTS_AFTER_UPDATE),
-    "train: return inside the epoch loop": ("train", train_returning_inside_the_loop, say.RETURNED_EARLY),
-    "train: update_params twice per epoch": ("train", train_updating_twice, say.UPDATED_TWICE),
-    "train: update_params before the backward pass": ("train", train_updating_before_backward, common.RAISED),
-    "train: dY_hat worked out inline, sign flipped": ("train", train_inline_gradient_sign, say.BACKWARD_WRONG),
+    "train: cost recorded after the update": ("train", train_variant(cost_after_update=True), say.COSTS_AFTER_UPDATE),
+    "train: return inside the epoch loop": ("train", train_variant(return_in_loop=True), say.RETURNED_EARLY),
+    "train: update_params twice per epoch": ("train", train_variant(update_in_backward_too=True), say.UPDATED_TWICE),
+    "train: update_params before the backward pass": ("train", train_variant(update_before_backward=True), common.RAISED),
+    "train: dY_hat worked out inline, sign flipped": ("train", train_variant(gradient_inline_flipped=True), say.BACKWARD_WRONG),
     "train: one epoch too many": ("train", train_one_epoch_more, say.EXTRA_EPOCHS),
-    "train: forward pass before the loop": ("train", train_forward_once, say.FORWARD_WRONG),
+    "train: backward loop not reversed": ("train", train_variant(backward_forwards=True), say.BACKWARD_WRONG),
+    "train: forward pass before the loop": ("train", train_variant(forward_once=True), say.FORWARD_WRONG),
     # The outcomes run the student's own layers and loop: a mistake in one of them is named, as the one to fix first.
     "outcomes: sigmoid skipped in the backward pass": ("outcomes", (LinearLayer, SigmoidLayer, train_variant(sigmoid_backward=False)),
                                                        "`train` fails its own check"),
+    "outcomes: backward loop not reversed": ("outcomes", (LinearLayer, SigmoidLayer, train_variant(backward_forwards=True)), "`train` fails its own check"),
     "outcomes: layers that step uphill": ("outcomes", (LinearLayerUphill, SigmoidLayer, train), "`LinearLayer` fails its own check"),
     "outcomes: weights set by hand, no training": ("outcomes", (LinearLayer, SigmoidLayer, train_handmade), "`train` fails its own check"),
     "outcomes: update_params that assigns to local variables": ("outcomes", (

@@ -15,7 +15,7 @@ from checker.checks import expectations
 from checker.checks.student_side import checker_code_allowed
 from checker.checks.report import CheckFailure, CheckRun
 from checker.sandbox.policy import DEFAULT
-from computational_graph_variants import BUGS, CORRECT
+from computational_graph_variants import BUGS, CORRECT, compute_cost_matrix
 
 REFERENCE_NAMES = {"linear_layer": (reference.LinearLayer,), "sigmoid_layer": (reference.SigmoidLayer,),
                    "outcomes": (reference.LinearLayer, reference.SigmoidLayer, reference.train)}
@@ -125,3 +125,11 @@ def test_the_kit_record_holds_every_answer_the_checks_ask_for():
         for entry in asked(check_name, implementation):
             assert any(expectations.same([entry["name"], entry["args"], entry["kwargs"]], [known["name"], known["args"], known["kwargs"]])
                        for known in solution[check_name]), f"{name}: {entry['kind']} {entry['name']} is asked only off the solution's path"
+
+
+def test_an_array_given_to_float_is_not_told_as_math_on_arrays():
+    """Is a (1, 1) cost that the given float(cost) refuses told by what its line holds (float of an array, with the shape),
+    not as math.exp on arrays? (In-process, where the line's text is known, as it is for a notebook's cells.)"""
+    with pytest.raises(CheckFailure) as failure:
+        run_in_process(ASSIGNMENT, "compute_cost", compute_cost_matrix)
+    assert failure.value.diagnosis == "code.array_as_number" and "`cost` has shape (1, 1)" in str(failure.value)

@@ -145,6 +145,8 @@ def grade_linear_backward(run, layer, W, b, A_prev):
     db = values["db"]
     if isinstance(db, np.ndarray) and db.shape == G.shape and db.shape != b.shape:
         run.fail(say.DB_NOT_SUMMED)
+    if isinstance(db, np.ndarray) and db.shape != b.shape and db.size == G.shape[1] and compare.close(db.ravel(), G.sum(axis=0)):
+        run.fail(say.DB_WRONG_AXIS)  # a sum over the units, one entry per example: seen by its values, whatever its shape
     m = A_prev.shape[1]
     for name in ("dW", "db", "dA_prev"):
         if not compare.close(values[name], expected[name]):
@@ -305,18 +307,16 @@ def check_train(run, train):
     expected = run.reference.training_run(sizes, start, X, Y, epochs, rate)
     journal = standins.Journal(run)
     layers = standins.lent_network(journal, inputs.starting_parameters(sizes, start), m)
-    miswiring = lambda returned: judges.first_miswiring(journal.steps, X, Y, len(sizes) - 1, epochs, rate, returned)
     try:
         with using_references(train, run, compute_cost=standins.LentCost(journal), sigmoid=symbolic.sigmoid):
             costs = call_student(run, train, layers, X, Y, epochs, rate, allow_changes=True).value
     except CheckFailure:
-        found = miswiring(None) if journal.refused is not None else None
-        if found and found[0] == journal.refused:  # a layer refused what train gave it: say what that was
-            run.fail(found[1])
+        if journal.misfed is not None:  # a layer refused what train gave it: say what that was
+            run.fail(judges.refused(journal.steps, journal.misfed, X, Y, len(sizes) - 1))
         raise
     for number, (layer, final) in enumerate(zip(layers[::2], expected["params"]), start=1):
         if not (compare.trained_close(layer.params["W"], final["W"]) and compare.trained_close(layer.params["b"], final["b"])):
-            found = miswiring(judges.count_of(costs))
+            found = judges.first_miswiring(journal.steps, X, Y, len(sizes) - 1, epochs, rate, judges.count_of(costs))
             run.fail(found[1] if found else say.PARAMS_WRONG.format(layer=number, epochs=epochs))
     grade_costs(run, costs, expected, epochs)
 
@@ -402,22 +402,21 @@ def _watched_methods(layers):
 
 
 def watched_misbehaviour(run, train, layers, X, Y, epochs, rate):
-    """[(check name, what the run showed)] in the order a watched run of train showed them: the first wrong call of each
-    layer kind and of compute_cost, and train's first step otherwise than the exercise says. Empty when nothing was wrong
-    there, or when the run itself failed."""
+    """[(check name, what the run showed)] in the order a watched run of train showed them: a call that stopped with an
+    error, the first wrong call of each layer kind and of compute_cost, and train's first step otherwise than the exercise
+    says (before any error). Empty when nothing was wrong there."""
     methods, keys = _watched_methods(layers)
-    calls, value = watched_run(run, train, ("compute_cost",), layers, X, Y, epochs, rate, methods=methods)
-    if calls is None:
-        return []
-    seen = []
+    calls, value = watched_run(run, train, ("compute_cost",), layers, X, Y, epochs, rate, methods=methods, partial=True)
+    raised = next((index for index, call in enumerate(calls) if call.raised), None)
+    seen = [] if raised is None else [(raised, CHECK_OF[keys[calls[raised].name][0]], say.SEEN_RAISED.format(step=calls[raised].name))]
     for kind, check in CHECK_OF.items():
-        call, wrong = first_wrong([call for call in calls if keys[call.name][0] == kind],
+        call, wrong = first_wrong([call for call in calls if keys[call.name][0] == kind and not call.raised],
                                   lambda label: judges.JUDGES[keys[label][0], keys[label][2]])
         if call is not None:
             seen.append((next(i for i, noted in enumerate(calls) if noted is call), check, say.SEEN_CALL.format(step=call.name, wrong=wrong)))
     steps = [judges.step_of(call, keys[call.name]) for call in calls]
     miswired = judges.first_miswiring(steps, X, Y, len(layers) // 2, epochs, rate, judges.count_of(value))
-    if miswired:
+    if miswired and (raised is None or miswired[0] <= raised):  # after a call that stopped the run, nothing is train's doing
         seen.append((miswired[0], "train", say.SEEN_TRAIN.format(wrong=miswired[1])))
     return [(check, words) for _, check, words in sorted(seen, key=lambda item: item[0])]
 

@@ -131,7 +131,7 @@ def step_of(call, key):
         outputs = (value[1],) if isinstance(value, (tuple, list)) and len(value) == 2 else ()
         return standins.Step(kind, layer, what, tuple(call.args[:2]), outputs)
     argument = call.args[0] if call.args else next(iter(call.kwargs.values()), None)
-    outputs = () if what == "update" else (call.after.get(ATTRIBUTES[kind, what]), call.value)
+    outputs = () if what == "update" or call.raised else (call.after.get(ATTRIBUTES[kind, what]), call.value)
     return standins.Step(kind, layer, what, argument, outputs)
 
 
@@ -146,6 +146,7 @@ class _Miss(NamedTuple):
     key: tuple  # the step that was not found
     previous: tuple  # the step matched before it, or None
     given: object  # the index of the first call of that kind after `previous`, or None
+    position: int  # where it was looked for from
     wanted: str
     got: dict
 
@@ -158,22 +159,38 @@ class _Walk:
         backward = [(kind, k, "backward") for k in range(pairs, 0, -1) for kind in ("sigmoid", "linear")]
         self.chain = forward + ([COST] if self.cost_called else []) + backward
 
-    def wanted(self, key, got):
-        """([values the call should be given], what that is, in words) from the calls matched before it in this epoch."""
+    def _source(self, key):
+        """The step whose output `key` must be given (None: X, or the cost's gradient worked out inline)."""
         kind, k, what = key
+        if key == FIRST or (key[:2] == ("sigmoid", self.pairs) and what == "backward" and not self.cost_called):
+            return None
+        if key == COST or (kind == "sigmoid" and what == "backward" and k == self.pairs):
+            return ("sigmoid", self.pairs, "forward") if key == COST else COST
+        return {("linear", "forward"): ("sigmoid", k - 1, "forward"), ("sigmoid", "forward"): ("linear", k, "forward"),
+                ("sigmoid", "backward"): ("linear", k + 1, "backward"), ("linear", "backward"): ("sigmoid", k, "backward")}[kind, what]
+
+    def words(self, key):
+        """What the call `key` must be given, in words."""
+        if key == FIRST:
+            return "X"
+        if key == COST:
+            return f"(Y, A) with the A of sigmoid layer {self.pairs}"
+        source = self._source(key)
+        if source is None:
+            return f"the gradient of the cost with respect to the A of sigmoid layer {self.pairs}"
+        return OUTPUT_NAMES[source[0], source[2]].format(layer=source[1])
+
+    def wanted(self, key, got):
+        """[The values the call `key` should be given], from the calls matched before it in this epoch (`got`)."""
         top = ("sigmoid", self.pairs, "forward")
         if key == FIRST:
-            return [self.X], "X"
+            return [self.X]
         if key == COST:
-            return [(self.Y, A) for A in self._outputs(got[top])], f"(Y, A) with the A of sigmoid layer {self.pairs}"
-        if kind == "sigmoid" and what == "backward" and k == self.pairs:
-            if self.cost_called:
-                return self._outputs(got[COST]), OUTPUT_NAMES["cost", "call"]
-            return ([standins.cost_gradient(self.Y, A) for A in self._outputs(got[top])],
-                    f"the gradient of the cost with respect to the A of sigmoid layer {self.pairs}")
-        source = {("linear", "forward"): ("sigmoid", k - 1, "forward"), ("sigmoid", "forward"): ("linear", k, "forward"),
-                  ("sigmoid", "backward"): ("linear", k + 1, "backward"), ("linear", "backward"): ("sigmoid", k, "backward")}[kind, what]
-        return self._outputs(got[source]), OUTPUT_NAMES[source[0], source[2]].format(layer=source[1])
+            return [(self.Y, A) for A in self._outputs(got[top])]
+        source = self._source(key)
+        if source is None:
+            return [standins.cost_gradient(self.Y, A) for A in self._outputs(got[top])]
+        return self._outputs(got[source])
 
     @staticmethod
     def _outputs(step):
@@ -190,10 +207,9 @@ class _Walk:
         """({step: index} for one epoch starting at steps[first], None), or (None, _Miss) at the first step not found."""
         got, indices, position, previous = {}, {}, first, None
         for depth, key in enumerate(self.chain):
-            wanted, words = self.wanted(key, got)
-            index = self._find(key, position, wanted)
+            index = self._find(key, position, self.wanted(key, got))
             if index is None:
-                return None, _Miss(depth, key, previous, self._find(key, position), words, got)
+                return None, _Miss(depth, key, previous, self._find(key, position), position, self.words(key), got)
             got[key], indices[key], position, previous = self.steps[index], index, index + 1, key
         return indices, None
 
@@ -220,7 +236,18 @@ class _Walk:
                 return indices, None
             best = miss if best is None or miss.depth > best.depth else best
             first = self._find(FIRST, first + 1, [self.X])
-        return None, best or _Miss(0, FIRST, None, self._find(FIRST, start), "X", {})
+        return None, best or _Miss(0, FIRST, None, self._find(FIRST, start), start, "X", {})
+
+    def epochs(self, most):
+        """([{step: index}] of up to `most` complete epochs from the start, where the next would start, the miss that ended them)."""
+        found, start, miss = [], 0, None
+        while len(found) < most:
+            indices, miss = self.epoch(start)
+            if indices is None:
+                break
+            found.append(indices)
+            start = max([*indices.values(), *self.first_updates(indices)]) + 1
+        return found, start, miss
 
     def first_updates(self, indices):
         """The index of each linear layer's first update after its backward in the epoch matched at `indices`, before its next
@@ -233,19 +260,22 @@ class _Walk:
                     break
         return found
 
-    def described(self, argument, got):
-        """What a call was given, in words: a value this epoch produced, named, or else the student's value, described."""
+    def described(self, argument, got, before):
+        """What a call was given, in words: a value this epoch produced (or, failing that, the latest call before index
+        `before` that gave it back), named; else the student's value, described."""
+        earlier = [(step[:3], step) for step in reversed(self.steps[:before])]
         known = [(self.X, "X"), (self.Y, "Y")] + [(output, OUTPUT_NAMES[key[0], key[2]].format(layer=key[1]))
-                                                 for key, step in got.items() for output in self._outputs(step)]
+                                                 for key, step in [*got.items(), *earlier] if (key[0], key[2]) in OUTPUT_NAMES
+                                                 for output in self._outputs(step)]
         if isinstance(argument, (tuple, list)) and len(argument) == 2:  # compute_cost's (Y, Y_hat)
-            parts = [self.described(part, got) for part in argument]
+            parts = [self.described(part, got, before) for part in argument]
             return Said(f"({parts[0]}, {parts[1]})") if all(isinstance(part, Said) for part in parts) else f"({parts[0]}, {parts[1]})"
         return next((Said(name) for value, name in known if _same(argument, value)), kind_in_words(argument))
 
 
 def _miss_message(walk, miss, epoch):
     if miss.given is not None:
-        wrong = say.WAS_GIVEN.format(received=walk.described(walk.steps[miss.given].argument, miss.got), wanted=Said(miss.wanted))
+        wrong = say.WAS_GIVEN.format(received=walk.described(walk.steps[miss.given].argument, miss.got, miss.given), wanted=Said(miss.wanted))
     elif miss.previous is not None:
         wrong = say.NOT_CALLED_AFTER.format(previous=Said(name_of(*miss.previous)))
     elif epoch > 0:
@@ -284,13 +314,7 @@ def first_miswiring(steps, X, Y, pairs, epochs, rate, returned=None):
     `steps`: the calls, in order; `pairs`: (linear, sigmoid) pairs; `returned`: how many costs train returned, if known.
     """
     walk = _Walk(list(steps), X, Y, pairs)
-    found, start, miss = [], 0, None
-    while len(found) <= epochs:  # one epoch more than asked: a run that goes on past num_epochs
-        indices, miss = walk.epoch(start)
-        if indices is None:
-            break
-        found.append(indices)
-        start = max([*indices.values(), *walk.first_updates(indices)]) + 1
+    found, start, miss = walk.epochs(epochs + 1)  # one epoch more than asked: a run that goes on past num_epochs
     for epoch in range(min(len(found), epochs)):
         for layer in range(1, pairs + 1):
             wrong = _update_message(walk, found, epoch, layer, rate)
@@ -303,4 +327,14 @@ def first_miswiring(steps, X, Y, pairs, epochs, rate, returned=None):
     if found and not any(step.what != "update" for step in walk.steps[start:]):  # no layer went forward or backward again
         template = say.RETURNED_EARLY if returned == len(found) else say.STOPPED_EARLY
         return start, template.format(ran=len(found), epochs=epochs, count=returned)
-    return miss.given if miss.given is not None else start, _miss_message(walk, miss, len(found))
+    return miss.given if miss.given is not None else miss.position, _miss_message(walk, miss, len(found))
+
+
+def refused(steps, index, X, Y, pairs):
+    """The message for the call at `index`, which a lent layer refused (a shape it cannot take): what it was given, and
+    what it should have been given."""
+    walk = _Walk(list(steps), X, Y, pairs)
+    found, _, miss = walk.epochs(index + 1)
+    key = tuple(walk.steps[index][:3])
+    got = miss.got if miss is not None else {}
+    return _miss_message(walk, _Miss(0, key, None, index, index, walk.words(key), got), len(found))

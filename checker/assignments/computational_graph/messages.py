@@ -27,6 +27,11 @@ A_PREV_NOT_INPUT = Diagnosis("linear.cache_not_input", "self.A_prev should be th
 DW_NOT_TRANSPOSED = Diagnosis("linear.dw_not_transposed", "dW uses A_prev where it needs its transpose: dW = upstream_grad · A_prevᵀ.")
 DW_AVERAGED = Diagnosis("linear.dw_averaged", "dW is divided by m; here the 1/m already comes with dY_hat, the cost's derivative, so dW = upstream_grad · A_prevᵀ.")
 DB_NOT_SUMMED = Diagnosis("linear.db_not_summed", "db must add up the upstream gradient over the examples: np.sum(upstream_grad, axis=1, keepdims=True).")
+DB_WRONG_AXIS = Diagnosis(
+    "linear.db_wrong_axis",
+    "db holds one sum per example, over the units (axis=0); it should hold one per unit, summed over the examples: "
+    "np.sum(upstream_grad, axis=1, keepdims=True).",
+)
 DB_AVERAGED = Diagnosis("linear.db_averaged", "db is divided by m; here the 1/m already comes with dY_hat, the cost's derivative.")
 DA_PREV_NO_TRANSPOSE = Diagnosis("linear.da_prev_not_transposed", "dA_prev uses W where it needs Wᵀ: dA_prev = Wᵀ · upstream_grad.")
 VJP_WRONG = template("{what} is not the gradient of Σ Z ⊙ upstream_grad: centred differences of your forward pass disagree.")
@@ -124,6 +129,7 @@ OUTCOME = Diagnosis(
 )
 DIFFERS_IN_RUN = Diagnosis("outcomes.differs_in_run", "Your layers do not arrive where gradient descent does. {wrong}")
 SEEN_CALL = template("Watched in a short run of your `train` on these points, {step} {wrong}.")
+SEEN_RAISED = template("Watched in a short run of your `train` on these points, {step} stopped with an error.")
 SEEN_TRAIN = template("Watched in a short run of your `train` on these points: {wrong}")
 ALSO_FAILING = template("{names} fails its own check; in a short run here nothing it did was wrong, but its check's message may help.")
 RUN_LINEAR_FORWARD = "did not compute Z = W · A_prev + b with the layer's own parameters"

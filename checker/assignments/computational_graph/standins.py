@@ -81,15 +81,16 @@ class Journal:
 
     def __init__(self, run):
         self.run, self.steps = run, CallLog(run, "the layers and the cost", calls=2_000)
-        self.refused = None  # the index of the call a lent layer refused, which ended train
+        self.misfed = None  # the index of the call a lent layer refused for what it was given (a shape it cannot take)
 
     def note(self, call, argument, output):
         self.steps.add(Step(*call, argument, (output,)))
 
-    def refuse(self, call, argument, error_type, text):
+    def refuse(self, call, argument, error_type, text, misfed=False):
         """Note the call, then raise into the student's code what a layer of theirs would raise (its words may be shown)."""
         self.steps.add(Step(*call, argument, ()))
-        self.refused = len(self.steps) - 1
+        if misfed and self.misfed is None:
+            self.misfed = len(self.steps) - 1
         self.run.said.add(text)
         raise error_type(text)
 
@@ -98,9 +99,10 @@ class Journal:
         try:
             array = np.asarray(value, dtype=np.float64)
         except (TypeError, ValueError):
-            self.refuse(call, value, TypeError, f"{what} should be a NumPy array of numbers")
+            self.refuse(call, value, TypeError, f"{what} should be a NumPy array of numbers", misfed=True)
         if array.ndim != 2 or array.shape[0] != rows:
-            self.refuse(call, array, ValueError, f"{what} should have {rows} rows (one per unit) and one column per example; it has shape {array.shape}")
+            self.refuse(call, array, ValueError, f"{what} should have {rows} rows (one per unit) and one column per example; it has shape {array.shape}",
+                        misfed=True)
         if array.shape[1] > MOST_EXAMPLES:
             self.refuse(call, array, ValueError, f"the checker's layers take at most {MOST_EXAMPLES} examples at once in this check")
         return array
@@ -131,7 +133,7 @@ class LentLinearLayer:
         if not hasattr(self, "A_prev"):
             self._journal.refuse(call, G, AttributeError, "'LinearLayer' object has no attribute 'A_prev' (backward ran before any forward)")
         if G.shape != self.Z.shape:
-            self._journal.refuse(call, G, ValueError, f"upstream_grad has shape {G.shape}, but this layer's Z has shape {self.Z.shape}")
+            self._journal.refuse(call, G, ValueError, f"upstream_grad has shape {G.shape}, but this layer's Z has shape {self.Z.shape}", misfed=True)
         gradients = linear_gradients(self._params["W"], self._params["b"], self.A_prev, G)
         self.dW, self.db, self.dA_prev = gradients["dW"], gradients["db"], gradients["dA_prev"]
         self._journal.note(call, G, self.dA_prev)
@@ -169,7 +171,7 @@ class LentSigmoidLayer:
         if not hasattr(self, "Z"):
             self._journal.refuse(call, G, AttributeError, "'SigmoidLayer' object has no attribute 'Z' (backward ran before any forward)")
         if G.shape != self.Z.shape:
-            self._journal.refuse(call, G, ValueError, f"upstream_grad has shape {G.shape}, but this layer's A has shape {self.A.shape}")
+            self._journal.refuse(call, G, ValueError, f"upstream_grad has shape {G.shape}, but this layer's A has shape {self.A.shape}", misfed=True)
         self.dZ = sigmoid_gradient(self.Z, G)
         self._journal.note(call, G, self.dZ)
         return self.dZ
@@ -187,7 +189,8 @@ class LentCost:
         Y = self._journal.array(call, Y, np.shape(Y_hat)[0] if np.ndim(Y_hat) == 2 else 1, "Y")
         Y_hat = self._journal.array(call, Y_hat, Y.shape[0], "Y_hat")
         if Y.shape != Y_hat.shape:
-            self._journal.refuse(call, (Y, Y_hat), ValueError, f"Y has shape {Y.shape} and Y_hat {Y_hat.shape}; they should have the same shape")
+            self._journal.refuse(call, (Y, Y_hat), ValueError, f"Y has shape {Y.shape} and Y_hat {Y_hat.shape}; they should have the same shape",
+                                 misfed=True)
         dY_hat = cost_gradient(Y, Y_hat)
         self._journal.note(call, (Y, Y_hat), dY_hat)
         return cost(Y, Y_hat), dY_hat
