@@ -77,7 +77,11 @@ class Step(NamedTuple):
 
 
 class Journal:
-    """Every call the lent layers and cost received, in order (Steps), bounded as the run's other logs are."""
+    """Every call the lent layers and cost received, in order (Steps), bounded as the run's other logs are.
+
+    What a lent layer raises into the student's code is said in fixed words, never with the student's values: the words
+    are shown under any seed, and a value the code chose could carry the grader's inputs.
+    """
 
     def __init__(self, run):
         self.run, self.steps = run, CallLog(run, "the layers and the cost", calls=2_000)
@@ -101,7 +105,7 @@ class Journal:
         except (TypeError, ValueError):
             self.refuse(call, value, TypeError, f"{what} should be a NumPy array of numbers", misfed=True)
         if array.ndim != 2 or array.shape[0] != rows:
-            self.refuse(call, array, ValueError, f"{what} should have {rows} rows (one per unit) and one column per example; it has shape {array.shape}",
+            self.refuse(call, array, ValueError, f"{what} should be a 2-d array with one row per unit and one column per example, and this one is not",
                         misfed=True)
         if array.shape[1] > MOST_EXAMPLES:
             self.refuse(call, array, ValueError, f"the checker's layers take at most {MOST_EXAMPLES} examples at once in this check")
@@ -133,7 +137,7 @@ class LentLinearLayer:
         if not hasattr(self, "A_prev"):
             self._journal.refuse(call, G, AttributeError, "'LinearLayer' object has no attribute 'A_prev' (backward ran before any forward)")
         if G.shape != self.Z.shape:
-            self._journal.refuse(call, G, ValueError, f"upstream_grad has shape {G.shape}, but this layer's Z has shape {self.Z.shape}", misfed=True)
+            self._journal.refuse(call, G, ValueError, "upstream_grad should have the shape of this layer's Z, and it does not", misfed=True)
         gradients = linear_gradients(self._params["W"], self._params["b"], self.A_prev, G)
         self.dW, self.db, self.dA_prev = gradients["dW"], gradients["db"], gradients["dA_prev"]
         self._journal.note(call, G, self.dA_prev)
@@ -171,7 +175,7 @@ class LentSigmoidLayer:
         if not hasattr(self, "Z"):
             self._journal.refuse(call, G, AttributeError, "'SigmoidLayer' object has no attribute 'Z' (backward ran before any forward)")
         if G.shape != self.Z.shape:
-            self._journal.refuse(call, G, ValueError, f"upstream_grad has shape {G.shape}, but this layer's A has shape {self.A.shape}", misfed=True)
+            self._journal.refuse(call, G, ValueError, "upstream_grad should have the shape of this layer's A, and it does not", misfed=True)
         self.dZ = sigmoid_gradient(self.Z, G)
         self._journal.note(call, G, self.dZ)
         return self.dZ
@@ -189,7 +193,7 @@ class LentCost:
         Y = self._journal.array(call, Y, np.shape(Y_hat)[0] if np.ndim(Y_hat) == 2 else 1, "Y")
         Y_hat = self._journal.array(call, Y_hat, Y.shape[0], "Y_hat")
         if Y.shape != Y_hat.shape:
-            self._journal.refuse(call, (Y, Y_hat), ValueError, f"Y has shape {Y.shape} and Y_hat {Y_hat.shape}; they should have the same shape",
+            self._journal.refuse(call, (Y, Y_hat), ValueError, "Y and Y_hat should have the same shape, and they do not",
                                  misfed=True)
         dY_hat = cost_gradient(Y, Y_hat)
         self._journal.note(call, (Y, Y_hat), dY_hat)
