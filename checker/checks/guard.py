@@ -134,8 +134,9 @@ def fail_for_problem(run, problem, name=None):
         details.append(("your line", where))  # under a hidden seed: a function the check grades or uses, and no line text
         if description.get("line") and not run.private:
             details.append(("", description["line"]))
-    for fragment, hint, diagnosis in messages.KNOWN_ERRORS:
-        if fragment in f"{error_type}: {text}":
+    line = description.get("line")  # a row that names a word on the line is kept when the line's text is unknown
+    for fragment, hint, diagnosis, *on_line in messages.KNOWN_ERRORS:
+        if fragment in f"{error_type}: {text}" and (not line or all(word in line for word in on_line)):
             details.append(("hint", hint.format(shapes=_shapes_seen(None if run.private else description.get("shapes")))))
             headline = headline.named(diagnosis)
             break

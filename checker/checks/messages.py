@@ -164,14 +164,22 @@ RELATIVE_ERROR = template("{error:.2g} (a correct answer is below {tolerance:g})
 
 # Error texts a beginner often meets (NumPy words them differently across versions), and what they mean.
 MATH_ON_ARRAYS = "math.exp and math.log take single numbers; use np.exp and np.log on arrays."
+ARRAY_AS_NUMBER = template(
+    "Something on that line that takes one number (float(), int(), a function of math) was given an array.{shapes} "
+    "Make it one number first: np.sum of an array is one, np.squeeze or .item() turn a (1, 1) array into one."
+)
 INNER_SIZES = template("A matrix product needs the columns of its left array to match the rows of its right one.{shapes}")
 BROADCAST = template("Two arrays' shapes do not line up.{shapes}")
 SHAPES_ON_LINE = template(" On that line, {shapes}.")
 NO_SHAPES = " Print the shapes of the arrays on that line to see which one is off."
 # Each with the diagnosis id the failure then carries, so class reports count these mistakes by name.
+# A fourth item is a word the failing line must hold for that meaning, when its text is known (else a later row says
+# what is certain).
 KNOWN_ERRORS = (
-    ("only length-1 arrays can be converted", MATH_ON_ARRAYS, "code.math_on_arrays"),
-    ("only 0-dimensional arrays can be converted", MATH_ON_ARRAYS, "code.math_on_arrays"),
+    ("only length-1 arrays can be converted", MATH_ON_ARRAYS, "code.math_on_arrays", "math."),
+    ("only 0-dimensional arrays can be converted", MATH_ON_ARRAYS, "code.math_on_arrays", "math."),
+    ("only length-1 arrays can be converted", ARRAY_AS_NUMBER, "code.array_as_number"),
+    ("only 0-dimensional arrays can be converted", ARRAY_AS_NUMBER, "code.array_as_number"),
     ("could not be broadcast together", BROADCAST, "code.broadcast"),
     ("mismatch in its core dimension", INNER_SIZES, "code.matrix_product_sizes"),
     ("not aligned", INNER_SIZES, "code.matrix_product_sizes"),

@@ -13,10 +13,10 @@ from checker.sandbox.remote import kind_of, is_remote
 INDENT = "    "
 # Failures of an end-to-end run that already name what to do, whatever the functions it uses do in their own checks.
 OWN_WORDS = (messages.NOT_IMPLEMENTED.id, messages.NOT_DEFINED.id, messages.NOT_RUN.id, messages.CELL_STOPPED.id, messages.CELL_SYNTAX.id)
-# The details a failure keeps under a hidden seed: a panel case, a hint or a note (the checker's words; a hint without the
-# shapes on the line), and where the student's code stopped (a function the check grades or uses, without the line's
+# The details a failure keeps under a hidden seed: a panel case, a hint, a note or what a watched run showed (the checker's
+# words; a hint without the shapes on the line), and where the student's code stopped (a function the check grades or uses, without the line's
 # text). Every other detail shows values computed from the inputs.
-PRIVATE_DETAILS = ("case", "hint", "note", "your line")
+PRIVATE_DETAILS = ("case", "hint", "note", "seen", "your line")
 # The fields of message templates the checker fills with its own words and constants, kept under a hidden seed (a field
 # that is a filled template itself keeps its own such fields). Every other field holds something the student's code
 # computed or chose (a value, a count, a shape, a kind, keys, an error's text) or an input: said as "…" there.
@@ -179,7 +179,7 @@ class CheckRun:
         verdicts = self.verdicts(self.upstream)
         return [name for name in self.upstream if verdicts.get(name) is not None]
 
-    def fail_upstream(self, failing):
+    def fail_upstream(self, failing, *details):
         """Fail an end-to-end check because functions it uses fail their own checks: name them, the first to fix first."""
         __tracebackhide__ = True
         subjects = [" or ".join(f"`{part}`" for part in self.subject_of(name).split(" or ")) for name in failing]
@@ -187,7 +187,19 @@ class CheckRun:
         verb = "fails its own check" if len(failing) == 1 else "fail their own checks"
         headline = messages.Diagnosis(f"{self.check}.upstream_failed",
                                       messages.UPSTREAM_FAILED.format(names=names, verb=verb, first=subjects[0]))
-        self.fail(headline, depends_on_seed=False, caused_by=failing)
+        self.fail(headline, *details, depends_on_seed=False, caused_by=failing)
+
+    def blame_observed(self, observed):
+        """Fail on the first function a watched run showed misbehaving among those that fail their own checks.
+
+        `observed`: (upstream check, what the run showed, in words) in the order the run showed them. A function the run
+        never called, or whose calls were right there, is not blamed, whatever its own check says; returns when none is.
+        """
+        __tracebackhide__ = True
+        failing = self.failing_upstream() if observed else []
+        for name, seen in observed:
+            if name in failing:
+                self.fail_upstream([name], ("seen", seen))
 
     @contextlib.contextmanager
     def blaming_upstream(self):

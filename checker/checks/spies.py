@@ -15,10 +15,14 @@ from checker.checks.student_side import side_of
 
 
 class Call:
-    """One watched call: the function's name, its arguments, what it returned, and its object's state before and after."""
+    """One watched call: the function's name, its arguments, what it returned, and its object's state before and after.
 
-    def __init__(self, name, args, kwargs, value, before=None, after=None):
+    A call that stopped with an error (`raised`) returned nothing and has no state after.
+    """
+
+    def __init__(self, name, args, kwargs, value, before=None, after=None, raised=False):
         self.name, self.args, self.kwargs, self.value, self.before, self.after = name, args, kwargs, value, before, after
+        self.raised = raised
 
 
 class _Spy:
@@ -28,7 +32,11 @@ class _Spy:
 
     def __call__(self, *args, **kwargs):
         before = self.state() if self.state else None
-        value = call_student(self.run, self.original, *args, name=self.name, allow_changes=True, **kwargs).value
+        try:
+            value = call_student(self.run, self.original, *args, name=self.name, allow_changes=True, **kwargs).value
+        except CheckFailure:
+            self.log.add(Call(self.name, args, kwargs, None, before, raised=True))
+            raise
         self.log.add(Call(self.name, args, kwargs, value, before, self.state() if self.state else None))
         return value
 
@@ -46,9 +54,9 @@ def state_of(run, owner, attributes):
     return read
 
 
-def watched_run(run, function, names, *args, methods=(), **kwargs):
+def watched_run(run, function, names, *args, methods=(), partial=False, **kwargs):
     """Call `function` with the notebook's functions `names` watched: (the calls noted, what it returned), or (None, None)
-    when the run itself failed.
+    when the run itself failed; with `partial`, then (the calls noted until it failed, the last one `raised`, None).
 
     `methods` watches methods of the student's objects too: (label, owner, attribute, state attributes to read).
     """
@@ -66,7 +74,7 @@ def watched_run(run, function, names, *args, methods=(), **kwargs):
         with using_references(function, run, **spies):
             value = call_student(run, function, *args, allow_changes=True, **kwargs).value
     except CheckFailure:
-        return None, None
+        return (list(log), None) if partial else (None, None)
     return list(log), value
 
 

@@ -1,9 +1,11 @@
 """Checks of assignment 02: initialize_parameters, LinearLayer, SigmoidLayer, compute_cost, train, and outcomes.
 
 Layers are graded as vector–Jacobian products: a backward pass must equal centred differences
-of the student's own forward pass. `train` is graded with stand-in layers that hand out drawn
-arrays and keep one journal of every call, so the journal shows exactly where the loop strays.
-The outcome checks train networks built from the student's own classes, from weights drawn here.
+of the student's own forward pass. `train` is graded by its results, with layers and a compute_cost
+lent by the checker that really compute and note every call: where they end up must be where
+gradient descent takes them, and the notes only explain a wrong result (judges.py). The outcome
+checks train networks built from the student's own classes, from weights drawn here, and explain a
+wrong outcome by what a watched short run shows (below).
 """
 
 
@@ -15,9 +17,9 @@ from checker.assignments.computational_graph import judges, standins
 from checker.checks import compare, symbolic
 from checker.checks.guard import call_student, limit_from_probe, member, set_items, student_random, using_references
 from checker.checks.registry import check
-from checker.checks.report import describe_value, kind_in_words
+from checker.checks.report import OWN_WORDS, CheckFailure, describe_value, kind_in_words
 from checker.checks.shapes import require_finite, require_scalar, require_shape
-from checker.checks.spies import first_wrong, watched_run
+from checker.checks.spies import first_wrong, state_of, watched_run
 from checker.gradients.numerical import numerical_gradient, numerical_vjp
 from checker.thresholds import agree_below
 
@@ -108,14 +110,25 @@ def linear_forward(run, layer, W, b, A_prev):
     return stored(run, layer, "Z", "forward")
 
 
+def fail_if_stale(run, before, attribute, value, method):
+    """Fail a wrong result that is only what the attribute held before the call: the call never stored its own."""
+    if attribute in before and compare.close(value, before[attribute]):
+        run.fail(say.STALE.format(method=method, attribute=attribute))
+
+
 def grade_linear_forward(run, layer, W, b, A_prev):
     expected = run.reference.linear_forward(W, b, A_prev)
     mistaken = run.mistakes.linear_forward(W, b, A_prev)
-    Z = require_shape(run, linear_forward(run, layer, W, b, A_prev), expected.shape, "self.Z", "Z")
+    before = state_of(run, layer, ("Z", "A_prev"))()
+    Z = linear_forward(run, layer, W, b, A_prev)
     if not compare.close(Z, expected):
+        fail_if_stale(run, before, "Z", Z, "forward")
+        require_shape(run, Z, expected.shape, "self.Z", "Z")
         headline = compare.first_match(Z, compare.candidates(mistaken, lambda result: result, say.Z_NO_BIAS, say.Z_TRANSPOSED_W))
         run.fail(headline or say.Z_WRONG, *compare.mismatch_details("Z", Z, expected))
-    if not compare.close(stored(run, layer, "A_prev", "forward"), A_prev):
+    cached = stored(run, layer, "A_prev", "forward")
+    if not compare.close(cached, A_prev):
+        fail_if_stale(run, before, "A_prev", cached, "forward")
         run.fail(say.A_PREV_NOT_INPUT)
 
 
@@ -124,6 +137,7 @@ def grade_linear_backward(run, layer, W, b, A_prev):
     expected = run.reference.linear_backward(W, A_prev, G)
     mistaken = run.mistakes.linear_backward(W, A_prev, G)
     linear_forward(run, layer, W, b, A_prev)
+    before = state_of(run, layer, ("dW", "db", "dA_prev"))()
     call_student(run, layer.backward, G, name="LinearLayer.backward")
     values = {name: stored(run, layer, name, "backward") for name in ("dW", "db", "dA_prev")}
     if not compare.close(stored(run, layer, "A_prev", "backward"), A_prev):
@@ -131,8 +145,12 @@ def grade_linear_backward(run, layer, W, b, A_prev):
     db = values["db"]
     if isinstance(db, np.ndarray) and db.shape == G.shape and db.shape != b.shape:
         run.fail(say.DB_NOT_SUMMED)
+    if isinstance(db, np.ndarray) and db.shape != b.shape and db.size == G.shape[1] and compare.close(db.ravel(), G.sum(axis=0)):
+        run.fail(say.DB_WRONG_AXIS)  # a sum over the units, one entry per example: seen by its values, whatever its shape
     m = A_prev.shape[1]
     for name in ("dW", "db", "dA_prev"):
+        if not compare.close(values[name], expected[name]):
+            fail_if_stale(run, before, name, values[name], "backward")
         require_shape(run, values[name], expected[name].shape, f"self.{name}", name)
         require_finite(run, values[name], f"self.{name}")
     wrong = [name for name in ("dW", "db", "dA_prev") if not compare.close(values[name], expected[name])]
@@ -164,6 +182,8 @@ def grade_update_params(run, layer, n_in, n_out):
         call_student(run, layer.update_params, *arguments, name="LinearLayer.update_params")
         params = stored(run, layer, "params", "update_params")
         new_W, new_b = params["W"], params["b"]
+        if compare.close(new_W, W) and compare.close(new_b, b):
+            run.fail(say.UPDATE_NO_EFFECT)
         if not compare.close(new_W, expected_W):
             headline = compare.first_match(new_W, compare.candidates(mistaken, lambda result: result[0], say.UPDATE_UPHILL, say.UPDATE_RATE))
             run.fail(headline or (say.UPDATE_DEFAULT if not arguments else say.UPDATE_WRONG))
@@ -200,14 +220,20 @@ def check_sigmoid_layer(run, SigmoidLayer):
     """Do SigmoidLayer's forward and backward compute A = σ(Z) and dZ = upstream_grad ⊙ σ'(Z)?"""
     Z = run.rng.uniform(-4, 4, size=(int(run.rng.integers(2, 4)), int(run.rng.integers(4, 7))))
     layer = call_student(run, SigmoidLayer, Z.shape, name="SigmoidLayer").value
-    A = require_shape(run, sigmoid_forward(run, layer, Z), Z.shape, "self.A", "A")
+    before = state_of(run, layer, ("A", "dZ"))()
+    A = sigmoid_forward(run, layer, Z)
     if not compare.close(A, symbolic.sigmoid(Z)):
+        fail_if_stale(run, before, "A", A, "forward")
+        require_shape(run, A, Z.shape, "self.A", "A")
         run.fail(say.A_WRONG, *compare.mismatch_details("A", A, symbolic.sigmoid(Z)))
 
     G = run.rng.normal(size=Z.shape)
     call_student(run, layer.backward, G, name="SigmoidLayer.backward")
-    dZ = require_shape(run, stored(run, layer, "dZ", "backward"), Z.shape, "self.dZ", "dZ")
+    dZ = stored(run, layer, "dZ", "backward")
     exact = G * symbolic.sigmoid_derivative(Z)  # SymPy's σ'(Z): the ground truth
+    if not compare.close(dZ, exact):
+        fail_if_stale(run, before, "dZ", dZ, "backward")
+    require_shape(run, dZ, Z.shape, "self.dZ", "dZ")
     if not compare.close(dZ, exact):
         numerical = numerical_vjp(lambda v: sigmoid_forward(run, layer, v), Z, G)  # your forward's own slope, for the details
         s = symbolic.sigmoid(Z)
@@ -248,78 +274,51 @@ def check_compute_cost(run, compute_cost):
         run.fail(headline or say.DY_WRONG, *compare.mismatch_details("dY_hat", dY_hat, own, agree_below()))
 
 
-# -- train: stand-in layers keep a journal -------------------------------------------------------
-def expected_journal(journal, sizes, X, epochs):
-    """What train must do, epoch by epoch (without the updates, checked apart): (who, what, argument, step in words)."""
-    layers = len(sizes) - 1
-    names = lambda k: (f"linear {k + 1}", f"sigmoid {k + 1}")
-    steps = []
-    for epoch in range(epochs):
-        A = X
-        for k in range(layers):
-            linear, sigmoid = names(k)
-            steps.append((epoch, linear, "forward", A, f"the forward of linear layer {k + 1}"))
-            Z = journal.drawn(linear, "forward", epoch, (sizes[k + 1], journal.m))
-            steps.append((epoch, sigmoid, "forward", Z, f"the forward of sigmoid layer {k + 1}"))
-            A = journal.drawn(sigmoid, "forward", epoch, (sizes[k + 1], journal.m), 0.05, 0.95)
-        steps.append((epoch, "compute_cost", "call", A, "compute_cost"))
-        upstream = journal.drawn("compute_cost", "call", epoch, (sizes[-1], journal.m))
-        for k in reversed(range(layers)):
-            linear, sigmoid = names(k)
-            steps.append((epoch, sigmoid, "backward", upstream, f"the backward of sigmoid layer {k + 1}"))
-            steps.append((epoch, linear, "backward", journal.drawn(sigmoid, "backward", epoch, (sizes[k + 1], journal.m)), f"the backward of linear layer {k + 1}"))
-            upstream = journal.drawn(linear, "backward", epoch, (sizes[k], journal.m))
-    return steps
+# -- train: with layers and a compute_cost lent by the checker, which compute and note every call ----------
+TRAIN_SIZES, TRAIN_EXAMPLES = (2, 3, 1), 6
 
 
-def grade_journal(run, journal, sizes, X, epochs, rate):
-    """Fail with the first step of the student's train that differs from what train must do."""
-    calls = [(who, what, argument) for who, what, argument in journal.entries if what != "update"]
-    for index, (epoch, who, what, argument, step) in enumerate(expected_journal(journal, sizes, X, epochs)):
-        actual = calls[index] if index < len(calls) else None
-        if actual is None or actual[:2] != (who, what) or not compare.close(actual[2], argument):
-            if what == "forward":
-                run.fail(say.FORWARD_WRONG.format(epoch=epoch, step=step))
-            if what == "call":
-                run.fail(say.COST_ARGUMENTS.format(epoch=epoch))
-            run.fail(say.BACKWARD_WRONG.format(epoch=epoch, step=step))
-    # Each linear layer is updated once per epoch, after its backward and before its next forward.
-    for k in range(len(sizes) - 1):
-        who, epoch, seen = f"linear {k + 1}", 0, None
-        for entry_who, what, argument in journal.entries:
-            if entry_who != who:
-                continue
-            if what == "backward":
-                seen = "backward"
-            elif what == "update" and seen == "backward":
-                if argument != rate:
-                    run.fail(say.UPDATE_RATE_TRAIN.format(value=argument))
-                seen, epoch = "update", epoch + 1
-            elif what == "forward" and seen == "backward":
-                run.fail(say.NOT_LEARNING.format(epoch=epoch))
-        if epoch < epochs:
-            run.fail(say.NOT_LEARNING.format(epoch=epoch))
+def require_costs(run, costs, epochs):
+    """Fail unless train returned a list (a tuple, a 1-d array) of one cost per epoch."""
+    count = judges.count_of(costs)
+    if count is None:
+        run.fail(say.COSTS_NOT_A_LIST.format(kind=kind_in_words(costs)))
+    if count != epochs:
+        run.fail(say.COSTS_LENGTH.format(count=count, epochs=epochs))
+
+
+def grade_costs(run, costs, expected, epochs):
+    """train's costs: one number per epoch, each the cost compute_cost returned for that epoch's forward pass."""
+    require_costs(run, costs, epochs)
+    costs = [require_scalar(run, value, f"costs[{i}]", "cost") for i, value in enumerate(costs)]
+    if not compare.close(costs, expected["costs"]):
+        after = compare.close(costs, expected["after"])
+        run.fail(say.COSTS_AFTER_UPDATE if after else say.COSTS_WRONG, ("yours", describe_value(np.array(costs))))
 
 
 @check("train")
 def check_train(run, train):
-    """Does train, every epoch, go forward, compute the cost, go backward in reverse, update every linear layer at learning_rate and keep the cost?"""
-    sizes, m = (2, 3, 1), 6
+    """Does train leave every linear layer where num_epochs epochs of gradient descent at learning_rate take it, and return each epoch's cost?"""
+    sizes, m = TRAIN_SIZES, TRAIN_EXAMPLES
     X, Y = run.rng.normal(size=(sizes[0], m)), inputs.labels(run.rng, m)
     epochs, rate = int(run.rng.integers(3, 6)), float(run.rng.uniform(0.5, 2.0))
-    journal = standins.Journal(run, int(run.rng.integers(2**31)), m)
-    layers = []
-    for k, (n_in, n_out) in enumerate(zip(sizes[:-1], sizes[1:])):
-        layers += [standins.LinearStandIn(journal, f"linear {k + 1}", n_in, n_out), standins.SigmoidStandIn(journal, f"sigmoid {k + 1}", n_out)]
-    cost = standins.CostStandIn(journal, sizes[-1])
-    with using_references(train, run, compute_cost=cost, sigmoid=symbolic.sigmoid):
-        costs = call_student(run, train, layers, X, Y, epochs, rate, allow_changes=True).value
-    grade_journal(run, journal, sizes, X, epochs, rate)
-    costs = [require_scalar(run, value, f"costs[{i}]", "cost") for i, value in enumerate(costs)] if isinstance(costs, (list, tuple, np.ndarray)) else None
-    if costs is None or len(costs) != epochs:
-        run.fail(say.COSTS_LENGTH.format(count=len(costs) if costs is not None else 0, epochs=epochs))
-    if not compare.close(costs, [float(journal.drawn("compute_cost", "cost", e, (), 0.0, 1.0)) for e in range(epochs)]):
-        run.fail(say.COSTS_WRONG)
+    start = int(run.rng.integers(2**31))
+    # Asked before train runs, whatever it does: the student kit's record holds every answer this check may need.
+    expected = run.reference.training_run(sizes, start, X, Y, epochs, rate)
+    journal = standins.Journal(run)
+    layers = standins.lent_network(journal, inputs.starting_parameters(sizes, start), m)
+    try:
+        with using_references(train, run, compute_cost=standins.LentCost(journal), sigmoid=symbolic.sigmoid):
+            costs = call_student(run, train, layers, X, Y, epochs, rate, allow_changes=True).value
+    except CheckFailure:
+        if journal.misfed is not None:  # a layer refused what train gave it: say what that was
+            run.fail(judges.refused(journal.steps, journal.misfed, X, Y, len(sizes) - 1))
+        raise
+    for number, (layer, final) in enumerate(zip(layers[::2], expected["params"]), start=1):
+        if not (compare.trained_close(layer.params["W"], final["W"]) and compare.trained_close(layer.params["b"], final["b"])):
+            found = judges.first_miswiring(journal.steps, X, Y, len(sizes) - 1, epochs, rate, judges.count_of(costs))
+            run.fail(found[1] if found else say.PARAMS_WRONG.format(layer=number, epochs=epochs))
+    grade_costs(run, costs, expected, epochs)
 
 
 # -- outcomes: the student's own classes and loop, on OR and XOR ---------------------------------
@@ -331,7 +330,6 @@ EPOCHS = 1500
 LEARNING_RATE = 2.0
 PROBE_EPOCHS = 50  # a first, timed run this long sets the full run's time limit
 REPLAY_EPOCHS = 2
-LINEAR_STATE, SIGMOID_STATE = ("params", "A_prev", "Z", "dW", "db", "dA_prev"), ("Z", "A", "dZ")
 
 
 def build_network(run, LinearLayer, SigmoidLayer, sizes, m, seed):
@@ -364,38 +362,81 @@ def check_outcomes(run, LinearLayer, SigmoidLayer, train):
         return  # all of it is end to end: official grading runs it with the hidden seed
     seed = int(run.rng.integers(2**31))
     for task_index, (task, X, Y, sizes) in enumerate(inputs.TASKS):
-        with run.blaming_upstream():
+        classes = (LinearLayer, SigmoidLayer, train)
+        try:
             probe = build_network(run, LinearLayer, SigmoidLayer, sizes, X.shape[1], seed)
             limit = limit_from_probe(run, train, probe, X, Y, PROBE_EPOCHS, LEARNING_RATE, allow_changes=True,
                                      scale=EPOCHS / PROBE_EPOCHS, probe=f"{PROBE_EPOCHS} epochs", advice=say.VECTORISE)
             layers = build_network(run, LinearLayer, SigmoidLayer, sizes, X.shape[1], seed)
             costs = call_student(run, train, layers, X, Y, EPOCHS, LEARNING_RATE, allow_changes=True, time_limit_s=limit).value
-            if not isinstance(costs, (list, tuple, np.ndarray)) or len(costs) != EPOCHS:
-                run.fail(say.COSTS_LENGTH.format(count=len(costs) if isinstance(costs, (list, tuple, np.ndarray)) else 0, epochs=EPOCHS))
+            require_costs(run, costs, EPOCHS)
             parameters = trained_parameters(run, layers, sizes)
+        except CheckFailure as failure:
+            if failure.diagnosis in OWN_WORDS:  # a stub to fill in, a name to define: already the thing to fix
+                raise
+            _explain_outcome(run, classes, (task, X, Y, sizes), seed)
+            raise
         expected = run.reference.trained_parameters(task_index, seed, EPOCHS, LEARNING_RATE)
         if not all(compare.trained_close(W, e["W"]) and compare.trained_close(b, e["b"]) for (W, b), e in zip(parameters, expected)):
-            _explain_outcome(run, (LinearLayer, SigmoidLayer, train), (task, X, Y, sizes), seed, parameters)
+            _explain_outcome(run, classes, (task, X, Y, sizes), seed)
+            _fail_outcome(run, task, X, Y, parameters)
 
 
-def _explain_outcome(run, classes, task, seed, parameters):
-    """Fail an outcome that is not gradient descent's, naming what to fix: a failing upstream check, or a watched misstep."""
-    failing = run.failing_upstream()
-    if failing:
-        run.fail_upstream(failing)
-    (LinearLayer, SigmoidLayer, train), (name, X, Y, sizes) = classes, task
+# What a short run with every method of the student's layers and compute_cost watched shows (checker.checks.spies).
+STATE = {"linear": ("params", "A_prev", "Z", "dW", "db", "dA_prev"), "sigmoid": ("Z", "A", "dZ")}
+METHODS = {"linear": ("forward", "backward", "update_params"), "sigmoid": ("forward", "backward")}
+CHECK_OF = {"linear": "linear_layer", "sigmoid": "sigmoid_layer", "cost": "compute_cost"}
+
+
+def _watched_methods(layers):
+    """(label, owner, method, state) for every method of [linear 1, sigmoid 1, ...], and {label: (kind, layer, what)}."""
+    methods, keys = [], {"compute_cost": judges.COST}
+    for index, owner in enumerate(layers):
+        kind, layer = ("linear", "sigmoid")[index % 2], index // 2 + 1
+        for method in METHODS[kind]:
+            what = "update" if method == "update_params" else method
+            label = judges.name_of(kind, layer, what)
+            methods.append((label, owner, method, STATE[kind]))
+            keys[label] = (kind, layer, what)
+    return methods, keys
+
+
+def watched_misbehaviour(run, train, layers, X, Y, epochs, rate):
+    """[(check name, what the run showed)] in the order a watched run of train showed them: a call that stopped with an
+    error, the first wrong call of each layer kind and of compute_cost, and train's first step otherwise than the exercise
+    says (before any error). Empty when nothing was wrong there."""
+    methods, keys = _watched_methods(layers)
+    calls, value = watched_run(run, train, ("compute_cost",), layers, X, Y, epochs, rate, methods=methods, partial=True)
+    raised = next((index for index, call in enumerate(calls) if call.raised), None)
+    seen = [] if raised is None else [(raised, CHECK_OF[keys[calls[raised].name][0]], say.SEEN_RAISED.format(step=calls[raised].name))]
+    for kind, check in CHECK_OF.items():
+        call, wrong = first_wrong([call for call in calls if keys[call.name][0] == kind and not call.raised],
+                                  lambda label: judges.JUDGES[keys[label][0], keys[label][2]])
+        if call is not None:
+            seen.append((next(i for i, noted in enumerate(calls) if noted is call), check, say.SEEN_CALL.format(step=call.name, wrong=wrong)))
+    steps = [judges.step_of(call, keys[call.name]) for call in calls]
+    miswired = judges.first_miswiring(steps, X, Y, len(layers) // 2, epochs, rate, judges.count_of(value))
+    if miswired and (raised is None or miswired[0] <= raised):  # after a call that stopped the run, nothing is train's doing
+        seen.append((miswired[0], "train", say.SEEN_TRAIN.format(wrong=miswired[1])))
+    return [(check, words) for _, check, words in sorted(seen, key=lambda item: item[0])]
+
+
+def _explain_outcome(run, classes, task, seed):
+    """Fail with what a watched short run shows: the first misbehaving function that fails its own check, else the first
+    misbehaving one; return when the run shows nothing wrong (the caller then states the plain fact)."""
+    (LinearLayer, SigmoidLayer, train), (_, X, Y, sizes) = classes, task
     layers = build_network(run, LinearLayer, SigmoidLayer, sizes, X.shape[1], seed)
-    watched = [(f"the forward of linear layer {k // 2 + 1}" if k % 2 == 0 else f"the forward of sigmoid layer {k // 2 + 1}", layer, "forward",
-                LINEAR_STATE if k % 2 == 0 else SIGMOID_STATE) for k, layer in enumerate(layers)]
-    watched += [(label.replace("forward", what), layer, what, state) for label, layer, _, state in watched for what in ("backward",)]
-    watched += [(label.replace("forward", "update_params"), layer, "update_params", state)
-                for label, layer, _, state in watched[: len(layers)] if state is LINEAR_STATE]
-    calls, _ = watched_run(run, train, ("compute_cost",), layers, X, Y, REPLAY_EPOCHS, LEARNING_RATE, methods=watched)
-    call, wrong = first_wrong(calls or [], judges.judge_of)
-    if call is not None:
-        run.fail(say.DIFFERS_IN_RUN.format(name=call.name, wrong=wrong), depends_on_seed=False)
+    seen = watched_misbehaviour(run, train, layers, X, Y, REPLAY_EPOCHS, LEARNING_RATE)
+    run.blame_observed(seen)
+    if seen:
+        run.fail(say.DIFFERS_IN_RUN.format(wrong=seen[0][1]), depends_on_seed=False)
+
+
+def _fail_outcome(run, name, X, Y, parameters):
+    """The plain fact: what the trained layers classify, and which upstream functions fail their own checks (not seen to misbehave)."""
     A = X
     for W, b in parameters:
         A = symbolic.sigmoid(W @ A + b)
     accuracy, cost = float(np.mean((A > 0.5) == Y)), float(np.sum((Y - A) ** 2) / (2 * Y.shape[1]))
-    run.fail(say.OUTCOME.format(task=name, epochs=EPOCHS, rate=LEARNING_RATE, accuracy=accuracy, cost=cost), depends_on_seed=False)
+    notes = [("note", say.ALSO_FAILING.format(names=f"`{run.subject_of(check)}`")) for check in run.failing_upstream()]
+    run.fail(say.OUTCOME.format(task=name, epochs=EPOCHS, rate=LEARNING_RATE, accuracy=accuracy, cost=cost), *notes, depends_on_seed=False)

@@ -87,14 +87,37 @@ def linear_backward(W, A_prev, G):
     return {"dW": G @ A_prev.T, "db": np.sum(G, axis=1, keepdims=True), "dA_prev": W.T @ G}
 
 
+def _network(sizes, m, seed):
+    """[LinearLayer, SigmoidLayer, ...] for `m` examples, from starting_parameters(sizes, seed)."""
+    layers = []
+    for n_out, (W, b) in zip(sizes[1:], starting_parameters(sizes, seed)):
+        linear = LinearLayer((W.shape[1], m), n_out)
+        linear.params = {"W": W, "b": b}
+        layers += [linear, SigmoidLayer((n_out, m))]
+    return layers
+
+
+def _output(layers, X):
+    A = X
+    for linear, activation in zip(layers[::2], layers[1::2]):
+        A = activation.forward(linear.forward(A))
+    return A
+
+
+@remembered
+def training_run(sizes, seed, X, Y, num_epochs, learning_rate):
+    """train() on (X, Y) from starting_parameters(sizes, seed): {"params": [{"W", "b"}] of each linear layer at the end,
+    "costs": every epoch's cost, "after": the cost after each epoch's update}."""
+    layers = _network(sizes, X.shape[1], seed)
+    costs = train(layers, X, Y, num_epochs, learning_rate)
+    last, _ = compute_cost(Y, _output(layers, X))
+    return {"params": [dict(linear.params) for linear in layers[::2]], "costs": costs, "after": costs[1:] + [last]}
+
+
 @remembered
 def trained_parameters(task, seed, num_epochs, learning_rate):
     """[{"W", "b"}] of each linear layer after train() on TASKS[task], from starting_parameters(sizes, seed)."""
     _, X, Y, sizes = TASKS[task]
-    layers = []
-    for n_out, (W, b) in zip(sizes[1:], starting_parameters(sizes, seed)):
-        linear = LinearLayer((W.shape[1], X.shape[1]), n_out)
-        linear.params = {"W": W, "b": b}
-        layers += [linear, SigmoidLayer((n_out, X.shape[1]))]
+    layers = _network(sizes, X.shape[1], seed)
     train(layers, X, Y, num_epochs, learning_rate)
     return [dict(linear.params) for linear in layers[::2]]
