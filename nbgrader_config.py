@@ -12,3 +12,6 @@ c.Execute.timeout = 300
 from checker.staff.feedback import keep_hidden_tests_private  # noqa: E402
 
 keep_hidden_tests_private(c)
+
+# `nbgrader export` leaves a student's total empty while a check awaits a grade (the checker failed on it), never 0.
+c.ExportApp.plugin_class = "checker.staff.export.UndecidedLeftEmpty"

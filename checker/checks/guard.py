@@ -5,7 +5,6 @@ Whatever went wrong becomes a CheckFailure with the student's own line and a hin
 come from the run's policy (checker.sandbox.policy).
 """
 
-import builtins
 import contextlib
 import io
 import time
@@ -121,26 +120,36 @@ def fail_for_problem(run, problem, name=None):
     if description.get("ended") and description.get("type") not in ("GraderStopped", "_InProcessTimeout"):
         run.fail(messages.ENDED.format(name=name, how=f"it raised {description.get('type')}"))
     error_type, text = description.get("type", "an error"), description.get("text", "")
-    if run.private:  # an error's text, the name of a class of its own, a line's text could carry the grader's inputs
-        built_in = isinstance(getattr(builtins, error_type, None), type) and issubclass(getattr(builtins, error_type), BaseException)
-        shown_type = error_type if built_in else "an error"
-        error = f"{shown_type}: {text}" if text and text in run.said else shown_type
-    else:
-        error = f"{error_type}: {text}" if text else error_type
-    headline = messages.RAISED.format(name=name, error=error)
-    details = []
-    where = description.get("where")  # "`propagate`, line 9"
-    if where and (not run.private or run.grades_or_uses(where.split("`")[1] if where.count("`") >= 2 else "")):
-        details.append(("your line", where))  # under a hidden seed: a function the check grades or uses, and no line text
-        if description.get("line") and not run.private:
-            details.append(("", description["line"]))
     line = description.get("line")  # a row that names a word on the line is kept when the line's text is unknown
-    for fragment, hint, diagnosis, *on_line in messages.KNOWN_ERRORS:
-        if fragment in f"{error_type}: {text}" and (not line or all(word in line for word in on_line)):
-            details.append(("hint", hint.format(shapes=_shapes_seen(None if run.private else description.get("shapes")))))
-            headline = headline.named(diagnosis)
-            break
-    run.fail(headline, *details)
+    known = next(((hint, diagnosis) for fragment, hint, diagnosis, *on_line in messages.KNOWN_ERRORS
+                  if fragment in f"{error_type}: {text}" and (not line or all(word in line for word in on_line))), None)
+    if run.private:
+        headline, *details = _raised_in_private(run, name, description)
+    else:
+        headline = messages.RAISED.format(name=name, error=f"{error_type}: {text}" if text else error_type)
+        details = [("your line", description["where"])] if description.get("where") else []  # "`propagate`, line 9"
+        details += [("", description["line"])] if description.get("where") and description.get("line") else []
+    if known:  # a known error's hint teaches the fix; under a hidden seed, without the shapes on the line
+        details.append(("hint", known[0].format(shapes=_shapes_seen(None if run.private else description.get("shapes")))))
+    run.fail(headline.named(known[1]) if known else headline, *details)
+
+
+def _raised_in_private(run, name, description):
+    """The headline and details for an error raised under a hidden seed: the function, not what the inputs could choose.
+
+    The error's class, text and line could each carry bits of the grader's inputs (a notebook that raises from
+    one of 64 lines, or with one of 64 classes, tells 6 bits): only the function stays, when the check grades or
+    uses it, and the words of the judge's own stand-ins. (A known error's hint, one of a few, stays: it is the fix.)
+    """
+    text = description.get("text", "")
+    headline = messages.RAISED.format(name=name, error=f"an error: {text}" if text and text in run.said else "an error")
+    function = _function_in(description.get("where") or "")
+    return headline, *([("your line", f"`{function}`")] if function and run.grades_or_uses(function) else [])
+
+
+def _function_in(where):
+    """The function a place names ("`propagate`, line 9" -> "propagate"), or None."""
+    return where.split("`")[1] if where.count("`") >= 2 else None
 
 
 @contextlib.contextmanager

@@ -136,6 +136,8 @@ NOT_LOADED = Diagnosis(
     "the cells that hang or end the kernel are the ones to fix.",
 )
 REPRODUCE = template("inputs drawn with seed {seed}: `pytest checker --checker-seed {seed} -k {check}` repeats this check")
+# Atop the feedback for a submitted file that is not a notebook (the grade cells below repeat the reason).
+NOTHING_GRADED = template("**None of the checks could run on what you submitted, so each scored 0**: {reason}")
 HIDDEN_INPUTS = "found with the grader's own inputs, which stay private; `pytest checker` with other seeds (--checker-seed) helps find the mistake"
 # Under those inputs a failure shows none of the values your code computed from them (code could copy the inputs into them).
 VALUES_PRIVATE = "not shown, since they come from the grader's private inputs; `pytest checker` shows yours for the public inputs"

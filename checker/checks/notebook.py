@@ -24,14 +24,14 @@ class NotebookUnreadable(Exception):
 def read_cells(path, display_path=None, restore=None, size_limit=DEFAULT.notebook_bytes):
     """[{"number", "source", "whole"}] for the code cells to run, or NotebookUnreadable.
 
-    `restore` ({grade id: source}, from locked_sources) puts back the source of the locked cells a
-    student edited, as nbgrader's autograde does.
+    `restore` (cells -> cells) puts the cells a student must not change back as the source has them,
+    as official grading does (checker.staff.restore), before the cells to run are chosen.
     """
     return read_notebook(path, display_path, restore, size_limit)[1]
 
 
 def read_notebook(path, display_path=None, restore=None, size_limit=DEFAULT.notebook_bytes):
-    """(the cells as saved, all kinds; the code cells to run as read_cells gives them), or NotebookUnreadable."""
+    """(the cells as saved, all kinds, after `restore`; the code cells to run as read_cells gives them), or NotebookUnreadable."""
     display_path = display_path or str(path)
     try:
         with open(path, "rb") as file:
@@ -42,12 +42,18 @@ def read_notebook(path, display_path=None, restore=None, size_limit=DEFAULT.note
         if not isinstance(notebook, dict):
             raise ValueError("it is not a JSON object")
         cells = _cells_of(notebook)
-        return cells, [_plain_cell(number, cell, restore or {}) for number, cell in enumerate(cells, start=1) if _runs(cell)]
+        cells = restore(cells) if restore is not None else cells
+        return cells, cells_to_run(cells)
     except FileNotFoundError:
         raise NotebookUnreadable(f"there is no notebook at {display_path}") from None
     except (OSError, ValueError, KeyError, TypeError, AttributeError, RecursionError) as error:
         reason = f"it has no {error} entry" if isinstance(error, KeyError) else f"{type(error).__name__}: {error}"
         raise NotebookUnreadable(messages.UNREADABLE_NOTEBOOK.format(where=display_path, error=reason)) from None
+
+
+def cells_to_run(cells):
+    """[{"number", "source", "whole"}] of a notebook's cells (dicts as in its JSON): the code cells that are not grade cells."""
+    return [_plain_cell(number, cell) for number, cell in enumerate(cells, start=1) if _runs(cell)]
 
 
 def _cells_of(notebook):
@@ -70,13 +76,10 @@ def _runs(cell):
     return not (nbgrader.get("grade", False) and not nbgrader.get("solution", False))
 
 
-def _plain_cell(number, cell, restore):
+def _plain_cell(number, cell):
     metadata = cell.get("metadata", {})
-    nbgrader = metadata.get("nbgrader", {})
-    locked = nbgrader.get("grade_id") in restore and not nbgrader.get("solution", False)
-    source = restore[nbgrader["grade_id"]] if locked else cell_source(cell)
-    whole = bool(nbgrader.get("solution", False)) or SETUP_TAG in (metadata.get("tags") or [])
-    return {"number": number, "source": source, "whole": whole}
+    whole = bool(metadata.get("nbgrader", {}).get("solution", False)) or SETUP_TAG in (metadata.get("tags") or [])
+    return {"number": number, "source": cell_source(cell), "whole": whole}
 
 
 def cell_source(cell):
@@ -121,16 +124,6 @@ def _exercise_of(cells, number):
         if found:
             return " ".join(found[-1].split())
     return None
-
-
-def locked_sources(cells):
-    """{grade id: source} of the locked code cells of the source notebook (students may not change them)."""
-    found = {}
-    for cell in cells:
-        nbgrader = cell.get("metadata", {}).get("nbgrader", {})
-        if cell.get("cell_type") == "code" and nbgrader.get("locked") and not nbgrader.get("solution") and nbgrader.get("grade_id"):
-            found[nbgrader["grade_id"]] = cell_source(cell)
-    return found
 
 
 def missing_name(outcomes, name, where):

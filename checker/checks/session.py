@@ -24,7 +24,7 @@ class NotebookSession:
     def from_file(cls, sandbox, path, display_path=None, folder=None, restore=None):
         """Read and load a notebook file (NotebookUnreadable when it is not a notebook).
 
-        `folder` holds the files it reads; `restore` the locked cells to put back (notebook.read_cells).
+        `folder` holds the files it reads; `restore` puts back the cells a student must not change (notebook.read_cells).
         """
         path = Path(path)
         display_path = display_path or str(path)

@@ -22,7 +22,7 @@ import time
 
 from checker.sandbox import cgroups, exits
 from checker.sandbox.channel import Channel
-from checker.sandbox.errors import ChannelClosed, RemoteError, SandboxError, SandboxUnavailable, TimedOut
+from checker.sandbox.errors import BelowMinimum, ChannelClosed, RemoteError, SandboxError, SandboxUnavailable, TimedOut
 from checker.sandbox.notebook_process import NotebookProcess
 from checker.sandbox.policy import DEFAULT
 from checker.sandbox.protections import Protections
@@ -89,7 +89,7 @@ class Sandbox:
         self.protections = Protections(found, group is not None, self.policy.landlock_abi)
         if self.official and not self.unsafe and self.protections.missing():
             self.close()
-            raise SandboxUnavailable("official grading needs a sandbox this machine cannot give: "
+            raise BelowMinimum("official grading needs a sandbox this machine cannot give: "
                                      + "; ".join(self.protections.missing()) + ". Pass --unsafe to grade anyway.")
 
     def _why_not_started(self, error):

@@ -21,6 +21,10 @@ class SandboxUnavailable(SandboxError, RuntimeError):
     """The machine cannot give the protection official grading needs, or a sandboxed process could not start."""
 
 
+class BelowMinimum(SandboxUnavailable):
+    """This machine lacks part of the minimum protection official grading needs (protections.py): grading refuses to start."""
+
+
 # -- the channel ---------------------------------------------------------------------------------
 class ProtocolError(SandboxError):
     """What arrived is not a frame of this protocol, or breaks one of its limits."""

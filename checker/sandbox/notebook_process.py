@@ -2,7 +2,7 @@
 
 Loading is a loop: a cell that hangs or ends the process is set aside and the process started
 again without it, within the policy's bounds (starts, lost cells, seconds of cells in all).
-Every wait on the process, forks included, is charged to the notebook's time budget.
+Every wait on the process, its cells and forks included, is charged to the notebook's time budget.
 """
 
 import contextlib
@@ -55,8 +55,8 @@ class NotebookProcess:
     def start(self):
         """Start the notebook process and run the cells, starting it again without any cell that kills or hangs it.
 
-        Past policy.max_starts starts, policy.max_lost_cells lost cells or policy.load_seconds of cells
-        in all, the notebook cannot be loaded (StudentEnded) and its remaining checks fail.
+        Past policy.max_starts starts, policy.max_lost_cells lost cells, policy.load_seconds of cells
+        in all or the notebook's time budget, the notebook cannot be loaded (StudentEnded) and its checks fail.
         """
         while True:
             self.starts += 1
@@ -99,10 +99,10 @@ class NotebookProcess:
         for cell in self.cells:
             if cell["number"] in skipped:
                 continue
-            seconds = min(self.policy.cell_seconds, self.policy.load_seconds - self.load_seconds)
+            seconds = min(self.policy.cell_seconds, self.policy.load_seconds - self.load_seconds, self.budget.left)
             if seconds <= 0:
                 self.kill()
-                raise remote.StudentEnded("loading the notebook", f"its cells ran for more than {self.policy.load_seconds:g} s in all")
+                raise remote.StudentEnded("loading the notebook", self._out_of_time())
             started = time.monotonic()
             try:
                 outcome = self.channel.request("cell", deadline=started + seconds + self.limits["reply_slack_seconds"], path=self.display_path, seconds=seconds, **cell)
@@ -110,19 +110,26 @@ class NotebookProcess:
                 if (self.group is not None and self.group.pids() - {self.pid}) or procfs.threads(self.pid) > 1:
                     raise _LostCell(_lost_outcome(cell, "ended", "it left processes (os.fork) or threads running, which a notebook's cells may not do"))
             except (TimedOut, ChannelClosed, ProtocolError, RemoteError) as error:
-                self.outcomes[cell["number"]] = self._lost(cell, error)
+                self.outcomes[cell["number"]] = self._lost(cell, error, seconds)
                 raise _LostCell(self.outcomes[cell["number"]]) from None
             except _LostCell as lost:
                 self.outcomes[cell["number"]] = lost.outcome
                 raise
             finally:
                 self.load_seconds += time.monotonic() - started
+                self.budget.charge(time.monotonic() - started)
 
-    def _lost(self, cell, error):
+    def _out_of_time(self):
+        """Why loading stopped for want of time: the notebook's whole time budget, or policy.load_seconds of cells."""
+        if self.budget.left <= 0:
+            return f"its cells used up the notebook's time budget of {self.budget.seconds:g} s"
+        return f"its cells ran for more than {self.policy.load_seconds:g} s in all"
+
+    def _lost(self, cell, error, seconds):
         with contextlib.suppress(ProcessLookupError):  # first make sure it is gone, then ask how it ended
             os.kill(self.pid, signal.SIGKILL)
         if isinstance(error, TimedOut):
-            return _lost_outcome(cell, "timeout", f"still running after {self.policy.cell_seconds:g} s")
+            return _lost_outcome(cell, "timeout", f"still running after {seconds:.3g} s")
         if isinstance(error, ChannelClosed):
             return _lost_outcome(cell, "ended", exits.describe(self.sandbox.reap(self.pid)))
         return _lost_outcome(cell, "ended", "sent something the grader cannot read")

@@ -9,6 +9,11 @@ nbgrader's gradebook, and its autograded notebook, so `nbgrader generate_feedbac
 export` and the formgrader work as after `nbgrader autograde`. At the end: a summary, and
 grades.csv beside the results.
 
+Each student's hidden seeds are their own, derived from the source's and their id
+(checker.staff.grading.student_seed): `--student ID --force` repeats a student's run exactly.
+Nothing is graded on a machine below the minimum protection (one line, and no result), nor while
+another `backprop-lab grade` runs on the course.
+
 An interrupted run (Ctrl-C) resumes where it stopped: a submission whose result is there, for the
 same notebook, is not graded again (--force regrades everything). A worker process that dies
 costs only the submission it held, which is tried once more in a fresh one. When the grader fails
@@ -32,14 +37,29 @@ def add_arguments(parser):
     parser.add_argument("--workers", metavar="N", type=int, default=os.cpu_count(), help="submissions graded at once on this machine (default: all cores)")
     parser.add_argument("--scheduler", metavar="ADDRESS", help="grade on a Dask distributed cluster instead (e.g. tcp://10.0.0.5:8786); its workers need backprop-lab installed")
     parser.add_argument("--force", action="store_true", help="grade again the submissions that already have a result")
-    parser.add_argument("--time-budget", metavar="SECONDS", type=float, default=POLICY.notebook_seconds,
-                        help=f"seconds a submission's own code may run over all its checks (default {POLICY.notebook_seconds:g})")
+    parser.add_argument("--time-budget", metavar="SECONDS", type=positive_seconds, default=POLICY.notebook_seconds,
+                        help=f"seconds a submission's own code may run over all its checks, loading included (default {POLICY.notebook_seconds:g})")
     parser.add_argument("--student", metavar="ID", action="append", help="grade only this student (repeatable)")
     parser.add_argument("--unsafe", action="store_true", help="grade even where the kernel cannot confine submissions (never for real grades)")
     parser.add_argument("--no-progress", action="store_true", help="no progress bar (a line per submission instead)")
 
 
-def run(options):
+def positive_seconds(text):
+    """--time-budget's value: a number of seconds above 0 (a budget of 0 would fail every notebook as too slow)."""
+    import argparse
+    import math
+
+    try:
+        seconds = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a number of seconds") from None
+    if not seconds > 0 or math.isinf(seconds):
+        raise argparse.ArgumentTypeError(f"{text} seconds: the time budget must be a positive number of seconds")
+    return seconds
+
+
+def run(options, policy=POLICY):
+    """Grade the class; `policy` bounds the sandbox (--time-budget replaces its notebook_seconds)."""
     from checker.staff.folders import assignment_named, require_course
 
     # The arguments and the folder first: a refusal answers before nbgrader is imported.
@@ -47,16 +67,18 @@ def run(options):
     require_course(options.course)
     from checker.staff.grade_summary import Summary
     from checker.staff.gradebook import NbgraderCourse
+    from checker.staff.grading_lock import grading_lock
 
     summary = Summary(assignment)
     again = command_for_the_rest(options)
     try:
-        course = NbgraderCourse(options.course)
-        try:
-            course.require(assignment.id)
-            grade_class(course, assignment, options, summary)
-        finally:
-            course.close()
+        with grading_lock(options.course):
+            course = NbgraderCourse(options.course)
+            try:
+                course.require(assignment.id)
+                grade_class(course, assignment, options, summary, policy.replace(notebook_seconds=options.time_budget))
+            finally:
+                course.close()
     except KeyboardInterrupt:  # the workers are stopped and what was graded is recorded: say what to run next
         raise KeyboardInterrupt(f"interrupted after grading {summary.graded} (each one recorded): `{again}` grades the rest") from None
     print(summary.text(again))
@@ -69,22 +91,25 @@ def command_for_the_rest(options):
     return shlex.join(["backprop-lab", *(argument for argument in argv if argument != "--force")])
 
 
-def grade_class(course, assignment, options, summary):
-    """Grade the submissions that need it, recording each as it finishes, then write grades.csv."""
+def grade_class(course, assignment, options, summary, policy):
+    """Grade the submissions that need it, recording each as it finishes, then write grades.csv.
+
+    A worker on a machine below the minimum protection refuses before grading anything: the run then
+    stops with that one line, before any result is recorded.
+    """
     from checker.staff.grade_summary import write_grades_csv
     from checker.staff.grade_tasks import task_for
-    from checker.staff.grading import SourceNotebook
 
     root = Path(course.directory.root)
     todo = to_grade(course, assignment, options, summary)
-    source_path = course.path("source", ".", assignment.id) / assignment.notebook
-    source = SourceNotebook.from_file(source_path) if source_path.is_file() else SourceNotebook()
-    policy = POLICY.replace(notebook_seconds=options.time_budget)
+    source = course.source(assignment)
     tasks = (task_for(assignment, student, path, source, policy, options.unsafe) for student, path in todo)
     progress = _Progress(len(todo), options.no_progress, assignment.id)
     try:
         with _workers(options) as workers:
             for task, result in workers.results(tasks):
+                if "refused" in result:
+                    raise SystemExit(result["refused"])
                 result = record_result(course, root, assignment, task["student"], result)
                 summary.add(task["student"], result)
                 progress.advance(task["student"], result)

@@ -1,8 +1,9 @@
 """The work of `backprop-lab grade`, as plain data that can travel to another process or machine, and the grading of one task.
 
-A task holds a submission's bytes and its folder's other files, the hidden seeds, the locked cells
-and the sandbox's policy; its result is NotebookResult.as_dict() plus the notebook's digest, or a
-grader error (`error`): the grader could not grade it, and the next run grades it again.
+A task holds a submission's bytes and its folder's other files, the student's own hidden seeds, the
+source's nbgrader cells and the sandbox's policy; its result is NotebookResult.as_dict() plus the
+notebook's digest, or a grader error (`error`): the grader could not grade it, and the next run grades
+it again; or, on a machine below the minimum protection, `refused` (nothing was graded).
 """
 
 import hashlib
@@ -44,7 +45,12 @@ def digest(data):
 
 
 def task_for(assignment, student, path, source, policy, unsafe):
-    """Everything a worker needs to grade one submission, anywhere: the notebook's bytes and its folder's other files."""
+    """Everything a worker needs to grade one submission, anywhere: the notebook's bytes and its folder's other files.
+
+    The hidden seeds are the student's own (grading.seeds_for_student), so the task alone repeats the run.
+    """
+    from checker.staff.grading import seeds_for_student
+
     files, room = {}, policy.submission_bytes
     for entry in sorted(path.parent.iterdir()) if path.parent.is_dir() else []:
         if entry.name != path.name and entry.is_file(follow_symlinks=False) and entry.stat().st_size <= room:
@@ -53,8 +59,8 @@ def task_for(assignment, student, path, source, policy, unsafe):
                 files[entry.name] = data
                 room -= len(data)
     notebook = regular_file(path)
-    return {"assignment": assignment.id, "student": student, "notebook": notebook, "files": files, "seeds": source.seeds,
-            "locked": source.locked, "policy": policy.as_data(), "unsafe": unsafe, "display": f"{student}/{assignment.id}/{assignment.notebook}"}
+    return {"assignment": assignment.id, "student": student, "notebook": notebook, "files": files,
+            "seeds": seeds_for_student(source.seeds, student), "source": source.cells, "policy": policy.as_data(), "unsafe": unsafe, "display": f"{student}/{assignment.id}/{assignment.notebook}"}
 
 
 def grader_error(task, error):
@@ -69,21 +75,27 @@ def grade_task(task):
     """Grade one submission (in a worker process, or a Dask worker); a result dict, never an exception."""
     from checker.course import ASSIGNMENTS
     from checker.sandbox.broker import Sandbox
+    from checker.sandbox.errors import BelowMinimum
     from checker.sandbox.policy import Policy
-    from checker.staff.grading import grade_notebook
+    from checker.staff.grading import SourceNotebook, grade_notebook
 
     assignment = next(a for a in ASSIGNMENTS if a.id == task["assignment"])
     try:
         policy = Policy.from_data(task["policy"])
         if getattr(_LOCAL, "sandbox", None) is None or _LOCAL.sandbox.policy != policy:
             _LOCAL.sandbox = Sandbox(policy, official=True, unsafe=task["unsafe"])
+            try:  # what this machine can enforce, before any submission is graded here
+                _LOCAL.sandbox.protections_now()
+            except BelowMinimum as refusal:
+                _LOCAL.sandbox = None
+                return {"refused": str(refusal)}
         with tempfile.TemporaryDirectory(prefix="backprop-lab-submission-") as folder:
             path = Path(folder) / assignment.notebook
             if task["notebook"] is not None:
                 path.write_bytes(task["notebook"])
             for name, data in task["files"].items():
                 (Path(folder) / name).write_bytes(data)
-            result = grade_notebook(_LOCAL.sandbox, assignment, path, task["display"], task["seeds"], restore=task["locked"])
+            result = grade_notebook(_LOCAL.sandbox, assignment, path, task["display"], task["seeds"], source=SourceNotebook(task["source"]))
         return {**result.as_dict(), "notebook_sha256": digest(task["notebook"])}
     except Exception as error:  # the grader's own failure on one submission must not stop the batch (a worker told to stop does stop)
         sandbox, _LOCAL.sandbox = getattr(_LOCAL, "sandbox", None), None  # the next submission starts a fresh one

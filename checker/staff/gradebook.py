@@ -1,11 +1,13 @@
 """Official results into nbgrader: the gradebook and autograded/, as `nbgrader autograde` leaves them.
 
-Each grade cell's outputs say what the check found: its "passed" line, or an error holding the
-checker's message. nbgrader's own preprocessors and rules do the rest, as in `nbgrader autograde`: restore
-the locked cells from the source, save the grades (an error output scores 0, anything else full
-points), apply late penalties. So `nbgrader generate_feedback`, `nbgrader export` and the
-formgrader work unchanged. A check the checker itself failed on (a grader error) scores nothing, not
-0: its cell needs a manual grade, so the formgrader shows it to staff.
+Each grade cell's outputs say what the check found: its "passed" line (and its note), or an error
+holding the checker's message. The cells a student may not change are first put back as the source
+has them (checker.staff.restore, as the sandbox graded them); nbgrader's own preprocessors and rules
+do the rest, as in `nbgrader autograde`: save the grades (an error output scores 0, anything else full
+points), apply late penalties. So `nbgrader generate_feedback`, `nbgrader export` and the formgrader
+work unchanged. A check the checker itself failed on (a grader error) scores nothing, not 0: its cell
+needs a manual grade, so the formgrader shows it to staff. A submitted file that is not a notebook gets
+an autograded notebook that says why, so its feedback does too.
 """
 
 import contextlib
@@ -26,8 +28,12 @@ from nbgrader import utils
 from traitlets.config import Config
 from traitlets.config.loader import PyFileConfigLoader
 
-from checker.checks.registry import PASSED
+from checker.checks.messages import NOTHING_GRADED
+from checker.checks.registry import NOTE, PASSED
 from checker.staff.folders import NOT_A_COURSE
+from checker.staff.grade_tasks import regular_file
+from checker.staff.grading import SourceNotebook
+from checker.staff.restore import restored
 from checker.staff.results import grader_errors
 
 SANITIZE = (ClearOutput, DeduplicateIds, OverwriteKernelspec, OverwriteCells, CheckCellMetadata)
@@ -49,11 +55,12 @@ def course_directory(course):
 
 
 def grade_cell_outputs(result):
-    """{check name: nbformat outputs} for a NotebookResult-like dict: a passed line, or the checker's message as an error."""
+    """{check name: nbformat outputs} for a NotebookResult-like dict: a passed line and its note, or the checker's message as an error."""
     outputs = {}
     for check in result["checks"]:
         if check["points"] == check["possible"] and check["status"] == "passed":
-            outputs[check["check"]] = [nbformat.v4.new_output("stream", name="stdout", text=PASSED.format(name=check["check"]) + "\n")]
+            lines = [PASSED.format(name=check["check"]), *([NOTE.format(note=check["note"])] if check.get("note") else [])]
+            outputs[check["check"]] = [nbformat.v4.new_output("stream", name="stdout", text="\n".join(lines) + "\n")]
         else:
             outputs[check["check"]] = [error_output(check["message"])]
     return outputs
@@ -142,6 +149,7 @@ class NbgraderCourse:
         self._known_students = set()
         self._gradebook = None
         self._schemas = _SchemaCheckedOnce()
+        self._sources = {}
 
     def close(self):
         if self._gradebook is not None:
@@ -154,9 +162,7 @@ class NbgraderCourse:
 
         Its metadata validator meanwhile checks nbgrader's schema once, not for every cell.
         """
-        if self._gradebook is None:
-            self._gradebook = Gradebook(self.directory.db_url, self.directory.course_id)
-        kept = _KeptOpen(self._gradebook)
+        kept = _KeptOpen(self._open())
         replacements = [(module, "Gradebook", lambda *args, **kwargs: kept) for module in OPENS_A_GRADEBOOK]
         replacements.append((metadata_format, "jsonschema", self._schemas))
         originals = [(module, name, getattr(module, name)) for module, name, _ in replacements]
@@ -170,6 +176,17 @@ class NbgraderCourse:
         finally:
             for module, name, original in originals:
                 setattr(module, name, original)
+
+    def _open(self):
+        if self._gradebook is None:
+            self._gradebook = Gradebook(self.directory.db_url, self.directory.course_id)
+        return self._gradebook
+
+    def source(self, assignment):
+        """The assignment's source notebook as the gradebook holds it (a SourceNotebook), read once per run."""
+        if assignment.id not in self._sources:
+            self._sources[assignment.id] = SourceNotebook.from_gradebook(self._open(), assignment)
+        return self._sources[assignment.id]
 
     def path(self, kind, student, assignment_id):
         return Path(self.directory.format_path(getattr(self.directory, f"{kind}_directory"), student, assignment_id))
@@ -199,18 +216,13 @@ class NbgraderCourse:
             self._known_students.add(student)
         timestamp = self.directory.get_existing_timestamp(str(submitted))
         submission = gradebook.update_or_create_submission(assignment.id, student, **({"timestamp": timestamp} if timestamp else {}))
-        if result.get("unreadable"):
-            # Like nbgrader with a notebook it cannot run: every grade scores 0, and nothing is written to autograded/.
-            notebook = gradebook.find_submission_notebook(Path(assignment.notebook).stem, assignment.id, student)
-            for grade in notebook.grades:
-                grade.auto_score, grade.needs_manual_grade = 0, False
-            gradebook.db.commit()
-            return submission.id
         autograded = self.path("autograded", student, assignment.id)
         if autograded.exists():
             shutil.rmtree(autograded)
         shutil.copytree(submitted, autograded, symlinks=True)  # a link is copied as a link, never as what it points to
-        nb = nbformat.read(str(submitted / assignment.notebook), as_version=4)
+        nb = submitted_notebook(submitted / assignment.notebook, result)
+        # As the sandbox graded it: every cell the student may not change put back as the source has it.
+        nb.cells = [nbformat.from_dict(cell) for cell in restored(nb.cells, self.source(assignment).cells)[0]]
         resources = {"nbgrader": {"notebook": Path(assignment.notebook).stem, "assignment": assignment.id, "student": student,
                                   "db_url": self.directory.db_url}, "unique_key": Path(assignment.notebook).stem}
         for preprocessor in SANITIZE:
@@ -223,3 +235,16 @@ class NbgraderCourse:
         nbformat.write(nb, str(autograded / assignment.notebook))
         gradebook.db.commit()
         return None
+
+
+def submitted_notebook(path, result):
+    """The submission as nbformat reads it; in place of a file that is not a notebook, one that tells the student why.
+
+    That notebook holds only a note with the reason; the grade cells come back from the source (restore),
+    each with the checker's message, so `nbgrader generate_feedback` gives the student feedback that says why.
+    """
+    try:
+        return nbformat.reads(regular_file(path).decode("utf-8"), as_version=4)
+    except Exception:  # nbformat's errors share no root (not JSON, not a notebook, no file): the grader read none either
+        reason = next((check["message"] for check in result.get("checks", [])), result.get("unreadable") or "")
+        return nbformat.v4.new_notebook(cells=[nbformat.v4.new_markdown_cell(NOTHING_GRADED.format(reason=reason))])

@@ -7,16 +7,19 @@ result per check that class reports and nbgrader's gradebook are built from.
 
 import ast
 import contextlib
+import hashlib
 import io
 import json
 import time
+from pathlib import Path
 
 from checker.checks import messages
-from checker.checks.notebook import NotebookUnreadable, locked_sources
+from checker.checks.notebook import NotebookUnreadable
 from checker.checks.report import CheckFailure, GraderError
 from checker.checks.seeds import PUBLIC_SEED
 from checker.checks.session import NotebookSession
 from checker.sandbox.remote import StudentProblem
+from checker.staff.restore import described, restored, source_cells_in_gradebook, source_cells_in_notebook
 
 # How a failure's diagnosis sorts it, for reports: the student's code misbehaved, or tried to get round the sandbox.
 STATUSES = {
@@ -96,16 +99,21 @@ class NotebookResult:
 
 
 class SourceNotebook:
-    """What official grading takes from the staff's source notebook: the hidden seeds and the locked cells' sources."""
+    """What official grading takes from the staff's source notebook: its nbgrader cells (restore.source_cell) and hidden seeds."""
 
-    def __init__(self, seeds=None, locked=None):
-        self.seeds, self.locked = seeds or {}, locked or {}
+    def __init__(self, cells=()):
+        self.cells = list(cells)
+        self.seeds = seeds_in_code(cell["source"] for cell in self.cells if cell["grade"] and not cell["solution"])
 
     @classmethod
     def from_file(cls, path):
         with open(path, encoding="utf-8") as file:
-            cells = json.load(file)["cells"]
-        return cls(seeds_in_grade_cells(cells), locked_sources(cells))
+            return cls(source_cells_in_notebook(json.load(file)["cells"]))
+
+    @classmethod
+    def from_gradebook(cls, gradebook, assignment):
+        """The source as nbgrader's gradebook holds it (what `nbgrader generate_assignment` stored): nbgrader's own reference."""
+        return cls(source_cells_in_gradebook(gradebook, Path(assignment.notebook).stem, assignment.id))
 
 
 def hidden_seeds(source_notebook):
@@ -115,12 +123,15 @@ def hidden_seeds(source_notebook):
 
 def seeds_in_grade_cells(cells):
     """{check name: [seed, ...]} from the `check_x(..., seed=N)` calls in a notebook's grade cells."""
+    grade_cells = [cell for cell in cells if cell.get("cell_type") == "code" and cell.get("metadata", {}).get("nbgrader", {}).get("grade")
+                   and not cell.get("metadata", {}).get("nbgrader", {}).get("solution")]
+    return seeds_in_code(cell.get("source", "") for cell in grade_cells)
+
+
+def seeds_in_code(sources):
+    """{check name: [seed, ...]} from the `check_x(..., seed=N)` calls in these sources (strings or lists of lines)."""
     seeds = {}
-    for cell in cells:
-        nbgrader = cell.get("metadata", {}).get("nbgrader", {})
-        if cell.get("cell_type") != "code" or not nbgrader.get("grade") or nbgrader.get("solution"):
-            continue
-        source = cell.get("source", "")
+    for source in sources:
         try:
             tree = ast.parse("".join(source) if isinstance(source, list) else source)
         except SyntaxError:
@@ -133,23 +144,46 @@ def seeds_in_grade_cells(cells):
     return seeds
 
 
-def grade_notebook(sandbox, assignment, path, display_path=None, seeds=None, folder=None, restore=None):
+def seeds_for_student(seeds, student):
+    """{check name: [seed, ...]} of one student: each hidden seed of the source mixed with the student's id (student_seed)."""
+    return {check: [student_seed(seed, student) for seed in values] for check, values in seeds.items()}
+
+
+def student_seed(seed, student):
+    """The student's own 64-bit seed: the first 8 bytes of SHA-256 of "<source seed>:<student id>", big-endian.
+
+    What one student's notebook could learn of its hidden inputs says nothing of another's; the same
+    student and source always give the same seed, so `backprop-lab grade --student ID --force` repeats a run.
+    """
+    return int.from_bytes(hashlib.sha256(f"{int(seed)}:{student}".encode()).digest()[:8], "big")
+
+
+def grade_notebook(sandbox, assignment, path, display_path=None, seeds=None, folder=None, source=None):
     """Grade a notebook file: every check of the assignment, with PUBLIC_SEED and the hidden `seeds` of each.
 
-    `folder` holds the files the notebook reads (default: the notebook's own); `restore` ({grade id:
-    source}) puts back locked cells. The sandbox's policy bounds the seconds its code may run over all checks.
+    `folder` holds the files the notebook reads (default: the notebook's own); with a `source`
+    (SourceNotebook), its nbgrader cells are put back as the source has them first (checker.staff.restore),
+    and what that changed is listed with the violations. The sandbox's policy bounds the seconds its
+    code may run over all checks, loading included.
     """
     started = time.monotonic()
     display_path = display_path or str(path)
     seeds = seeds or {}
+    changes = []
+
+    def as_in_source(cells):
+        cells, changed = restored(cells, source.cells)
+        changes.extend(changed)
+        return cells
 
     def everything_failed(message, unreadable):
         results = [CheckResult(check.name, check.points, False, str(message), messages.diagnosis_of(message)) for check in assignment.checks]
-        return NotebookResult(assignment, display_path, results, unreadable=unreadable, seconds=time.monotonic() - started)
+        return NotebookResult(assignment, display_path, results, unreadable=unreadable, seconds=time.monotonic() - started,
+                              violations=[described(changes)] if changes else [])
 
     session = None
     try:
-        session = NotebookSession.from_file(sandbox, path, display_path, folder=folder, restore=restore)
+        session = NotebookSession.from_file(sandbox, path, display_path, folder=folder, restore=as_in_source if source else None)
         loaded = time.monotonic()
         results = [_grade_check(session, check, [PUBLIC_SEED, *seeds.get(check.name, [])]) for check in assignment.checks]
         violations = [f"cell {number}: {outcome['error'].get('text', '')}" for number, outcome in sorted(session.process.outcomes.items())
@@ -166,6 +200,7 @@ def grade_notebook(sandbox, assignment, path, display_path=None, seeds=None, fol
         if session is not None:
             session.close()
     violations += [f"{result.name}: {result.message.splitlines()[0]}" for result in results if result.status == "sandbox violation"]
+    violations += [described(changes)] if changes else []
     return NotebookResult(assignment, display_path, results, seconds=time.monotonic() - started, violations=violations,
                           load_seconds=loaded - started)
 

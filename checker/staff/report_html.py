@@ -137,7 +137,8 @@ def needs_a_look_section(rows):
 
 def violations_section(rows):
     parts = ["<h2>Sandbox violations, for review</h2>",
-             '<p class="note">These submissions imported the checker or interfered with grading; the checks concerned scored 0.</p>']
+             ('<p class="note">These submissions imported the checker or interfered with grading: the checks concerned scored 0, '
+              "and nbgrader cells changed by the student were restored from the source before grading.</p>")]
     if not rows:
         return "\n".join(parts + ["<p>None.</p>"])
     cells = [(escape(row["student"]), number(f"{row['points']:g} / {row['possible']:g}"),
