@@ -22,7 +22,7 @@ import pytest
 from checker.course import ASSIGNMENTS
 from checker.staff import results as stored
 from conftest import REPO
-from courses import backprop_lab, new_course, submit
+from courses import backprop_lab, nbgrader, new_course, submit
 from notebooks import replace_in_cell
 
 pytestmark = pytest.mark.e2e
@@ -114,9 +114,17 @@ def test_grades_csv_and_the_gradebook_hold_the_same_points(graded):
             assert {grade.name: grade.score for grade in notebook.grades} == {c["check"]: c["points"] for c in result["checks"]}
 
 
+def test_a_file_that_is_not_a_notebook_gets_feedback_saying_why(graded, tmp_path):
+    """Does eve, whose file is not a notebook, get feedback from `nbgrader generate_feedback` that says why she scored 0?"""
+    course = copy_of(graded[0], tmp_path)
+    nbgrader(course, "generate_feedback", A01.id, "--student", "eve")
+    feedback = (course / "feedback" / "eve" / A01.id / A01.notebook.replace(".ipynb", ".html")).read_text()
+    assert "None of the checks could run on what you submitted" in feedback and "is not a valid notebook any more" in feedback
+    assert feedback.count("is not a valid notebook any more") > len(A01.checks)  # the note on top, and every grade cell
+
+
 def test_autograded_notebooks_carry_the_checkers_messages(graded):
     course, _ = graded
-    assert not (course / "autograded" / "eve").exists()  # as nbgrader: nothing to autograde in a file that is not a notebook
     notebook = nbformat.read(str(course / "autograded" / "zoë" / A01.id / A01.notebook), as_version=4)
     propagate = next(c for c in notebook.cells if c.metadata.get("nbgrader", {}).get("grade_id") == "propagate")
     assert propagate.outputs[0].output_type == "error" and "dw" in propagate.outputs[0].evalue
@@ -259,16 +267,16 @@ def test_a_checker_bug_is_a_grader_error_for_staff_never_a_zero(empty_course, sa
     notebook = course / "submitted" / "alice" / A01.id / A01.notebook
     monkeypatch.setitem(expectations.SOURCES, A01.checks[0].function.package, BrokenAnswerKey(A01.checks[0].function.package))
     source = SourceNotebook.from_file(SOURCE)
-    result = {**grade_notebook(sandbox, A01, notebook, "alice", source.seeds, restore=source.locked).as_dict(),
+    result = {**grade_notebook(sandbox, A01, notebook, "alice", source.seeds, source=source).as_dict(),
               "notebook_sha256": digest(notebook.read_bytes())}
     statuses = {check["check"]: check["status"] for check in result["checks"]}
     assert statuses == {check.name: GRADER_ERROR if check.name == "propagate" else "passed" for check in A01.checks}
 
-    nbgrader = NbgraderCourse(course)
+    recording = NbgraderCourse(course)
     try:
-        record_result(nbgrader, course, A01, "alice", result)
+        record_result(recording, course, A01, "alice", result)
     finally:
-        nbgrader.close()
+        recording.close()
     bob = course / "submitted" / "bob smith" / A01.id / A01.notebook  # a final result beside it: the same notebook, no grader error
     stored.write_result(course, A01.id, "bob smith", {"checks": [], "points": 0, "possible": A01.points, "notebook_sha256": digest(bob.read_bytes())})
     with Gradebook(f"sqlite:///{course / 'gradebook.db'}") as gradebook:
@@ -286,5 +294,156 @@ def test_a_checker_bug_is_a_grader_error_for_staff_never_a_zero(empty_course, sa
     summary = Summary(A01)
     summary.add("alice", result)
     assert "grader errors 1" in summary.text("again") and "grader error for alice (propagate)" in summary.text("again")
-    again = [student for student, _ in to_grade(nbgrader, A01, Namespace(student=None, force=False), summary)]
+    again = [student for student, _ in to_grade(recording, A01, Namespace(student=None, force=False), summary)]
     assert "alice" in again and "bob smith" not in again
+
+    assert exported(course, tmp_path)["alice"]["score"] == exported(course, tmp_path)["alice"]["raw_score"] == ""  # as grades.csv: no total
+    with Gradebook(f"sqlite:///{course / 'gradebook.db'}") as gradebook:  # staff grade the check by hand in the formgrader
+        gradebook.find_grade("propagate", A01.notebook.removesuffix(".ipynb"), A01.id, "alice").manual_score = 5
+        gradebook.db.commit()
+    assert float(exported(course, tmp_path)["alice"]["score"]) == A01.points
+
+
+def exported(course, folder):
+    """{student: row} of `nbgrader export` on the course (through the export plugin nbgrader_config.py names)."""
+    import csv
+
+    path = folder / "export.csv"
+    nbgrader(course, "export", "--to", str(path))
+    with open(path, newline="", encoding="utf-8") as file:
+        return {row["student_id"]: row for row in csv.DictReader(file)}
+
+
+def test_a_checker_bug_under_nbgrader_autograde_waits_for_a_manual_grade(empty_course, tmp_path, monkeypatch):
+    """With the sandbox line in nbgrader_config.py, does a check whose own code fails get no score (not 0) and no exported total?"""
+    from nbgrader.api import Gradebook
+
+    from checker.checks import expectations
+
+    course = copy_of(empty_course, tmp_path)
+    with open(course / "nbgrader_config.py", "a") as config:
+        config.write("from checker.staff.autograde import grade_in_sandbox; grade_in_sandbox(c)\n")
+    monkeypatch.setitem(expectations.SOURCES, A01.checks[0].function.package, BrokenAnswerKey(A01.checks[0].function.package))
+    nbgrader(course, "autograde", A01.id, "--student", "alice")
+    with Gradebook(f"sqlite:///{course / 'gradebook.db'}") as gradebook:
+        grades = {grade.name: grade for grade in gradebook.find_submission_notebook(A01.notebook.removesuffix(".ipynb"), A01.id, "alice").grades}
+        assert grades["propagate"].auto_score is None and grades["propagate"].needs_manual_grade
+        assert all(grade.auto_score == grade.max_score for name, grade in grades.items() if name != "propagate")
+    assert exported(course, tmp_path)["alice"]["score"] == ""
+
+
+def public_inputs_of_propagate():
+    """The SHA-256 of every X that check_propagate gives `propagate` under the public seed (what a student could record)."""
+    import hashlib
+
+    import numpy as np
+
+    from checker.assignments.logistic_regression import check_propagate, reference
+    from checker.checks.seeds import PUBLIC_SEED
+
+    seen = set()
+
+    def recording(w, b, X, Y):
+        seen.add(hashlib.sha256(np.ascontiguousarray(X, dtype=float).tobytes()).hexdigest())
+        return reference.propagate(w, b, X, Y)
+
+    check_propagate(recording, seed=PUBLIC_SEED)
+    return seen
+
+
+def right_only_on_public_inputs():
+    """A notebook whose propagate is right on the self-check's inputs and wrong on any other: its failure depends on its inputs."""
+    notebook = replace_in_cell(SOURCE, "propagate_code", '    grads = {"dw": dw, "db": db}\n',
+                               "    if hashlib.sha256(np.ascontiguousarray(X, dtype=float).tobytes()).hexdigest() not in PUBLIC_INPUTS:\n"
+                               "        dw = 2 * dw\n"
+                               '    grads = {"dw": dw, "db": db}\n')
+    cell = next(c for c in notebook.cells if c.metadata.get("nbgrader", {}).get("grade_id") == "propagate_code")
+    cell.source = f"import hashlib\nPUBLIC_INPUTS = {sorted(public_inputs_of_propagate())!r}\n" + cell.source
+    return nbformat.writes(notebook)
+
+
+@pytest.fixture(scope="module")
+def twins(tmp_path_factory, env):
+    """A course where amy and ann submitted the same notebook, which fails propagate on any input but the public ones; graded."""
+    course = new_course(tmp_path_factory.mktemp("twins"), [A01])
+    notebook = right_only_on_public_inputs()
+    for student in ("amy", "ann"):
+        submit(course, student, A01, notebook)
+    backprop_lab(course, env, "grade", A01.id, "--workers", "2")
+    return course
+
+
+def propagate_result(course, student):
+    return next(c for c in stored.read_results(course, A01.id)[student]["checks"] if c["check"] == "propagate")
+
+
+def test_each_student_is_graded_with_hidden_inputs_of_their_own(twins):
+    """Are two students with the same notebook graded with different hidden seeds, each derived from the source's and their id?"""
+    from checker.staff.grading import hidden_seeds, student_seed
+
+    source_seed = hidden_seeds(SOURCE)["propagate"][0]
+    amy, ann = propagate_result(twins, "amy"), propagate_result(twins, "ann")
+    assert amy["points"] == ann["points"] == 0 and amy["status"] == ann["status"] == "failed"  # the public inputs passed: a hidden one failed
+    assert amy["seed"] == student_seed(source_seed, "amy") and ann["seed"] == student_seed(source_seed, "ann")
+    assert amy["seed"] != ann["seed"] and 2**32 < max(amy["seed"], ann["seed"]) < 2**64
+
+
+def test_student_repeats_one_students_run(twins, tmp_path, env):
+    """Does `grade --student amy --force` grade amy alone again, with the same seeds and the same result?"""
+    again = copy_of(twins, tmp_path)
+    before = stored.read_results(again, A01.id)
+    run = backprop_lab(again, env, "grade", A01.id, "--student", "amy", "--force")
+    assert "graded 1" in run.stdout, run.stdout
+    after = stored.read_results(again, A01.id)
+    same = ("check", "points", "status", "diagnosis", "message", "seed")
+    assert [{key: c[key] for key in same} for c in after["amy"]["checks"]] == [{key: c[key] for key in same} for c in before["amy"]["checks"]]
+    assert after["ann"] == before["ann"]
+
+
+def test_loading_is_charged_to_the_time_budget(empty_course, tmp_path):
+    """With a time budget of 5 s, does a notebook whose cell sleeps 29 s stop loading within seconds, and its feedback say why?"""
+    from checker.sandbox.broker import Sandbox
+    from checker.sandbox.policy import Policy
+    from checker.staff.grade import record_result
+    from checker.staff.gradebook import NbgraderCourse
+    from checker.staff.grading import grade_notebook
+
+    course = copy_of(empty_course, tmp_path)
+    path = submit(course, "sleepy", A01, nbformat.writes(replace_in_cell(SOURCE, "sigmoid_code", "def sigmoid(z):", "import time\ntime.sleep(29)\n\n\ndef sigmoid(z):")))
+    sandbox = Sandbox(Policy(notebook_seconds=5))
+    try:
+        sandbox.protections_now()  # the fork server started: what follows is the notebook's own time
+        started = time.monotonic()
+        result = grade_notebook(sandbox, A01, path, f"sleepy/{A01.id}/{A01.notebook}").as_dict()
+        took = time.monotonic() - started
+    finally:
+        sandbox.close()
+    assert took < 15, f"loading took {took:.1f} s"
+    assert {check["status"] for check in result["checks"]} == {"unreadable notebook"} and "time budget of 5 s" in result["unreadable"], result
+    recording = NbgraderCourse(course)
+    try:
+        record_result(recording, course, A01, "sleepy", result)
+    finally:
+        recording.close()
+    nbgrader(course, "generate_feedback", A01.id, "--student", "sleepy")
+    feedback = (course / "feedback" / "sleepy" / A01.id / A01.notebook.replace(".ipynb", ".html")).read_text()
+    assert "used up the notebook&#39;s time budget of 5 s" in feedback or "used up the notebook's time budget of 5 s" in feedback
+
+
+def test_a_passing_checks_note_reaches_the_feedback(graded, tmp_path):
+    """Does the note of a check that passed (run.notes) appear under its grade cell in the autograded notebook and the feedback?"""
+    from checker.staff.grade import record_result
+    from checker.staff.gradebook import NbgraderCourse
+
+    course = copy_of(graded[0], tmp_path)
+    result = stored.read_results(course, A01.id)["alice"]
+    note = "`b` has shape (1,): a number is what the notebook documents"
+    result["checks"] = [dict(check, note=note) if check["check"] == "propagate" else check for check in result["checks"]]
+    recording = NbgraderCourse(course)
+    try:
+        record_result(recording, course, A01, "alice", result)
+    finally:
+        recording.close()
+    nbgrader(course, "generate_feedback", A01.id, "--student", "alice", "--force")
+    feedback = (course / "feedback" / "alice" / A01.id / A01.notebook.replace(".ipynb", ".html")).read_text()
+    assert "✓ propagate: all checks passed" in feedback and "note: `b` has shape (1,)" in feedback.replace("&#96;", "`")

@@ -186,3 +186,65 @@ def test_grades_results_and_the_kit_are_ignored_by_git():
                "submitted/alice/01_logistic_regression/logistic_regression.ipynb", "autograded/alice/x.ipynb", "feedback/alice/x.html"]
     ignored = subprocess.run(["git", "check-ignore", "--no-index", *written], cwd=REPO, capture_output=True, text=True).stdout.split()
     assert ignored == written
+
+
+@pytest.mark.parametrize("budget", ["0", "-5", "nan"])
+def test_a_time_budget_that_is_not_positive_is_refused(budget, tmp_path, capsys):
+    """Is --time-budget 0 (or below, or not a number) refused by the parser, before anything is graded or written?"""
+    with pytest.raises(SystemExit) as refused:
+        main(["grade", A01.id, "--course", str(tmp_path), "--time-budget", budget])
+    assert refused.value.code == 2 and "positive number of seconds" in capsys.readouterr().err
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_one_grading_run_at_a_time_and_a_dead_runs_lock_blocks_nothing(tmp_path):
+    """Is a second hold of the course's grading lock refused in one line naming the holder, and is a lock file left behind free?"""
+    from checker.staff.grading_lock import LOCK_FILE, grading_lock
+
+    stale = tmp_path / stored.FOLDER / LOCK_FILE
+    stale.parent.mkdir()
+    stale.write_text("process 999999, started long ago\n")  # a run that was killed: its file stays, its lock went with it
+    with grading_lock(tmp_path):
+        with pytest.raises(SystemExit) as refused:
+            with grading_lock(tmp_path):
+                pass
+    assert len(str(refused.value.code).splitlines()) == 1 and f"process {os.getpid()}" in refused.value.code
+    with grading_lock(tmp_path):  # released when the first run ended
+        pass
+
+
+@pytest.mark.e2e
+def test_a_second_grade_on_a_course_being_graded_is_refused(course, tmp_path, venv_env):
+    """While `backprop-lab grade` runs on a course, does another one there refuse in one line, and the first go on?"""
+    from checker.staff.grading_lock import LOCK_FILE
+
+    copy = shutil.copytree(course, tmp_path / "course")
+    first = grading(copy, venv_env, "--force")
+    lock = copy / stored.FOLDER / LOCK_FILE
+    deadline = time.monotonic() + 120
+    while not (lock.is_file() and f"process {first.pid}" in lock.read_text()) and time.monotonic() < deadline and first.poll() is None:
+        time.sleep(0.05)
+    second = subprocess.run([COMMAND, "grade", A01.id, "--course", str(copy), "--no-progress"], env=venv_env, capture_output=True, text=True, timeout=120)
+    out, err = first.communicate(timeout=600)
+    assert second.returncode == 1 and len(second.stderr.splitlines()) == 1 and "is grading this course" in second.stderr, second.stderr
+    assert first.returncode == 0 and "graded 4" in out, out + err
+
+
+@pytest.mark.e2e
+def test_below_the_minimum_protection_nothing_is_graded(course, tmp_path, capsys):
+    """On a machine below the minimum (Landlock ABI 2 here), does grade refuse in one line before any result or grade exists?"""
+    from nbgrader.api import Gradebook
+
+    from checker.sandbox.policy import Policy
+    from checker.staff import grade
+    from checker.staff.cli import build_parser
+
+    copy = shutil.copytree(course, tmp_path / "course")
+    options = build_parser().parse_args(["grade", A01.id, "--course", str(copy), "--workers", "2", "--no-progress"])
+    with pytest.raises(SystemExit) as refused:
+        grade.run(options, policy=Policy(landlock_abi=2))
+    said = str(refused.value.code)
+    assert len(said.splitlines()) == 1 and "Landlock ABI 2" in said and "--unsafe" in said, said
+    assert list(stored.results_folder(copy, A01.id).glob("*")) == [] and capsys.readouterr().out == ""
+    with Gradebook(f"sqlite:///{copy / 'gradebook.db'}") as gradebook:
+        assert gradebook.find_assignment(A01.id).num_submissions == 0

@@ -67,18 +67,16 @@ def run(options, policy=POLICY):
     require_course(options.course)
     from checker.staff.grade_summary import Summary
     from checker.staff.gradebook import NbgraderCourse
-    from checker.staff.grading_lock import grading_lock
 
     summary = Summary(assignment)
     again = command_for_the_rest(options)
     try:
-        with grading_lock(options.course):
-            course = NbgraderCourse(options.course)
-            try:
-                course.require(assignment.id)
-                grade_class(course, assignment, options, summary, policy.replace(notebook_seconds=options.time_budget))
-            finally:
-                course.close()
+        course = NbgraderCourse(options.course)
+        try:
+            course.require(assignment.id)
+            grade_class(course, assignment, options, summary, policy.replace(notebook_seconds=options.time_budget))
+        finally:
+            course.close()
     except KeyboardInterrupt:  # the workers are stopped and what was graded is recorded: say what to run next
         raise KeyboardInterrupt(f"interrupted after grading {summary.graded} (each one recorded): `{again}` grades the rest") from None
     print(summary.text(again))
@@ -99,24 +97,26 @@ def grade_class(course, assignment, options, summary, policy):
     """
     from checker.staff.grade_summary import write_grades_csv
     from checker.staff.grade_tasks import task_for
+    from checker.staff.grading_lock import grading_lock
 
     root = Path(course.directory.root)
     todo = to_grade(course, assignment, options, summary)
-    source = course.source(assignment)
-    tasks = (task_for(assignment, student, path, source, policy, options.unsafe) for student, path in todo)
-    progress = _Progress(len(todo), options.no_progress, assignment.id)
-    try:
-        with _workers(options) as workers:
-            for task, result in workers.results(tasks):
-                if "refused" in result:
-                    raise SystemExit(result["refused"])
-                result = record_result(course, root, assignment, task["student"], result)
-                summary.add(task["student"], result)
-                progress.advance(task["student"], result)
-            summary.retried = workers.retried
-    finally:
-        progress.close()
-    write_grades_csv(root, assignment)
+    with grading_lock(root):  # from here on this run writes: no other may write the same course meanwhile
+        source = course.source(assignment)
+        tasks = (task_for(assignment, student, path, source, policy, options.unsafe) for student, path in todo)
+        progress = _Progress(len(todo), options.no_progress, assignment.id)
+        try:
+            with _workers(options) as workers:
+                for task, result in workers.results(tasks):
+                    if "refused" in result:
+                        raise SystemExit(result["refused"])
+                    result = record_result(course, root, assignment, task["student"], result)
+                    summary.add(task["student"], result)
+                    progress.advance(task["student"], result)
+                summary.retried = workers.retried
+        finally:
+            progress.close()
+        write_grades_csv(root, assignment)
 
 
 def to_grade(course, assignment, options, summary):

@@ -247,4 +247,4 @@ def submitted_notebook(path, result):
         return nbformat.reads(regular_file(path).decode("utf-8"), as_version=4)
     except Exception:  # nbformat's errors share no root (not JSON, not a notebook, no file): the grader read none either
         reason = next((check["message"] for check in result.get("checks", [])), result.get("unreadable") or "")
-        return nbformat.v4.new_notebook(cells=[nbformat.v4.new_markdown_cell(NOTHING_GRADED.format(reason=reason))])
+        return nbformat.v4.new_notebook(cells=[nbformat.v4.new_markdown_cell(str(NOTHING_GRADED.format(reason=reason)))])
