@@ -128,3 +128,29 @@ def test_under_a_hidden_seed_no_value_the_code_computed_reaches_the_message(how,
     spelt = ("918273", f"{SECRET:.3g}")
     assert any(text in shown[RUN] for text in spelt) and not any(text in shown[HIDDEN] for text in spelt), shown[HIDDEN]
     assert kept in shown[HIDDEN], shown[HIDDEN]
+
+
+# A function whose inputs choose the line it raises from, the error's class and its text.
+CHOOSING = "def leak(x):\n" + "".join(f"    if x == {n}:\n        raise {kind}({text!r})\n" for n, (kind, text) in enumerate([
+    ("ValueError", "a value"), ("KeyError", "x"), ("IndexError", "index 3"), ("ZeroDivisionError", "division by zero")]))
+
+
+def test_under_a_hidden_seed_an_error_names_its_function_and_nothing_its_inputs_chose():
+    """Under a hidden seed, is an error said the same whatever line, class or text the inputs chose, naming the function; and
+    under the public seed told with all of them?"""
+    namespace = {}
+    exec(compile(CHOOSING, "<notebook>", "exec"), namespace)
+
+    def told(seed, x):
+        run = CheckRun("leak", seed=seed)
+        run.needs = ("leak",)  # a function the check grades: named under any seed
+        with pytest.raises(CheckFailure) as failure:
+            guard.call_student(run, namespace["leak"], x)
+        return str(failure.value)
+
+    hidden = {told(HIDDEN.seed, x) for x in range(4)}
+    assert len(hidden) == 1, hidden
+    [message] = hidden
+    assert message.startswith("`leak` stopped with an error") and "your line: `leak`" in message and "line 3" not in message
+    public = [told(seeds.PUBLIC_SEED, x) for x in range(4)]
+    assert len(set(public)) == 4 and "ValueError: a value" in public[0] and "`leak`, line 3" in public[0]
