@@ -140,3 +140,14 @@ def test_a_tampered_submission_gets_the_points_of_its_solution_cells(tampered_cl
         autograded = nbformat.read(str(graded / "autograded" / student / A01.id / A01.notebook), as_version=4)
         cell = next(c for c in autograded.cells if c.metadata.get("nbgrader", {}).get("grade_id") == "propagate")
         assert "BEGIN HIDDEN TESTS" in cell.source and cell.metadata.nbgrader.points == A01.check("propagate").points
+
+
+def test_a_copy_of_a_solution_cell_still_runs_whole():
+    """Does the earlier of two cells with a solution cell's id (Jupyter copies the metadata) still run whole, as the student's answer?"""
+    notebook = solution(A01)
+    position = next(i for i, cell in enumerate(notebook.cells) if cell.metadata.get("nbgrader", {}).get("grade_id") == "data_preparation_code")
+    first = nbformat.from_dict(dict(notebook.cells[position], id="first-half", source="m_train = train_set_x_orig.shape[0]\n"))
+    notebook.cells.insert(position, first)
+    cells, changes = restored(notebook.cells, source_of(A01))
+    assert ("m_train = train_set_x_orig.shape[0]\n", True) in [(cell["source"], cell["whole"]) for cell in cells_to_run(cells)]
+    assert changes == ["`data_preparation_code`: another cell with this id, ignored"]

@@ -27,8 +27,9 @@ MATCH_RTOL, MATCH_ATOL = 1e-9, 1e-12
 class Live:
     """Calls an assignment's live `reference` or `mistakes` module (the staff side).
 
-    Official grading draws every submission's inputs from the same seeds, so a worker remembers each
-    answer by its arguments' values and computes it once for the whole class.
+    Official grading draws every submission's public inputs from the same seed (its hidden ones from the
+    student's own), so a worker remembers each answer by its arguments' values: the public seed's are
+    computed once for the whole class.
     """
 
     def __init__(self, package):

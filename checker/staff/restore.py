@@ -8,8 +8,9 @@ the same rules and beyond them:
 * every cell whose id the source has gets the source's nbgrader metadata and cell type, and, unless
   it is a solution cell, the source's text (a grade cell's hidden tests included);
 * of several cells with one id, the last is that cell (as nbgrader's DeduplicateIds keeps it); the
-  others, and every cell marked under an id the source lacks, lose their nbgrader metadata, and a
-  code cell among them that claimed to be a grade cell becomes a raw cell: ignored, never run or graded;
+  others, and every cell marked under an id the source lacks, lose their nbgrader metadata: a code
+  cell among them that claimed to be a grade cell becomes a raw cell, ignored (never run or graded),
+  and one that claimed to be a solution cell still runs whole, as the student's answer;
 * a grade, locked or task cell the submission lacks is added back after the source cell before it.
 
 So a student is graded on their solution cells alone. What was changed is said to staff (`described`).
@@ -18,6 +19,8 @@ Cells are plain data (dicts, as in the notebook's JSON), and the source is a lis
 
 import functools
 import hashlib
+
+from checker.checks.notebook import SETUP_TAG
 
 RESTORED = "nbgrader metadata changed: restored from the source"
 SCHEMA_VERSION = 3  # nbgrader's cell metadata schema, the one its validator requires
@@ -55,6 +58,8 @@ def source_cell(grade_id, cell_type, source, locked=False, grade=False, solution
 
 def restored(cells, source):
     """(the cells with every nbgrader cell as the source has it, [what was changed, one line per cell])."""
+    if not source:  # nothing known of the source: nothing to restore from
+        return list(cells), []
     by_id = {cell["grade_id"]: cell for cell in source}
     last = {_grade_id(cell): index for index, cell in enumerate(cells)}
     result, changes = [], []
@@ -105,9 +110,18 @@ def _as_in_source(cell, source):
 
 
 def _ignored(cell, claimed):
-    """A cell without its nbgrader metadata; a code cell that claimed to be graded becomes raw (never run)."""
+    """A cell without its nbgrader metadata; a code cell that claimed to be graded becomes raw (never run).
+
+    One that claimed to be a solution (a copy Jupyter made of a solution cell, say) is still the student's
+    answer: it runs whole, as a kernel would run it, which the setup tag tells the sandbox.
+    """
     metadata = {key: value for key, value in _metadata(cell).items() if key != "nbgrader"}
-    if cell.get("cell_type") == "code" and claimed.get("grade") and not claimed.get("solution"):
+    if cell.get("cell_type") != "code":
+        return {**cell, "metadata": metadata}
+    if claimed.get("solution"):
+        tags = metadata.get("tags") if isinstance(metadata.get("tags"), list) else []
+        return {**cell, "metadata": {**metadata, "tags": [*tags, *([] if SETUP_TAG in tags else [SETUP_TAG])]}}
+    if claimed.get("grade"):
         return _cell("raw", _text(cell.get("source", "")), metadata, cell.get("id"))
     return {**cell, "metadata": metadata}
 
