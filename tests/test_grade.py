@@ -332,14 +332,13 @@ def test_a_checker_bug_under_nbgrader_autograde_waits_for_a_manual_grade(empty_c
     assert exported(course, tmp_path)["alice"]["score"] == ""
 
 
-def public_inputs_of_propagate():
-    """The SHA-256 of every X that check_propagate gives `propagate` under the public seed (what a student could record)."""
+def inputs_of_propagate(seed):
+    """The SHA-256 of every X that check_propagate gives `propagate` under `seed` (what a notebook could recognise)."""
     import hashlib
 
     import numpy as np
 
     from checker.assignments.logistic_regression import check_propagate, reference
-    from checker.checks.seeds import PUBLIC_SEED
 
     seen = set()
 
@@ -347,30 +346,38 @@ def public_inputs_of_propagate():
         seen.add(hashlib.sha256(np.ascontiguousarray(X, dtype=float).tobytes()).hexdigest())
         return reference.propagate(w, b, X, Y)
 
-    check_propagate(recording, seed=PUBLIC_SEED)
+    check_propagate(recording, seed=seed)
     return seen
 
 
-def right_only_on_public_inputs():
-    """A notebook whose propagate is right on the self-check's inputs and wrong on any other: its failure depends on its inputs."""
+def wrong_on_amys_hidden_inputs():
+    """A notebook whose propagate is wrong on exactly the inputs amy's hidden seed draws, and right on any other."""
+    from checker.staff.grading import hidden_seeds, student_seed
+
+    amys = inputs_of_propagate(student_seed(hidden_seeds(SOURCE)["propagate"][0], "amy"))
     notebook = replace_in_cell(SOURCE, "propagate_code", '    grads = {"dw": dw, "db": db}\n',
-                               "    if hashlib.sha256(np.ascontiguousarray(X, dtype=float).tobytes()).hexdigest() not in PUBLIC_INPUTS:\n"
+                               "    if hashlib.sha256(np.ascontiguousarray(X, dtype=float).tobytes()).hexdigest() in AMYS_INPUTS:\n"
                                "        dw = 2 * dw\n"
                                '    grads = {"dw": dw, "db": db}\n')
     cell = next(c for c in notebook.cells if c.metadata.get("nbgrader", {}).get("grade_id") == "propagate_code")
-    cell.source = f"import hashlib\nPUBLIC_INPUTS = {sorted(public_inputs_of_propagate())!r}\n" + cell.source
+    cell.source = f"import hashlib\nAMYS_INPUTS = {sorted(amys)!r}\n" + cell.source
     return nbformat.writes(notebook)
 
 
 @pytest.fixture(scope="module")
 def twins(tmp_path_factory, env):
-    """A course where amy and ann submitted the same notebook, which fails propagate on any input but the public ones; graded."""
+    """(course graded by backprop-lab grade, course graded by nbgrader autograde with the sandbox line): amy and ann submitted
+    the same notebook, wrong only on amy's hidden inputs."""
     course = new_course(tmp_path_factory.mktemp("twins"), [A01])
-    notebook = right_only_on_public_inputs()
+    notebook = wrong_on_amys_hidden_inputs()
     for student in ("amy", "ann"):
         submit(course, student, A01, notebook)
+    configured = shutil.copytree(course, course.parent / "configured")
+    with open(configured / "nbgrader_config.py", "a") as config:
+        config.write("from checker.staff.autograde import grade_in_sandbox; grade_in_sandbox(c)\n")
     backprop_lab(course, env, "grade", A01.id, "--workers", "2")
-    return course
+    nbgrader(configured, "autograde", A01.id)
+    return course, configured
 
 
 def propagate_result(course, student):
@@ -378,19 +385,29 @@ def propagate_result(course, student):
 
 
 def test_each_student_is_graded_with_hidden_inputs_of_their_own(twins):
-    """Are two students with the same notebook graded with different hidden seeds, each derived from the source's and their id?"""
+    """Do two students with the same notebook get hidden inputs of their own (each seed derived from the source's and their id),
+    on both grading paths?"""
     from checker.staff.grading import hidden_seeds, student_seed
 
-    source_seed = hidden_seeds(SOURCE)["propagate"][0]
-    amy, ann = propagate_result(twins, "amy"), propagate_result(twins, "ann")
-    assert amy["points"] == ann["points"] == 0 and amy["status"] == ann["status"] == "failed"  # the public inputs passed: a hidden one failed
-    assert amy["seed"] == student_seed(source_seed, "amy") and ann["seed"] == student_seed(source_seed, "ann")
-    assert amy["seed"] != ann["seed"] and 2**32 < max(amy["seed"], ann["seed"]) < 2**64
+    course, configured = twins
+    amy, ann = propagate_result(course, "amy"), propagate_result(course, "ann")
+    assert amy["points"] == 0 and amy["status"] == "failed" and ann["points"] == A01.check("propagate").points, (amy, ann)
+    assert amy["seed"] == student_seed(hidden_seeds(SOURCE)["propagate"][0], "amy") and 2**32 < amy["seed"] < 2**64
+    for student in ("amy", "ann"):  # nbgrader autograde with the sandbox line derives the same seeds from nbgrader's student id
+        result = {check["check"]: check["points"] for check in stored.read_results(course, A01.id)[student]["checks"]}
+        assert scores_in(configured, student) == result, student
+
+
+def scores_in(course, student):
+    from nbgrader.api import Gradebook
+
+    with Gradebook(f"sqlite:///{course / 'gradebook.db'}") as gradebook:
+        return {grade.name: grade.score for grade in gradebook.find_submission_notebook(A01.notebook.removesuffix(".ipynb"), A01.id, student).grades}
 
 
 def test_student_repeats_one_students_run(twins, tmp_path, env):
     """Does `grade --student amy --force` grade amy alone again, with the same seeds and the same result?"""
-    again = copy_of(twins, tmp_path)
+    again = copy_of(twins[0], tmp_path)
     before = stored.read_results(again, A01.id)
     run = backprop_lab(again, env, "grade", A01.id, "--student", "amy", "--force")
     assert "graded 1" in run.stdout, run.stdout
