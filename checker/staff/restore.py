@@ -20,7 +20,7 @@ Cells are plain data (dicts, as in the notebook's JSON), and the source is a lis
 import functools
 import hashlib
 
-from checker.checks.notebook import SETUP_TAG
+from checker.checks.notebook import SETUP_TAG, cell_source
 
 RESTORED = "nbgrader metadata changed: restored from the source"
 SCHEMA_VERSION = 3  # nbgrader's cell metadata schema, the one its validator requires
@@ -45,7 +45,7 @@ def source_cells_in_notebook(cells):
     for cell in cells:
         nbgrader = _nbgrader(cell)
         if nbgrader.get("grade_id") and any(nbgrader.get(flag) for flag in FLAGS):
-            found.append(source_cell(nbgrader["grade_id"], cell.get("cell_type"), _text(cell.get("source", "")), points=nbgrader.get("points"),
+            found.append(source_cell(nbgrader["grade_id"], cell.get("cell_type"), cell_source(cell), points=nbgrader.get("points"),
                                      checksum=nbgrader.get("checksum"), **{flag: bool(nbgrader.get(flag)) for flag in FLAGS}))
     return found
 
@@ -92,7 +92,7 @@ def _differences(cell, claimed, source):
         found.append("points")
     if claimed.get("schema_version") != SCHEMA_VERSION:
         found.append("schema version")
-    text = _text(cell.get("source", ""))
+    text = cell_source(cell)
     if not source["solution"] and text != source["source"] and text != _as_released(source["source"]):
         found.append("text")
     return found
@@ -104,7 +104,7 @@ def _as_in_source(cell, source):
     metadata["nbgrader"] = _nbgrader_metadata(source)
     if not source["solution"]:
         metadata.update(deletable=False, editable=False)  # as nbgrader's LockCells leaves them
-    text = _text(cell.get("source", "")) if source["solution"] else source["source"]
+    text = cell_source(cell) if source["solution"] else source["source"]
     fresh = not source["solution"] or cell.get("cell_type") != source["cell_type"]
     return _cell(source["cell_type"], text, metadata, cell.get("id"), None if fresh else cell)
 
@@ -122,7 +122,7 @@ def _ignored(cell, claimed):
         tags = metadata.get("tags") if isinstance(metadata.get("tags"), list) else []
         return {**cell, "metadata": {**metadata, "tags": [*tags, *([] if SETUP_TAG in tags else [SETUP_TAG])]}}
     if claimed.get("grade"):
-        return _cell("raw", _text(cell.get("source", "")), metadata, cell.get("id"))
+        return _cell("raw", cell_source(cell), metadata, cell.get("id"))
     return {**cell, "metadata": metadata}
 
 
@@ -196,5 +196,3 @@ def _grade_id(cell):
     return grade_id if isinstance(grade_id, str) else None
 
 
-def _text(source):
-    return "".join(source) if isinstance(source, list) else str(source)
