@@ -25,7 +25,7 @@ def variant_id(path):
 
 @functools.cache
 def source_notebook(assignment):
-    """The hidden seeds and locked cells of the staff's source notebook, as `backprop-lab grade` reads them."""
+    """The hidden seeds and nbgrader cells of the staff's source notebook, as `backprop-lab grade` reads them."""
     return SourceNotebook.from_file(REPO / "solutions" / assignment.id / assignment.notebook)
 
 
@@ -61,7 +61,7 @@ def test_correct_variant_gets_every_point_in_official_grading(official, tmp_path
     """Graded as `backprop-lab grade` grades, with the public seed and the hidden ones, does it get every point?"""
     source = source_notebook(assignment)
     notebook = write_variant(assignment, path, tmp_path)
-    result = grade_notebook(official, assignment, notebook, str(path.relative_to(REPO)), source.seeds, restore=source.locked)
+    result = grade_notebook(official, assignment, notebook, str(path.relative_to(REPO)), source.seeds, source=source)
     assert result.checks, f"{path.name}: the grader could not grade it ({result.grader_error})"
     if result.points != assignment.points:
         pytest.fail(lost_points(path, result), pytrace=False)
