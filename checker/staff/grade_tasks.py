@@ -60,7 +60,8 @@ def task_for(assignment, student, path, source, policy, unsafe):
                 room -= len(data)
     notebook = regular_file(path)
     return {"assignment": assignment.id, "student": student, "notebook": notebook, "files": files,
-            "seeds": seeds_for_student(source.seeds, student), "source": source.cells, "policy": policy.as_data(), "unsafe": unsafe, "display": f"{student}/{assignment.id}/{assignment.notebook}"}
+            "seeds": seeds_for_student(source.seeds, student), "source": source.cells, "policy": policy.as_data(), "unsafe": unsafe,
+            "display": f"{student}/{assignment.id}/{assignment.notebook}"}
 
 
 def grader_error(task, error):

@@ -14,7 +14,7 @@ import time
 from pathlib import Path
 
 from checker.checks import messages
-from checker.checks.notebook import NotebookUnreadable
+from checker.checks.notebook import NotebookUnreadable, cell_source
 from checker.checks.report import CheckFailure, GraderError
 from checker.checks.seeds import PUBLIC_SEED
 from checker.checks.session import NotebookSession
@@ -123,17 +123,16 @@ def hidden_seeds(source_notebook):
 
 def seeds_in_grade_cells(cells):
     """{check name: [seed, ...]} from the `check_x(..., seed=N)` calls in a notebook's grade cells."""
-    grade_cells = [cell for cell in cells if cell.get("cell_type") == "code" and cell.get("metadata", {}).get("nbgrader", {}).get("grade")
-                   and not cell.get("metadata", {}).get("nbgrader", {}).get("solution")]
-    return seeds_in_code(cell.get("source", "") for cell in grade_cells)
+    flags = [(cell, cell.get("metadata", {}).get("nbgrader", {})) for cell in cells if cell.get("cell_type") == "code"]
+    return seeds_in_code(cell_source(cell) for cell, nbgrader in flags if nbgrader.get("grade") and not nbgrader.get("solution"))
 
 
 def seeds_in_code(sources):
-    """{check name: [seed, ...]} from the `check_x(..., seed=N)` calls in these sources (strings or lists of lines)."""
+    """{check name: [seed, ...]} from the `check_x(..., seed=N)` calls in these sources."""
     seeds = {}
     for source in sources:
         try:
-            tree = ast.parse("".join(source) if isinstance(source, list) else source)
+            tree = ast.parse(source)
         except SyntaxError:
             continue
         for node in ast.walk(tree):
