@@ -2,7 +2,7 @@
 
 import pytest
 
-from checker.checks.blame import blame_upstream, blamed
+from checker.checks.blame import misbehaviour
 from checker.checks.report import CheckFailure, CheckRun
 from checker.checks.spies import Call
 
@@ -12,7 +12,7 @@ RIGHT, WRONG = "right", "wrong"
 def run_with(failing):
     """A run of an end-to-end check whose upstream checks `failing` fail (in the registry's order a, b, c)."""
     run = CheckRun("end_to_end", seed=None)
-    run.upstream = ("a", "b", "c")
+    run.upstream, run.subject_of = ("a", "b", "c"), str
     run.verdicts = lambda names: {name: (CheckFailure("its own check failed") if name in failing else None) for name in names}
     return run
 
@@ -21,8 +21,21 @@ def judge_of(name):
     return lambda call, calls: "returned the wrong thing" if call.value == WRONG else None
 
 
-def call(name, value=RIGHT, returned=True):
-    return Call(name, (), {}, value, returned=returned)
+def seen(call, wrong):
+    return f"{call.name} {wrong or 'gave no result'}"
+
+
+def call(name, value=RIGHT, raised=False):
+    return Call(name, (), {}, value, raised=raised)
+
+
+def blamed(failing, ended):
+    """The check a run blames for these watched calls, or None."""
+    try:
+        run_with(failing).blame_observed(misbehaviour(ended, judge_of, seen, among=failing))
+    except CheckFailure as failure:
+        return failure.caused_by[0]
+    return None
 
 
 @pytest.mark.parametrize("failing, ended, expected", [
@@ -35,29 +48,23 @@ def call(name, value=RIGHT, returned=True):
     # Two failing functions misbehave: the first to end misbehaving, not the first in the registry.
     ({"a", "b"}, [call("b", WRONG), call("a", WRONG)], "b"),
     # A call that never returned (it raised, or was stopped) misbehaved.
-    ({"a", "c"}, [call("a"), call("c", returned=False)], "c"),
+    ({"a", "c"}, [call("a"), call("c", raised=True)], "c"),
     # Nothing fails its own check: nobody.
     (set(), [call("a", WRONG)], None),
 ])
 def test_blamed_is_a_failing_function_that_misbehaves_in_the_run(failing, ended, expected):
-    assert blamed(run_with(failing), ended, judge_of) == expected
+    assert blamed(failing, ended) == expected
 
 
-def test_blame_names_only_the_blamed_function_and_counts_the_failure_under_it():
-    """Is the failure worded as the upstream failure of the one function blamed (not of every failing one)?"""
-    run = run_with({"a", "b"})
-    run.subject_of = str
-    with pytest.raises(CheckFailure) as failure:
-        blame_upstream(run, [call("a"), call("b", WRONG)], judge_of)
-    assert "`b` fails its own check: fix `b` first" in str(failure.value) and "`a`" not in str(failure.value)
-    assert failure.value.caused_by == ["b"] and failure.value.diagnosis == "end_to_end.upstream_failed"
+def test_misbehaviour_is_said_in_the_order_calls_ended_with_the_checks_they_stand_for():
+    ended = [call("the forward of layer 1", WRONG), call("b"), call("c", raised=True)]
+    observed = misbehaviour(ended, judge_of, seen, check_of=lambda name: "a" if "forward" in name else name)
+    assert list(observed) == [("a", "the forward of layer 1 returned the wrong thing"), ("c", "c gave no result")]
 
 
-def test_blame_returns_when_nobody_is_to_blame():
-    assert blame_upstream(run_with({"c"}), [call("a", WRONG)], judge_of) is None
-
-
-def test_check_of_maps_a_watched_name_to_its_check():
-    """A watched call named for what it is (`the forward of layer 1`) is blamed as the check that grades it."""
-    ended = [call("the forward of layer 1", WRONG)]
-    assert blamed(run_with({"a"}), ended, judge_of, check_of=lambda name: "a" if "forward" in name else name) == "a"
+def test_only_the_calls_of_the_checks_asked_about_are_judged():
+    """Are the calls of functions that pass their own checks left unjudged when only failing ones can be blamed?"""
+    judged = []
+    recording = lambda name: (lambda call, calls: judged.append(call.name))
+    assert list(misbehaviour([call("a"), call("b"), call("a")], recording, seen, among={"b"})) == []
+    assert judged == ["b"]

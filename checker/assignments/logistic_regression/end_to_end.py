@@ -3,7 +3,8 @@
 model() trains from zeros on a random 80 % of the training digits, for a number of iterations and at a learning
 rate drawn from the check's seed, and must arrive where gradient descent does (tests/test_teaching_numbers.py
 recomputes how well that classifies the test digits). A short probe, watched, sets the run's time limit. A failure
-names the function to fix by checker.checks.blame's rule, else what a watched short run shows, else the plain fact.
+names a function that fails its own check and misbehaves in a watched run (CheckRun.blame_observed), else what a
+watched short run shows, else the plain fact.
 """
 
 import time
@@ -14,7 +15,7 @@ from checker.assignments.logistic_regression import inputs, judges
 from checker.assignments.logistic_regression import messages as say
 from checker.checks import compare, symbolic
 from checker.checks import messages as common
-from checker.checks.blame import blame_upstream
+from checker.checks.blame import misbehaviour
 from checker.checks.guard import call_student, limit_from_probe
 from checker.checks.report import OWN_WORDS, CheckFailure, describe_value, kind_in_words
 from checker.checks.shapes import require_finite, require_scalar, require_shape
@@ -54,7 +55,7 @@ def grade(run, model):
         if failure.diagnosis in OWN_WORDS:  # a stub to fill in, a name to define: already the thing to fix
             raise
         replay, _ = _watched_replay(run, arguments, rate)
-        blame_upstream(run, [*(probe.ended if probe else ()), *(replay.ended if replay else ())], judges.JUDGES.get)
+        _blame(run, [*(probe.ended if probe else ()), *(replay.ended if replay else ())])
         raise
     expected = run.reference.trained_on_digits(subset_seed, iterations, rate)
     if not (compare.trained_close(w, expected["w"]) and compare.trained_close(b, expected["b"])):
@@ -80,12 +81,23 @@ def _watched_replay(run, arguments, rate):
         return watch, None
 
 
+def _blame(run, ended):
+    """Fail naming the first function of `ended` (watched calls) that fails its own check and misbehaved; return if none did."""
+    __tracebackhide__ = True
+    run.blame_observed(misbehaviour(ended, judges.JUDGES.get, _seen, among=set(run.failing_upstream())))
+
+
+def _seen(call, wrong):
+    """What a watched run showed a call doing wrong, in words (`wrong` None: it gave no result)."""
+    return say.SEEN_CALL.format(name=call.name, wrong=wrong) if wrong else say.SEEN_STOPPED.format(name=call.name)
+
+
 def _explain(run, arguments, rate, iterations, parameters, test_set):
     """Fail a run that did not arrive where gradient descent does, with what a watched short run shows."""
     __tracebackhide__ = True
     replay, value = _watched_replay(run, arguments, rate)
     ended = replay.ended if replay else []
-    blame_upstream(run, ended, judges.JUDGES.get)
+    _blame(run, ended)
     call, wrong = first_wrong([call for call in ended if not call.raised], judges.JUDGES.get)
     if call is not None:
         run.fail(say.DIFFERS_IN_RUN.format(name=call.name, wrong=wrong), depends_on_seed=False)

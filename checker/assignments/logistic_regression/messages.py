@@ -154,6 +154,8 @@ DIFFERS_IN_RUN = Diagnosis(
     "`model` does not arrive where gradient descent does. Watched in a short run of `model` on the digits, `{name}` {wrong}: "
     "look at `{name}` with data this size.",
 )
+SEEN_CALL = template("Watched in a short run of your `model` on the digits, `{name}` {wrong}.")
+SEEN_STOPPED = template("Watched in a short run of your `model` on the digits, `{name}` gave no result: it stopped with an error, or was stopped.")
 RUN_SIGMOID = "returned values that are not 1 / (1 + e^(-z)) for the z it was given"
 RUN_INITIALIZE = "did not return zeros of shape (dim, 1) and 0.0 for the dim it was given"
 RUN_PROPAGATE = "returned a cost or gradients that are not the cross-entropy's (and its slopes) for the w, b, X and Y it was given"
