@@ -312,7 +312,6 @@ BUGS = {
     "sigmoid layer: no derivative": ("sigmoid_layer", _sigmoid_variant(lambda self, G: _set(self, dZ=G)), say.DZ_NO_DERIVATIVE),
     "cost: no 1/2": ("compute_cost", _cost_variant(cost=lambda Y, Yh: np.mean((Y - Yh) ** 2)), say.COST_NO_HALF),
     "cost: summed, not averaged": ("compute_cost", _cost_variant(cost=lambda Y, Yh: np.sum((Y - Yh) ** 2) / 2), say.COST_NOT_AVERAGED),
-    "cost: shape (1, 1)": ("compute_cost", _cost_variant(cost=lambda Y, Yh: (Y - Yh) @ (Y - Yh).T / (2 * Y.shape[1])), common.ONE_BY_ONE),
     "cost: gradient without 1/m": ("compute_cost", _cost_variant(gradient=lambda Y, Yh: -(Y - Yh)), say.DY_NO_M),
     "cost: gradient sign": ("compute_cost", _cost_variant(gradient=lambda Y, Yh: (Y - Yh) / Y.shape[1]), say.DY_SIGN),
     "train: no update": ("train", train_variant(update=False), say.NOT_LEARNING),
@@ -539,6 +538,8 @@ CORRECT = {
     "cost: sum over 2m": ("compute_cost", compute_cost),
     "cost: mean, 0-d array": ("compute_cost", compute_cost_mean),
     "cost: loops, a Python float, a list": ("compute_cost", compute_cost_loops),
+    # A (1, 1) array where a number belongs counts as that number, with a note (checker.checks.shapes.require_scalar).
+    "cost: shape (1, 1)": ("compute_cost", _cost_variant(cost=lambda Y, Yh: (Y - Yh) @ (Y - Yh).T / (2 * Y.shape[1]))),
     "train: zip of pairs": ("train", train),
     "train: by index, costs as an array": ("train", train_by_index),
     "train: an extra forward pass and compute_cost to print": ("train", train_printing_accuracy),

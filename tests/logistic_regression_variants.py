@@ -262,6 +262,98 @@ def propagate_first_50(w, b, X, Y):
     return propagate(w, b, X[:, :50], Y[:, :50])
 
 
+def optimize_inline_not_averaged(w, b, X, Y, num_iterations=100, learning_rate=0.009, print_cost=False):
+    """Its own gradient, inline, with dw and db not divided by m."""
+    costs = []
+    for i in range(num_iterations):
+        A = 1 / (1 + np.exp(-(w.T @ X + b)))
+        cost = -np.mean(Y * np.log(A) + (1 - Y) * np.log(1 - A))
+        grads = {"dw": X @ (A - Y).T, "db": np.sum(A - Y)}
+        w, b = w - learning_rate * grads["dw"], b - learning_rate * grads["db"]
+        if i % 100 == 0:
+            costs.append(cost)
+    return {"w": w, "b": b}, grads, costs
+
+
+def optimize_inline_uphill(w, b, X, Y, num_iterations=100, learning_rate=0.009, print_cost=False):
+    """Its own gradient, with sigmoid, stepping uphill."""
+    costs = []
+    for i in range(num_iterations):
+        A = sigmoid(np.dot(w.T, X) + b)
+        grads = {"dw": np.dot(X, (A - Y).T) / X.shape[1], "db": np.mean(A - Y)}
+        if i % 100 == 0:
+            costs.append(-np.mean(Y * np.log(A) + (1 - Y) * np.log(1 - A)))
+        w, b = w + learning_rate * grads["dw"], b + learning_rate * grads["db"]
+    return {"w": w, "b": b}, grads, costs
+
+
+def model_returns_the_start(X_train, Y_train, X_test, Y_test, num_iterations=2000, learning_rate=0.5, print_cost=False):
+    """Trains, but returns the w and b it started from (params never unpacked)."""
+    w, b = initialize_with_zeros(X_train.shape[0])
+    params, grads, costs = optimize(w, b, X_train, Y_train, num_iterations, learning_rate, print_cost)
+    return {"costs": costs, "Y_prediction_test": predict(params["w"], params["b"], X_test),
+            "Y_prediction_train": predict(params["w"], params["b"], X_train), "w": w, "b": b,
+            "learning_rate": learning_rate, "num_iterations": num_iterations}
+
+
+def model_columns_as_features(X_train, Y_train, X_test, Y_test, num_iterations=2000, learning_rate=0.5, print_cost=False):
+    """Initialises w with one entry per example."""
+    w, b = initialize_with_zeros(X_train.shape[1])
+    params, grads, costs = optimize(w, b, X_train, Y_train, num_iterations, learning_rate, print_cost)
+    w, b = params["w"], params["b"]
+    return {"costs": costs, "Y_prediction_test": predict(w, b, X_test), "Y_prediction_train": predict(w, b, X_train),
+            "w": w, "b": b, "learning_rate": learning_rate, "num_iterations": num_iterations}
+
+
+def model_descends_on_test(X_train, Y_train, X_test, Y_test, num_iterations=2000, learning_rate=0.5, print_cost=False):
+    """Its own loop of gradient descent, calling propagate, on the test set."""
+    w, b, costs = np.zeros((X_train.shape[0], 1)), 0.0, []
+    for i in range(num_iterations):
+        grads, cost = propagate(w, b, X_test, Y_test)
+        w, b = w - learning_rate * grads["dw"], b - learning_rate * grads["db"]
+        if i % 100 == 0:
+            costs.append(cost)
+    return {"costs": costs, "Y_prediction_test": predict(w, b, X_test), "Y_prediction_train": predict(w, b, X_train),
+            "w": w, "b": b, "learning_rate": learning_rate, "num_iterations": num_iterations}
+
+
+def initialize_for_64_pixels(dim):
+    """Right only for the digits' 64 pixels."""
+    return np.zeros((64, 1)), 0.0
+
+
+def sigmoid_unused_and_wrong(z):
+    return 1 / (1 + np.exp(z))
+
+
+def propagate_inline_sigmoid(w, b, X, Y):
+    """The course's way: sigmoid written out, 1/m * np.sum, cost squeezed."""
+    m = X.shape[1]
+    A = 1 / (1 + np.exp(-(np.dot(w.T, X) + b)))
+    cost = -1 / m * np.sum(Y * np.log(A) + (1 - Y) * np.log(1 - A))
+    dw = 1 / m * np.dot(X, (A - Y).T)
+    db = 1 / m * np.sum(A - Y)
+    return {"dw": dw, "db": db}, np.squeeze(np.array(cost))
+
+
+def propagate_m_from_rows(w, b, X, Y):
+    m = X.shape[0]
+    A = sigmoid(w.T @ X + b)
+    return {"dw": X @ (A - Y).T / m, "db": np.sum(A - Y) / m}, -np.sum(Y * np.log(A) + (1 - Y) * np.log(1 - A)) / m
+
+
+def optimize_returning_in_loop(w, b, X, Y, num_iterations=100, learning_rate=0.009, print_cost=False):
+    costs = []
+    for i in range(num_iterations):
+        grads, cost = propagate(w, b, X, Y)
+        w = w - learning_rate * grads["dw"]
+        b = b - learning_rate * grads["db"]
+        if i % 100 == 0:
+            costs.append(cost)
+        params = {"w": w, "b": b}
+        return params, grads, costs
+
+
 def in_one_notebook(function, **overrides):
     """`function` with the module's functions and `overrides` sharing one namespace, as a notebook's cells do."""
     namespace = {**globals(), **overrides}
@@ -288,8 +380,9 @@ BUGS = {
     "sigmoid: rounded output": ("sigmoid", sigmoid_rounded, say.SIGMOID_SLOPE),
     "sigmoid: tanh instead": ("sigmoid", np.tanh, say.SIGMOID_WRONG),
     "initialize: rank-1 w": ("initialize_with_zeros", lambda dim: (np.zeros(dim), 0.0), common.RANK_ONE),
-    "initialize: integer w": ("initialize_with_zeros", lambda dim: (np.zeros((dim, 1), dtype=int), 0.0), say.W_INTEGERS),
-    "initialize: integer b": ("initialize_with_zeros", lambda dim: (np.zeros((dim, 1)), 0), say.B_INTEGER),
+    "initialize: ones instead of zeros": ("initialize_with_zeros", lambda dim: (np.ones((dim, 1)), 0.0), say.W_NOT_ZEROS),
+    "initialize: w as a list of lists": ("initialize_with_zeros", lambda dim: ([[0.0]] * dim, 0.0), common.NOT_AN_ARRAY),
+    "initialize: b = None": ("initialize_with_zeros", lambda dim: (np.zeros((dim, 1)), None), common.NOT_A_NUMBER),
     "initialize: w as a row": ("initialize_with_zeros", lambda dim: (np.zeros((1, dim)), 0.0), common.TRANSPOSED),
     "initialize: dim hard-coded": ("initialize_with_zeros", lambda dim: (np.zeros((4, 1)), 0.0), common.WRONG_SHAPE),
     "propagate: cost not divided by m": ("propagate", _propagate_changing(cost=lambda w, b, X, Y, A: np.sum(_bce(A, Y))), say.COST_TIMES_M),
@@ -300,8 +393,6 @@ BUGS = {
         dw=lambda w, b, X, Y, A: X @ (sigmoid(w.T @ X) - Y).T / X.shape[1]), say.COST_NO_BIAS),
     "propagate: squared error cost": ("propagate", _propagate_changing(cost=lambda w, b, X, Y, A: np.mean((A - Y) ** 2)), say.COST_SQUARED),
     "propagate: only the y log a term": ("propagate", _propagate_changing(cost=lambda w, b, X, Y, A: -np.mean(Y * np.log(A))), say.COST_HALF),
-    "propagate: cost of shape (1, 1)": ("propagate", _propagate_changing(
-        cost=lambda w, b, X, Y, A: -(np.dot(Y, np.log(A).T) + np.dot(1 - Y, np.log(1 - A).T)) / X.shape[1]), common.ONE_BY_ONE),
     "propagate: returns (cost, grads)": ("propagate", _propagate_changing(order="swapped"), say.GRADS_ORDER),
     "propagate: dw not divided by m": ("propagate", _propagate_changing(dw=lambda w, b, X, Y, A: X @ (A - Y).T), say.DW_TIMES_M),
     "propagate: dw divided by m twice": ("propagate", _propagate_changing(dw=lambda w, b, X, Y, A: X @ (A - Y).T / X.shape[1] ** 2), say.DW_OVER_M),
@@ -312,7 +403,7 @@ BUGS = {
     "propagate: dw transposed": ("propagate", _propagate_changing(dw=lambda w, b, X, Y, A: (A - Y) @ X.T / X.shape[1]), common.TRANSPOSED),
     "propagate: db summed, not averaged": ("propagate", _propagate_changing(db=lambda w, b, X, Y, A: np.sum(A - Y)), say.DB_TIMES_M),
     "propagate: db with Y - A": ("propagate", _propagate_changing(db=lambda w, b, X, Y, A: np.mean(Y - A)), say.DB_SIGN),
-    "propagate: db as an array": ("propagate", _propagate_changing(db=lambda w, b, X, Y, A: np.sum(A - Y, axis=1, keepdims=True) / X.shape[1]), common.ONE_BY_ONE),
+    "propagate: db summed over axis 0": ("propagate", _propagate_changing(db=lambda w, b, X, Y, A: np.sum(A - Y, axis=0) / X.shape[1]), common.WRONG_SHAPE),
     "propagate: sigmoid saturates to exactly 1": ("propagate", _propagate_changing(
         cost=lambda w, b, X, Y, A: np.mean(_bce(np.where(A > 0.5, 1.0, A), Y))), common.NOT_FINITE_VALUE),
     "optimize: in-place update": ("optimize", optimize_in_place, common.CHANGED_INPUT),
@@ -350,6 +441,25 @@ BUGS = {
     "model: propagate on the first 50 examples only": ("model", in_one_notebook(model, propagate=propagate_first_50), say.DIFFERS_IN_RUN),
     # Correct, but far too slow to train here: told so, never "a loop that never ends".
     "model: 0.4 s per gradient": ("model", with_helpers(model, optimize=with_helpers(optimize, propagate=propagate_sleepy)), common.PROBE_UNFINISHED),
+    "model: returns the w and b it started from": ("model", model_returns_the_start, say.MODEL_WEIGHTS),
+    "model: initialize_with_zeros(X_train.shape[1])": ("model", model_columns_as_features, say.INIT_DIM),
+    "model: its own gradient descent, on the test set": ("model", model_descends_on_test, say.TRAINED_ON_TEST),
+    # Two functions fail their own checks; in the run on the digits (64 pixels) initialize_with_zeros does its job and
+    # propagate does not: propagate is the one named.
+    "model: initialize_with_zeros for 64 pixels only, and db with Y - A": ("model", in_one_notebook(
+        model, initialize_with_zeros=initialize_for_64_pixels,
+        propagate=_propagate_changing(db=lambda w, b, X, Y, A: np.mean(Y - A))), "`propagate` fails its own check"),
+    # sigmoid fails its own check, but propagate never calls it; propagate passes its own check and misbehaves on the digits.
+    "model: a wrong sigmoid nobody calls, and propagate on the first 50 examples": ("model", in_one_notebook(
+        model, sigmoid=sigmoid_unused_and_wrong, propagate=with_helpers(propagate_first_50, propagate=propagate_inline_sigmoid),
+        predict=lambda w, b, X: (w.T @ X + b > 0).astype(float)),
+        say.DIFFERS_IN_RUN),
+    "propagate: m = X.shape[0]": ("propagate", propagate_m_from_rows, say.M_FROM_ROWS),
+    "propagate: dw without the transpose of dZ": ("propagate", _propagate_changing(dw=lambda w, b, X, Y, A: np.dot(X, A - Y) / X.shape[1]),
+                                                  common.INNER_SIZES),
+    "optimize: returns inside the loop": ("optimize", optimize_returning_in_loop, say.RETURNS_IN_LOOP),
+    "optimize: its own gradient, not divided by m": ("optimize", optimize_inline_not_averaged, "params after gradient descent are not what"),
+    "optimize: its own gradient, uphill": ("optimize", optimize_inline_uphill, say.ASCENT),
     "data: reshape(-1, m)": ("data_preparation", _prepare_changing(
         train_set_x_flatten=lambda tr, te, n: tr.reshape(-1, tr.shape[0]),
         train_set_x=lambda tr, te, n: tr.reshape(-1, tr.shape[0]) / 255.0), say.COLUMNS_NOT_IMAGES),
@@ -418,8 +528,156 @@ def model_keyword_calls(X_train, Y_train, X_test, Y_test, num_iterations=2000, l
                 Y_prediction_test=predict(params["w"], params["b"], X_test), extra="allowed")
 
 
+# --- correct, written the way the well-known course's notebooks write them ---------------------
+
+def initialize_course_style(dim):
+    w = np.zeros(shape=(dim, 1))
+    b = 0
+    return w, b
+
+
+def propagate_course_style(w, b, X, Y):
+    """np.dot, 1/m * np.sum, a (1, 1) cost left unsqueezed, db of shape (1,) from np.sum(dZ, axis=1)."""
+    m = X.shape[1]
+    A = sigmoid(np.dot(w.T, X) + b)
+    cost = -1 / m * (np.dot(Y, np.log(A).T) + np.dot(1 - Y, np.log(1 - A).T))
+    dw = 1 / m * np.dot(X, (A - Y).T)
+    db = 1 / m * np.sum(A - Y, axis=1)
+    return {"dw": dw, "db": db}, cost
+
+
+def propagate_printing_shapes(w, b, X, Y):
+    m = X.shape[1]
+    A = sigmoid(w.T @ X + b)
+    print("A:", A.shape, "X:", X.shape)
+    dZ = A - Y
+    grads = {"dw": X @ dZ.T / m, "db": np.sum(dZ, axis=1, keepdims=True) / m}
+    return grads, np.squeeze(-np.mean(Y * np.log(A) + (1 - Y) * np.log(1 - A)))
+
+
+def optimize_own_gradient(w, b, X, Y, num_iterations=100, learning_rate=0.009, print_cost=False):
+    """Computes the gradient itself, with sigmoid, and prints what it records."""
+    costs, m = [], X.shape[1]
+    for i in range(num_iterations):
+        A = sigmoid(np.dot(w.T, X) + b)
+        cost = -np.sum(Y * np.log(A) + (1 - Y) * np.log(1 - A)) / m
+        grads = {"dw": np.dot(X, (A - Y).T) / m, "db": np.sum(A - Y) / m}
+        w = w - learning_rate * grads["dw"]
+        b = b - learning_rate * grads["db"]
+        if i % 100 == 0:
+            costs.append(cost)
+            print(f"cost after iteration {i}: {cost:.4f}")
+    return {"w": w, "b": b}, grads, costs
+
+
+def optimize_all_inline(w, b, X, Y, num_iterations=100, learning_rate=0.009, print_cost=False):
+    """Computes everything itself, np.exp included, with dw and db as local names."""
+    costs = []
+    for i in range(num_iterations):
+        Z = w.T @ X + b
+        A = 1.0 / (1.0 + np.exp(-Z))
+        dw, db = X @ (A - Y).T / X.shape[1], float(np.mean(A - Y))
+        if i % 100 == 0:
+            costs.append(float(np.mean(-Y * np.log(A) - (1 - Y) * np.log(1 - A))))
+        w, b = w - learning_rate * dw, b - learning_rate * db
+    grads = {"dw": dw, "db": db}
+    return {"w": w, "b": b}, grads, costs
+
+
+def optimize_course_style(w, b, X, Y, num_iterations=100, learning_rate=0.009, print_cost=False):
+    """Unpacks dw and db, calls propagate once more for logging, prints with print_cost."""
+    w, b = w.copy(), b
+    costs = []
+    for i in range(num_iterations):
+        grads, cost = propagate(w, b, X, Y)
+        dw = grads["dw"]
+        db = grads["db"]
+        w = w - learning_rate * dw
+        b = b - learning_rate * db
+        if i % 100 == 0:
+            costs.append(cost)
+            if print_cost:
+                print("Cost after iteration %i: %f" % (i, cost))
+    print("final cost:", propagate(w, b, X, Y)[1])
+    grads = {"dw": dw, "db": db}
+    return {"w": w, "b": b}, grads, costs
+
+
+def predict_course_style(w, b, X):
+    m = X.shape[1]
+    Y_prediction = np.zeros((1, m))
+    w = w.reshape(X.shape[0], 1)
+    A = 1 / (1 + np.exp(-(np.dot(w.T, X) + b)))
+    for i in range(A.shape[1]):
+        if A[0, i] > 0.5:
+            Y_prediction[0, i] = 1
+        else:
+            Y_prediction[0, i] = 0
+    return Y_prediction
+
+
+def model_zeros_inline(X_train, Y_train, X_test, Y_test, num_iterations=2000, learning_rate=0.5, print_cost=False):
+    """Makes its zeros itself (an int b), the course's way, and builds d before returning it."""
+    w = np.zeros((X_train.shape[0], 1))
+    b = 0
+    parameters, grads, costs = optimize(w, b, X_train, Y_train, num_iterations, learning_rate, print_cost)
+    w = parameters["w"]
+    b = parameters["b"]
+    Y_prediction_test = predict(w, b, X_test)
+    Y_prediction_train = predict(w, b, X_train)
+    if print_cost:
+        print("train accuracy: {} %".format(100 - np.mean(np.abs(Y_prediction_train - Y_train)) * 100))
+    d = {"costs": costs, "Y_prediction_test": Y_prediction_test, "Y_prediction_train": Y_prediction_train,
+         "w": w, "b": b, "learning_rate": learning_rate, "num_iterations": num_iterations}
+    return d
+
+
+def model_own_descent(X_train, Y_train, X_test, Y_test, num_iterations=2000, learning_rate=0.5, print_cost=False):
+    """Its own loop of gradient descent, calling propagate, and an extra propagate and predicts for logging."""
+    w, b = initialize_with_zeros(X_train.shape[0])
+    costs = []
+    for i in range(num_iterations):
+        grads, cost = propagate(w, b, X_train, Y_train)
+        if i % 100 == 0:
+            costs.append(cost)
+        w, b = w - learning_rate * grads["dw"], b - learning_rate * grads["db"]
+    print("final training cost:", propagate(w, b, X_train, Y_train)[1], "on the test set:", propagate(w, b, X_test, Y_test)[1])
+    print("test accuracy:", np.mean(predict(w, b, X_test) == Y_test))
+    return {"costs": costs, "Y_prediction_test": predict(w, b, X_test), "Y_prediction_train": predict(w, b, X_train),
+            "w": w, "b": b, "learning_rate": learning_rate, "num_iterations": num_iterations}
+
+
+def model_all_inline(X_train, Y_train, X_test, Y_test, num_iterations=2000, learning_rate=0.5, print_cost=False):
+    """Calls none of its helpers: gradient descent and predictions written out."""
+    m = X_train.shape[1]
+    w, b, costs = np.zeros((X_train.shape[0], 1)), 0.0, []
+    for i in range(num_iterations):
+        A = 1 / (1 + np.exp(-(w.T @ X_train + b)))
+        if i % 100 == 0:
+            costs.append(float(-np.mean(Y_train * np.log(A) + (1 - Y_train) * np.log(1 - A))))
+        w, b = w - learning_rate * (X_train @ (A - Y_train).T) / m, b - learning_rate * np.mean(A - Y_train)
+    labels = lambda X: (1 / (1 + np.exp(-(w.T @ X + b))) > 0.5).astype(float)
+    return {"costs": costs, "Y_prediction_test": labels(X_test), "Y_prediction_train": labels(X_train),
+            "w": w, "b": b, "learning_rate": learning_rate, "num_iterations": num_iterations}
+
+
+def model_logging_twice(X_train, Y_train, X_test, Y_test, num_iterations=2000, learning_rate=0.5, print_cost=False):
+    """Extra calls for logging: initialize_with_zeros twice, optimize with print_cost=True, predict on each set twice."""
+    print("starting from", initialize_with_zeros(X_train.shape[0])[0].shape)
+    w, b = initialize_with_zeros(X_train.shape[0])
+    params, grads, costs = optimize(w, b, X_train, Y_train, num_iterations=num_iterations, learning_rate=learning_rate, print_cost=True)
+    for X, Y in ((X_train, Y_train), (X_test, Y_test)):
+        print("accuracy:", np.mean(predict(params["w"], params["b"], X) == Y))
+    return {"costs": costs, "Y_prediction_test": predict(params["w"], params["b"], X_test),
+            "Y_prediction_train": predict(params["w"], params["b"], X_train), "w": params["w"], "b": params["b"],
+            "learning_rate": learning_rate, "num_iterations": num_iterations}
+
+
 CORRECT = {
     "initialize: returns [w, b], a list": ("initialize_with_zeros", initialize_as_list),
+    "initialize: b = 0, an int": ("initialize_with_zeros", initialize_course_style),
+    "initialize: integer zeros": ("initialize_with_zeros", lambda dim: (np.zeros((dim, 1), dtype=int), 0)),
+    "initialize: b = 0.": ("initialize_with_zeros", lambda dim: (np.zeros((dim, 1), dtype=float), 0.)),
     "sigmoid: plain": ("sigmoid", sigmoid),
     "sigmoid: numerically stable": ("sigmoid", sigmoid_stable),
     "sigmoid: scipy's expit": ("sigmoid", expit),
@@ -428,13 +686,29 @@ CORRECT = {
     "propagate: @ and np.mean": ("propagate", propagate),
     "propagate: np.dot, clipped log, Python float cost": ("propagate", propagate_dot_and_clip),
     "propagate: stable cross-entropy from Z, 0-d cost": ("propagate", propagate_from_logits),
+    "propagate: the course's way, a (1, 1) cost and db of shape (1,)": ("propagate", propagate_course_style),
+    "propagate: σ written out, cost squeezed": ("propagate", propagate_inline_sigmoid),
+    "propagate: prints shapes, db of shape (1, 1)": ("propagate", propagate_printing_shapes),
+    "propagate: cost of shape (1, 1) from np.dot": ("propagate", _propagate_changing(
+        cost=lambda w, b, X, Y, A: -(np.dot(Y, np.log(A).T) + np.dot(1 - Y, np.log(1 - A).T)) / X.shape[1])),
     "optimize: plain": ("optimize", optimize),
     "optimize: copies w, then updates in place": ("optimize", optimize_copy_then_in_place),
+    "optimize: its own gradient, with sigmoid, printing": ("optimize", optimize_own_gradient),
+    "optimize: everything inline": ("optimize", optimize_all_inline),
+    "optimize: the course's way, an extra propagate for logging": ("optimize", optimize_course_style),
     "predict: vectorized": ("predict", predict),
     "predict: loop, integer labels": ("predict", lambda w, b, X: predict_loop(w, b, X).astype(int)),
     "predict: loop": ("predict", predict_loop),
+    "predict: the course's way, σ written out": ("predict", predict_course_style),
     "model: positional calls": ("model", model),
     "model: keyword calls, extra key": ("model", model_keyword_calls),
+    "model: zeros made inline, an int b, d built first": ("model", model_zeros_inline),
+    "model: its own gradient descent calling propagate, logging": ("model", model_own_descent),
+    "model: no helper called at all": ("model", model_all_inline),
+    "model: helpers called twice for logging": ("model", model_logging_twice),
+    # The course's own helpers (an int b, a (1, 1) cost, db of shape (1,)) end to end.
+    "model: with the course's initialize, propagate and optimize": ("model", in_one_notebook(
+        model, initialize_with_zeros=initialize_course_style, propagate=propagate_course_style, optimize=optimize_course_style)),
     # Slow but correct: a propagate that loops over the examples trains within the time the probe grants it.
     "model: propagate loops over the examples": ("model", with_helpers(model, optimize=with_helpers(optimize, propagate=propagate_loop))),
     "data: reshape(m, -1).T": ("data_preparation", prepare),

@@ -5,7 +5,9 @@ import pytest
 
 import logistic_regression_variants as variants
 from catalogue import run_in_process
-from checker.assignments.logistic_regression import ASSIGNMENT, check_optimize, check_propagate, check_sigmoid, inputs, reference
+from checker.assignments.logistic_regression import messages as say
+from checker.assignments.logistic_regression import ASSIGNMENT, check_model, check_optimize, check_propagate, check_sigmoid, end_to_end, inputs, reference
+from checker.checks import messages as common
 from checker.checks import seeds
 from checker.checks.student_side import checker_code_allowed
 from checker.checks.report import CheckFailure
@@ -155,3 +157,54 @@ def test_a_model_that_copies_hidden_inputs_into_its_values_shows_none_of_them(ho
     public, (hidden, hidden_inputs) = shown[seeds.PUBLIC_SEED][0], shown[2**40 + 12345]
     assert any(value in public for value in shown[seeds.PUBLIC_SEED][1]), public
     assert hidden_inputs and not any(value in hidden for value in hidden_inputs), hidden
+
+
+@pytest.mark.parametrize("graded, implementation", [("propagate", variants.propagate_course_style),
+                                                    ("propagate", variants.propagate_printing_shapes),
+                                                    ("initialize_with_zeros", lambda dim: (np.zeros((dim, 1)), np.zeros((1, 1))))])
+def test_a_one_element_array_where_a_number_belongs_passes_with_the_same_note_once(graded, implementation):
+    """Is a (1,) or (1, 1) array where the notebook documents a number graded as that number, with the rank-1 note said
+    once, in the same words under every seed?"""
+    check = ASSIGNMENT.check(graded).function
+    said = [check.grade(implementation, seed=seed) for seed in (seeds.PUBLIC_SEED, 7, 2**40 + 12345)]
+    assert said == [[common.ONE_NUMBER_ARRAY]] * 3
+
+
+@pytest.mark.parametrize("seed", [seeds.PUBLIC_SEED, 2**40 + 12345])
+@pytest.mark.parametrize("name", ["optimize: its own gradient, not divided by m", "optimize: its own gradient, uphill"])
+def test_an_optimize_that_never_calls_propagate_is_told_nothing_about_it(name, seed):
+    """Is an optimize that computes its gradient itself graded on the real problem, its message naming no propagate
+    (and no quadratic bowl) it never called?"""
+    with pytest.raises(CheckFailure) as failure:
+        run_in_process(ASSIGNMENT, "optimize", BUGS[name][1], seed=seed)
+    message = str(failure.value).lower()
+    assert "propagate" not in message and "bowl" not in message and "stand-in" not in message
+
+
+def test_a_model_whose_helpers_are_all_wrong_but_unused_passes_its_first_part():
+    """Are model's own results graded with correct helpers lent, so that its notebook's wrong helpers cost it nothing there?"""
+    broken = variants.in_one_notebook(variants.model, sigmoid=np.tanh, propagate=BUGS["propagate: dw with Y - A"][1],
+                                      optimize=variants.optimize_uphill, predict=BUGS["predict: >= 0.5"][1])
+    assert check_model.grade(broken, seed=seeds.PUBLIC_SEED, end_to_end=False) == []
+
+
+@pytest.mark.e2e
+def test_the_slow_note_goes_to_the_same_correct_models_on_every_run(sandbox):
+    """Graded twice as official grading grades (a hidden seed trains on the digits), does the "correct, but slow" note go to
+    the model whose propagate loops over the examples each time, in the same words, and never to vectorised ones?
+    (benchmarks/slow_note.py does the same for a class of 30, three times.)"""
+    from catalogue import notebook_names
+    from checker.checks.session import NotebookSession
+
+    check, noted = ASSIGNMENT.check("model"), {}
+    names = ["model: propagate loops over the examples", "model: positional calls", "model: no helper called at all"]
+    for _ in range(2):
+        for name in names:
+            session = NotebookSession.from_objects(sandbox, notebook_names(ASSIGNMENT, check, variants.CORRECT[name][1]))
+            try:
+                notes = session.run_seeds(check, [seeds.PUBLIC_SEED, 2**40 + 12345])
+            finally:
+                session.close()
+            noted.setdefault(name, []).append([note for note in notes if note.startswith("correct, but")])
+    assert noted[names[0]] == [[say.SLOW_NOTE.format(factor=end_to_end.SLOW)]] * 2
+    assert noted[names[1]] == noted[names[2]] == [[], []]

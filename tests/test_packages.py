@@ -16,7 +16,8 @@ from checker.course import ASSIGNMENTS
 CHECKER = Path(checker.__file__).resolve().parent
 ROOT = CHECKER.parent
 REQUIRED = {"__init__.py", "checks.py", "inputs.py", "messages.py", "reference.py", "mistakes.py"}
-OPTIONAL = {"standins.py", "judges.py"}
+# end_to_end.py: the run of an end-to-end check with the student's own functions (training, timing, whom to blame).
+OPTIONAL = {"standins.py", "judges.py", "end_to_end.py"}
 
 
 def folder_of(assignment):

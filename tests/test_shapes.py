@@ -36,17 +36,39 @@ def test_rank_one_message_is_pinned():
 
 @pytest.mark.parametrize("value", [0.5, np.float64(0.5), np.array(0.5), np.float32(0.5), 1])
 def test_require_scalar_accepts_numbers(value):
-    assert shapes.require_scalar(RUN, value, "cost") == pytest.approx(0.5 if value != 1 else 1.0)
+    """Is a number in any of its usual forms read as that number, with nothing to note?"""
+    run = CheckRun("example", seed=None)
+    assert shapes.require_scalar(run, value, "cost") == pytest.approx(0.5 if value != 1 else 1.0)
+    assert run.notes == []
+
+
+def test_an_array_holding_one_number_counts_as_that_number_with_one_note():
+    """Does an array of shape (1,) or (1, 1) pass as its number, the run noting the rank-1 point once, in the same words each time?"""
+    said = []
+    for seed in (1, 2):
+        run = CheckRun("example", seed=seed)
+        values = [shapes.require_scalar(run, value, what) for value, what in
+                  ((np.array([[0.25]]), "cost"), (np.array([0.5]), "db"), (np.ones((1, 1, 1)), "b"))]
+        assert values == [0.25, 0.5, 1.0]
+        said.append(run.notes)
+    assert said[0] == said[1] == [messages.ONE_NUMBER_ARRAY]
 
 
 @pytest.mark.parametrize(
     "value, template",
-    [(np.array([[0.5]]), messages.ONE_BY_ONE), (np.array([0.5, 1]), messages.WRONG_SHAPE), ("0.5", messages.NOT_A_NUMBER), (True, messages.NOT_A_NUMBER)],
+    [(np.array([0.5, 1]), messages.WRONG_SHAPE), (np.zeros((0, 1)), messages.WRONG_SHAPE), ("0.5", messages.NOT_A_NUMBER),
+     (True, messages.NOT_A_NUMBER), (np.array([True]), messages.NOT_A_NUMBER)],
 )
 def test_require_scalar_rejects_non_numbers(value, template):
     with pytest.raises(CheckFailure) as failure:
         shapes.require_scalar(RUN, value, "cost")
     assert_diagnosis(str(failure.value), template)
+
+
+@pytest.mark.parametrize("value, expected", [(0.5, 0.5), (np.array([[2.0]]), 2.0), (np.int64(3), 3.0), (np.array([1.0, 2.0]), None),
+                                             (True, None), ("1", None), (None, None), (np.array([1j]), None)])
+def test_one_number_reads_what_require_scalar_accepts(value, expected):
+    assert shapes.one_number(value) == expected
 
 
 def test_require_finite_points_at_the_first_bad_entry():

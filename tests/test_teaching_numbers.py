@@ -12,7 +12,7 @@ from checker.assignments.backprop_digits import reference as digits_reference
 from checker.assignments.computational_graph import checks as graph_checks
 from checker.assignments.computational_graph import inputs as graph_inputs
 from checker.assignments.computational_graph import reference as graph_reference
-from checker.assignments.logistic_regression import checks as logistic_checks
+from checker.assignments.logistic_regression import end_to_end as logistic_end_to_end
 from checker.assignments.logistic_regression import inputs as logistic_inputs
 from checker.assignments.logistic_regression import reference as logistic_reference
 from checker.checks import symbolic
@@ -71,7 +71,7 @@ def drawn_seeds(count):
 def test_01_model_training_run_is_as_described():
     """Is the end-to-end run as the notebook describes it, and do its outcomes fall in the range it quotes?"""
     text = text_of("01_logistic_regression")
-    (low, high), (slow, fast) = logistic_checks.ITERATIONS, logistic_checks.RATES
+    (low, high), (slow, fast) = logistic_end_to_end.ITERATIONS, logistic_end_to_end.RATES
     assert f"for {low} to {high - 1} iterations, at a learning rate between {slow:g} and {fast:g}" in text
     assert "on a random 80 % of the training images" in text
     rates = np.random.default_rng(1)

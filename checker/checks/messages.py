@@ -77,7 +77,7 @@ TOO_SLOW = Diagnosis(
 )
 PROBE_UNFINISHED = Diagnosis(
     "code.too_slow",
-    "`{name}` had not finished a short run ({probe}) after {seconds:.3g} s, so the full run would take more than the "
+    "`{name}` had not finished a short run ({probe}) after {seconds:.2g} s, so the full run would take more than the "
     "{limit:g} s the grader allows. {advice} If it should be fast already, look for a loop that never ends.",
 )
 CHANGED_INPUT = Diagnosis(
@@ -152,11 +152,14 @@ RANK_ONE = Diagnosis(
 )
 TRANSPOSED = Diagnosis("shape.transposed", "{what} has shape {shape}; it should be {expected}. It looks transposed: try {what_short}.T")
 WRONG_SHAPE = Diagnosis("shape.wrong", "{what} has shape {shape}; it should be {expected}.")
-ONE_BY_ONE = Diagnosis(
-    "shape.one_by_one",
-    "{what} has shape (1, 1); it should be a single number. Use np.squeeze({what_short}) or float({what_short}).",
-)
 NOT_A_NUMBER = Diagnosis("shape.not_a_number", "{what} should be a number, but it is a {kind}.")
+# Said once per check, as a note, when an array holding one number stands where the notebook asks for a number.
+ONE_NUMBER_ARRAY = (
+    "where the notebook asks for a single number, your code gives a NumPy array holding one number (shape (1,) or (1, 1)). "
+    "It is graded as that number, but it is still an array: every number computed from it becomes an array too, and "
+    "f-strings such as f\"{x:.4f}\" refuse it (so does float(x) in recent NumPy). np.sum or np.mean over a whole array gives "
+    "a number; x.item() turns a one-element array into one."
+)
 NOT_FINITE = Diagnosis("value.not_finite", "{what} contains {bad}, first at index {where}. {hint}")
 NOT_FINITE_VALUE = Diagnosis("value.not_finite", "{what} is {bad}. {hint}")
 

@@ -32,18 +32,30 @@ def require_shape(run, value, expected, what, short=None):
 
 
 def require_scalar(run, value, what, short=None):
-    """Fail unless `value` is one real number (float, NumPy scalar or 0-d array); return it as float."""
+    """One real number (a float, a NumPy scalar, a 0-d array, or an array holding one number) as a float.
+
+    Where the notebook asks for a number, an array holding one number counts as that number: it costs no point,
+    and the run notes once what such an array does differently (messages.ONE_NUMBER_ARRAY). `short` is not used any more
+    (it named the value in the advice for a (1, 1) array); callers may still pass it.
+    """
     __tracebackhide__ = True
-    short = short or what
     if isinstance(value, np.ndarray):
-        if value.shape == (1, 1):
-            run.fail(messages.ONE_BY_ONE.format(what=what, what_short=short))
-        if value.ndim != 0:
+        if value.size != 1:
             run.fail(messages.WRONG_SHAPE.format(what=what, shape=value.shape, expected="() (a single number)"))
-        value = value[()]
+        if value.ndim and messages.ONE_NUMBER_ARRAY not in run.notes:
+            run.note(messages.ONE_NUMBER_ARRAY)
+        value = value.reshape(())[()]
     if isinstance(value, (bool, np.bool_)) or not isinstance(value, (numbers.Real, np.number)):
         run.fail(messages.NOT_A_NUMBER.format(what=what, kind=_kind(value)))
     return float(value)
+
+
+def one_number(value):
+    """`value` as a float when it is one real number, in any of the forms require_scalar accepts; else None."""
+    array = np.asarray(value) if isinstance(value, (numbers.Real, np.number, np.ndarray)) and not isinstance(value, (bool, np.bool_)) else None
+    if array is None or array.size != 1 or not np.issubdtype(array.dtype, np.number) or np.iscomplexobj(array):
+        return None
+    return float(array.reshape(()))
 
 
 def require_finite(run, value, what, call=None):

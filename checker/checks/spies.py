@@ -4,9 +4,10 @@ Each watched name is lent back to the student's code through the judge: a call o
 inside `optimize` crosses to the judge, which calls the student's own `propagate`, notes what it
 received and returned, and hands the result back. The notes stay with the judge, so the code being
 graded cannot forge them; they explain a failure and never decide a grade (the run's outcome does).
-Notes are in the order calls return: a function's inner calls come before it.
+Notes are in the order calls end (return, raise or are stopped): a function's inner calls come before it.
 """
 
+import contextlib
 import copy
 
 from checker.checks.guard import CallLog, call_student, member, using_references
@@ -17,7 +18,7 @@ from checker.checks.student_side import side_of
 class Call:
     """One watched call: the function's name, its arguments, what it returned, and its object's state before and after.
 
-    A call that stopped with an error (`raised`) returned nothing and has no state after.
+    A call that stopped with an error, or was stopped (`raised`), returned nothing and has no state after.
     """
 
     def __init__(self, name, args, kwargs, value, before=None, after=None, raised=False):
@@ -25,19 +26,40 @@ class Call:
         self.raised = raised
 
 
+class Watch:
+    """What a watched run saw: every call in the order it ended, whether it returned or not."""
+
+    def __init__(self, run):
+        self.ended = CallLog(run, "the functions of this run", calls=2_000)
+        self.full = False  # past what a watch keeps, the run goes on unwatched: watching never changes what it does
+
+    def note(self, call):
+        if not self.full:
+            try:
+                self.ended.add(call)
+            except RuntimeError:
+                self.full = True
+
+    @property
+    def calls(self):
+        """The calls that returned, in the order they returned."""
+        return [call for call in self.ended if not call.raised]
+
+
 class _Spy:
-    def __init__(self, run, name, original, log, state=None):
-        self.run, self.name, self.original, self.log, self.state = run, name, original, log, state
+    def __init__(self, run, name, original, watch, state=None, time_limit_s=None):
+        self.run, self.name, self.original, self.watch, self.state, self.time_limit_s = run, name, original, watch, state, time_limit_s
         self.__name__ = name
 
     def __call__(self, *args, **kwargs):
         before = self.state() if self.state else None
         try:
-            value = call_student(self.run, self.original, *args, name=self.name, allow_changes=True, **kwargs).value
-        except CheckFailure:
-            self.log.add(Call(self.name, args, kwargs, None, before, raised=True))
+            value = call_student(self.run, self.original, *args, name=self.name, allow_changes=True, time_limit_s=self.time_limit_s,
+                                 **kwargs).value
+        except BaseException:  # a failure, or (in-process) the time of the call it was made in running out
+            self.watch.note(Call(self.name, args, kwargs, None, before, raised=True))
             raise
-        self.log.add(Call(self.name, args, kwargs, value, before, self.state() if self.state else None))
+        self.watch.note(Call(self.name, args, kwargs, value, before, self.state() if self.state else None))
         return value
 
 
@@ -54,28 +76,40 @@ def state_of(run, owner, attributes):
     return read
 
 
+@contextlib.contextmanager
+def watching(run, function, names, methods=(), time_limit_s=None):
+    """While the block runs, `function` finds the notebook's functions `names` watched; yields the Watch.
+
+    `methods` watches methods of the student's objects too: (label, owner, attribute, state attributes to read).
+    `time_limit_s` bounds each watched call (by default the policy's call_seconds); an enclosing call's limit still holds.
+    """
+    side = side_of(function, run)
+    watch = Watch(run)
+    spies = {}
+    for name in names:
+        original = side.lookup(function, name)
+        if original is not None:
+            spies[name] = _Spy(run, name, original, watch, time_limit_s=time_limit_s)
+    for label, owner, attribute, state in methods:
+        original = member(owner, run, attribute)
+        side_of(owner, run).set_attribute(owner, attribute, _Spy(run, label, original, watch, state_of(run, owner, state), time_limit_s))
+    with using_references(function, run, **spies):
+        yield watch
+
+
 def watched_run(run, function, names, *args, methods=(), partial=False, **kwargs):
     """Call `function` with the notebook's functions `names` watched: (the calls noted, what it returned), or (None, None)
     when the run itself failed; with `partial`, then (the calls noted until it failed, the last one `raised`, None).
 
     `methods` watches methods of the student's objects too: (label, owner, attribute, state attributes to read).
     """
-    side = side_of(function, run)
-    log = CallLog(run, "the functions of this run", calls=2_000)
-    spies = {}
-    for name in names:
-        original = side.lookup(function, name)
-        if original is not None:
-            spies[name] = _Spy(run, name, original, log)
+    watch = None
     try:
-        for label, owner, attribute, state in methods:
-            original = member(owner, run, attribute)
-            side_of(owner, run).set_attribute(owner, attribute, _Spy(run, label, original, log, state_of(run, owner, state)))
-        with using_references(function, run, **spies):
+        with watching(run, function, names, methods) as watch:
             value = call_student(run, function, *args, allow_changes=True, **kwargs).value
     except CheckFailure:
-        return (list(log), None) if partial else (None, None)
-    return list(log), value
+        return (list(watch.ended) if watch else [], None) if partial else (None, None)
+    return list(watch.ended), value
 
 
 def first_wrong(calls, judge_of):
@@ -85,11 +119,16 @@ def first_wrong(calls, judge_of):
     (or None: that call is not judged). A call its judge cannot read (a state it never kept) is passed over.
     """
     for call in calls:
-        judge = judge_of(call.name)
-        try:
-            verdict = judge(call, calls) if judge else None
-        except (TypeError, ValueError, KeyError, IndexError, AttributeError):
-            continue
+        verdict = verdict_of(call, calls, judge_of)
         if verdict:
             return call, verdict
     return None, None
+
+
+def verdict_of(call, calls, judge_of):
+    """What its judge finds wrong with one returned call (among `calls`), or None: right, not judged, or unreadable."""
+    judge = judge_of(call.name)
+    try:
+        return judge(call, calls) if judge else None
+    except (TypeError, ValueError, KeyError, IndexError, AttributeError):
+        return None

@@ -83,12 +83,14 @@ class InProcessSide:
     def call(self, function, args, kwargs, time_limit, track_changes, name):
         duplicate = copy.deepcopy if track_changes else (lambda value: value)
         passed_args, passed_kwargs = [duplicate(value) for value in args], {key: duplicate(value) for key, value in kwargs.items()}
-        with alarm(time_limit, _InProcessTimeout):
+        with alarm(time_limit, _InProcessTimeout) as enclosing_first:
             report = student.invoke(function, passed_args, passed_kwargs, track_changes=track_changes,
                                     printed_chars=self.policy.printed_chars)
         raised = report.get("raised")
         if raised is not None:
             if raised["type"] == _InProcessTimeout.__name__:
+                if enclosing_first:  # the time of the call this one was made in ran out: that call is the one stopped
+                    raise _InProcessTimeout()
                 raise StudentTimedOut(name, time_limit)
             raise StudentRaised(name, raised)
         changed, reordered = student.changed_arguments(function, (args, kwargs) if track_changes else None, passed_args, passed_kwargs)

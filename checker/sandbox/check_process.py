@@ -27,7 +27,7 @@ class CheckProcess:
         self.channel = Channel(sock, "judge", lambda ref: remote.Remote(ref, self), remote.Remote, limits=self.policy.frames)
         self.stopped = None  # why judge-side code stopped the check, if it did
         remote.serve_judge_objects(self.channel, self._note_stop, self.policy.helper_bytes)
-        self.dead = None
+        self.dead, self.timed_out = None, False
 
     def _note_stop(self, text):
         self.stopped = text
@@ -51,12 +51,14 @@ class CheckProcess:
             return self.channel.request(op, deadline=started + limit, **fields)
         except TimedOut:
             self.close()
-            self.dead = f"it was stopped after {limit:g} s"
+            self.dead, self.timed_out = f"it was stopped after {limit:g} s", True
             if limit < time_limit:  # the notebook's budget ran out, not this call's own limit
                 raise remote.StudentBudgetUsed(what, budget.seconds) from None
             raise remote.StudentTimedOut(what, limit) from None
         except ChannelClosed:
             self.close()
+            if self.timed_out:  # a request made while serving this one (a helper's call) ran out of time, and this one with it
+                raise remote.StudentTimedOut(what, round(time.monotonic() - started, 1)) from None
             self.dead = exits.describe(self.notebook.reap(self.pid), killed_by_us=True)
             raise remote.StudentEnded(what, self.dead) from None
         except (ProtocolError, RemoteError) as error:

@@ -1,40 +1,36 @@
 """Checks of assignment 01: data preparation, sigmoid, initialize_with_zeros, propagate, optimize, predict, model.
 
-A function is graded on its own: `propagate` with the SymPy-derived sigmoid in place of the
-student's, `optimize` with a stand-in `propagate` (the gradient of a random convex quadratic,
-which runs beside the student's code: it gives nothing away), `model` with stand-ins for all its helpers that record how
-they were called. Reference results come from `run.reference`, recognised mistakes from
-`run.mistakes`; the model's accuracy comes from the student's own code, end to end.
+A function is graded on what it returns for the check's inputs, whichever helpers it calls or computes inline:
+`propagate` with the SymPy-derived sigmoid lent in place of the student's, `optimize` with a stand-in
+`propagate` (the gradient of a random convex quadratic, which runs beside the student's code) and, when its
+result there is wrong, on the real problem with the answer key's `propagate` lent, `model` with correct helpers
+lent (standins.ModelStandIns) and then trained on the digits with the student's own functions (end_to_end.py).
+Reference results come from `run.reference`, recognised mistakes from `run.mistakes`.
 """
 
 import numbers
-import time
 
 import numpy as np
 
-from checker.assignments.logistic_regression import inputs
+from checker.assignments.logistic_regression import end_to_end, inputs, judges, standins
 from checker.assignments.logistic_regression import messages as say
-from checker.assignments.logistic_regression import judges, standins
 from checker.checks import compare, symbolic
 from checker.checks import messages as common
-from checker.checks.guard import beside, call_student, limit_from_probe, using_references
+from checker.checks.messages import Said
+from checker.checks.guard import beside, call_student, using_references
 from checker.checks.registry import check
-from checker.checks.report import CheckFailure, describe_value, kind_in_words
-from checker.checks.student_side import side_of
-from checker.checks.spies import first_wrong, watched_run
-from checker.checks.shapes import require_array, require_finite, require_scalar, require_shape
+from checker.checks.report import OWN_WORDS, CheckFailure, describe_value, kind_in_words
+from checker.checks.shapes import one_number, require_array, require_finite, require_scalar, require_shape
 from checker.datasets import load_dataset
 from checker.gradients.numerical import numerical_gradient, relative_error
 from checker.sandbox.standins import QuadraticBowl
 from checker.thresholds import agree_below
 
-# The end-to-end run: model() trained from zeros on a random 80 % of the training digits, for a number of
-# iterations and at a learning rate drawn from the check's seed, must arrive where gradient descent does
-# (tests/test_teaching_numbers.py recomputes how well that classifies the test digits). A short probe's time
-# sets the run's time limit; a failed run is replayed for REPLAY_ITERATIONS with every function watched.
-ITERATIONS, RATES, PROBE_ITERATIONS, REPLAY_ITERATIONS = (150, 251), (0.3, 0.7), 10, 3
-SLOW = 5  # a correct run this many times as long as computing all the examples at once would take gets a note
-HELPERS = ("initialize_with_zeros", "optimize", "propagate", "sigmoid", "predict")
+# Failures that end a check process or its time: a second run of the same call could tell nothing more.
+STOPPED = (common.TIMED_OUT.id, common.BUDGET_USED.id, common.ENDED.id)
+# A call whose helpers are lent from the judge crosses to it at every step (hundreds of times in a run of gradient
+# descent): it gets this many times the policy's time for a call, so that a busy machine never fails correct code.
+LENT_TIME = 4
 
 
 # -- data preparation: the student's own arrays, made from the built-in dataset ----------------
@@ -86,9 +82,7 @@ def check_sigmoid(run, sigmoid):
     """Does sigmoid compute 1 / (1 + e^(-z)), a number for a number and an array of z's shape for an array, with the slope σ(z)(1 - σ(z))?"""
     z_scalar = float(run.rng.uniform(-4, 4))
     value = call_student(run, sigmoid, z_scalar).value
-    if isinstance(value, np.ndarray) and value.size == 1 and value.ndim > 0:
-        run.fail(say.SCALAR_RESULT.format(z=run.shown(f"{z_scalar:.3g}", "z"), kind=f"array of shape {value.shape}"))
-    require_scalar(run, value, f"sigmoid({z_scalar:.3g})")
+    require_scalar(run, value, run.shown(f"sigmoid({z_scalar:.3g})", "sigmoid(z) of a single number z"))
 
     z = run.rng.uniform(-6, 6, size=(int(run.rng.integers(2, 5)), int(run.rng.integers(3, 7))))
     call = call_student(run, sigmoid, z)
@@ -109,21 +103,21 @@ def check_sigmoid(run, sigmoid):
 # -- initialize_with_zeros: properties --------------------------------------------------------
 @check("initialize_with_zeros")
 def check_initialize_with_zeros(run, initialize_with_zeros):
-    """Does initialize_with_zeros(dim) return w, a float column of dim zeros, and b = 0.0, for any dim?"""
+    """Does initialize_with_zeros(dim) return w, a column of dim zeros, and b, the number 0, for any dim?"""
     for dim in (int(run.rng.integers(2, 6)), int(run.rng.integers(6, 12))):
         result = call_student(run, initialize_with_zeros, dim).value
         if not isinstance(result, (tuple, list)) or len(result) != 2:  # a list unpacks like the pair the notebook returns
             run.fail(say.RETURNS_PAIR.format(name="initialize_with_zeros", pair="(w, b)", kind=kind_in_words(result)))
         w, b = result
         require_shape(run, w, (dim, 1), f"w for dim = {dim}", "w")
-        if not np.issubdtype(w.dtype, np.floating):
-            run.fail(say.W_INTEGERS.format(dtype=w.dtype))
+        if not (np.issubdtype(w.dtype, np.number) or w.dtype == bool) or np.iscomplexobj(w):
+            run.fail(say.W_NOT_REAL.format(dtype=w.dtype))
         if np.count_nonzero(w):
             run.fail(say.W_NOT_ZEROS.format(count=np.count_nonzero(w)))
-        if isinstance(b, (int, np.integer)) and not isinstance(b, bool) and b == 0:
-            run.fail(say.B_INTEGER)
-        if require_scalar(run, b, "b") != 0.0:
+        if require_scalar(run, b, "b") != 0.0:  # the int 0 is as good as 0.0: b = b - learning_rate * db makes it a float
             run.fail(say.B_NOT_ZERO.format(value=b))
+        if not np.issubdtype(w.dtype, np.floating) and say.W_INTEGERS not in run.notes:
+            run.note(say.W_INTEGERS)
 
 
 # -- propagate: against the reference, its own cost's finite differences and known mistakes -----
@@ -158,7 +152,7 @@ def _student_propagate(run, propagate, w, b, X, Y):
 def check_propagate(run, propagate):
     """Does propagate return the cost and the gradients of the cross-entropy, for any w, b, X and Y?"""
     w, b, X, Y = inputs.draw_problem(run.rng)
-    m = X.shape[1]
+    m, rows = X.shape[1], X.shape[1] / X.shape[0]  # rows: how much too large a mean divided by n_x instead of m is
     expected, expected_cost = run.reference.propagate(w, b, X, Y)
     mistaken = run.mistakes.propagate(w, b, X, Y)
     with using_references(propagate, run, sigmoid=symbolic.sigmoid):
@@ -174,6 +168,7 @@ def check_propagate(run, propagate):
     if not compare.close(cost, expected_cost):
         headline = compare.first_match(cost, [
             (expected_cost * m, say.COST_TIMES_M), (expected_cost / m, say.COST_OVER_M), (-expected_cost, say.COST_SIGN),
+            (expected_cost * rows, say.M_FROM_ROWS.format(what="cost")),
             *compare.candidates(mistaken, lambda result: result[1], say.COST_SWAPPED, say.COST_NO_BIAS, say.COST_HALF, say.COST_SQUARED),
         ])
         details = [("yours", describe_value(cost)), inputs_line]
@@ -184,47 +179,71 @@ def check_propagate(run, propagate):
     if not compare.close(dw, expected["dw"]):
         headline = compare.first_match(dw, [
             (expected["dw"] * m, say.DW_TIMES_M), (expected["dw"] / m, say.DW_OVER_M), (-expected["dw"], say.DW_SIGN),
+            (expected["dw"] * rows, say.M_FROM_ROWS.format(what="dw")),
             *compare.candidates(mistaken, lambda result: result[0]["dw"], say.DW_NO_BIAS, say.DW_USED_Z, say.DW_SQUARED),
         ])
         run.fail(headline or say.DW_NOT_GRADIENT, inputs_line, *compare.mismatch_details("dw", dw, own_dw, agree_below()))
 
     if not compare.close(db, expected["db"]):
-        headline = compare.first_match(db, [(expected["db"] * m, say.DB_TIMES_M), (-expected["db"], say.DB_SIGN)])
+        headline = compare.first_match(db, [(expected["db"] * m, say.DB_TIMES_M), (-expected["db"], say.DB_SIGN),
+                                            (expected["db"] * rows, say.M_FROM_ROWS.format(what="db"))])
         details = [("yours", describe_value(db)), ("relative error", f"{relative_error(db, own_db):.2g} against centred differences of your cost")]
         run.fail(headline or say.DB_NOT_GRADIENT, *details)
 
 
-# -- optimize: with a stand-in propagate ------------------------------------------------------
-def draw_bowl(rng, dim):
-    """A random quadratic bowl: H positive definite, its minimum at (w*, b*); the stand-in for propagate."""
-    root = rng.normal(size=(dim, dim)) / np.sqrt(dim)
-    return root @ root.T + 0.05 * np.eye(dim), rng.normal(size=(dim, 1)), float(rng.uniform(0.5, 2)), float(rng.normal())
-
-
+# -- optimize: on a quadratic bowl, and on the real problem when the bowl's result is wrong -------------
 def _costs_as_floats(run, costs, source="costs"):
+    """A list of costs as numbers (a one-element array counts as its number)."""
     if not isinstance(costs, (list, tuple, np.ndarray)):
         run.fail(say.COSTS_WRONG, ("yours", describe_value(costs)))
     return [require_scalar(run, cost, f"{source}[{i}]", "cost") for i, cost in enumerate(costs)]
 
 
-def _student_optimize(run, optimize, bowl, w, b, X, Y, **arguments):
-    with using_references(optimize, run, propagate=beside(optimize, run, "QuadraticBowl", *bowl), sigmoid=symbolic.sigmoid):
-        call = call_student(run, optimize, w, b, X, Y, **arguments)
-    if not isinstance(call.value, (tuple, list)) or len(call.value) != 3:
-        run.fail(say.RETURNS_TRIPLE.format(kind=kind_in_words(call.value)))
-    return call
+def _unsettled(path, iterations):
+    """Whether w still moves at step `iterations`, so that one step more or less shows."""
+    return not compare.close(path["w"][iterations], path["w"][iterations + 1])
 
 
-def _propagate_asked(run, optimize, bowl, w, b, X, Y, rate, iterations=3):
-    """The w each call of propagate received in a short run of optimize, watched from the judge (propagate lent from here)."""
-    stand_in = standins.BowlStandIn(run, bowl, calls=10 * iterations)
-    with using_references(optimize, run, propagate=stand_in.propagate, sigmoid=symbolic.sigmoid):
-        call_student(run, optimize, w, b, X, Y, num_iterations=iterations, learning_rate=rate, print_cost=False)
-    return list(stand_in.asked)
+def _descents(run, w, b, X, Y, iterations):
+    """(the learning rate, the bowl lent as propagate, its descent, the real problem's descent), all computed up front.
+
+    A descent is a dictionary: the answer key's path of gradient descent ("path": w, b and the cost at each step), the
+    paths of recognised wrong learning rates ("wrong"), and the gradient at the start and at the last step.
+
+    The rate is one at which w has not settled by step n on either problem. Everything the answer key computes here is
+    asked for on every run, so the student kit holds it for the public seed whichever way the student's code goes.
+    """
+    bowl = inputs.draw_bowl(run.rng, w.shape[0])  # propagate's stand-in: the gradient of this quadratic
+    gradient = QuadraticBowl(*bowl)
+    H, _, h, _ = bowl
+    w_star, b_star = gradient.minimum(X, Y)  # the bowl's bottom moves with X and Y: optimize must pass on its own
+    for _ in range(20):
+        rate = float(run.rng.uniform(0.02, 0.2))
+        on_bowl = run.reference.descent_path(w, b, H, w_star, h, b_star, rate, iterations + 1)
+        real = run.reference.logistic_path(w, b, X, Y, rate, iterations + 1)
+        if _unsettled(on_bowl, iterations) and _unsettled(real, iterations):
+            break
+    wrong_rates = {say.ASCENT: -rate, say.RATE_IGNORED: 1.0, say.RATE_DEFAULT: 0.009}
+    last = gradient(on_bowl["w"][iterations - 1], on_bowl["b"][iterations - 1], X, Y)[0]["dw"]
+    bowl_descent = {"path": on_bowl, "first_dw": gradient(w, b, X, Y)[0]["dw"], "last_dw": last,
+                    "wrong": {message: run.reference.descent_path(w, b, H, w_star, h, b_star, wrong, iterations) for message, wrong in wrong_rates.items()}}
+    real_descent = {"path": real, "first_dw": real["dw"][0], "last_dw": real["dw"][iterations - 1],
+                    "wrong": {message: run.reference.logistic_path(w, b, X, Y, wrong, iterations) for message, wrong in wrong_rates.items()}}
+    return rate, bowl, bowl_descent, real_descent
+
+
+def _run_optimize(run, optimize, w, b, X, Y, iterations, rate, lent, time_limit_s=None):
+    """optimize's call with the helpers `lent`: its CallReport, or the CheckFailure it ended with."""
+    try:
+        with using_references(optimize, run, **lent):
+            return call_student(run, optimize, w, b, X, Y, num_iterations=iterations, learning_rate=rate, print_cost=False,
+                                time_limit_s=time_limit_s)
+    except CheckFailure as failure:
+        return failure
 
 
 def _why_first_gradients(asked, start):
-    """Why optimize stepped with the first gradients every time, as the watched calls of propagate show (None: unclear)."""
+    """Why optimize stepped with the first gradients every time, as the calls of propagate show (None: unclear)."""
     if len(asked) == 1:
         return say.GRADIENTS_BEFORE_LOOP
     if len(asked) > 1 and all(compare.close(w, start) for w in asked):
@@ -234,26 +253,17 @@ def _why_first_gradients(asked, start):
     return None
 
 
-@check("optimize")
-def check_optimize(run, optimize):
-    """Does optimize take num_iterations steps of gradient descent at learning_rate and return the final w and b, the last grads and every 100th cost?"""
-    w, b, X, Y = inputs.draw_problem(run.rng, dim=3)
-    iterations = int(run.rng.integers(201, 400))
-    bowl = draw_bowl(run.rng, w.shape[0])  # propagate's stand-in: the gradient of this quadratic
-    gradient = QuadraticBowl(*bowl)
-    H, _, h, _ = bowl
-    w_star, b_star = gradient.minimum(X, Y)  # the bowl's bottom moves with X and Y: optimize must pass on its own
-    # Paths of gradient descent on the bowl: (w, b, cost) at every step 0..n, for the right rate and recognised wrong ones.
-    # A rate at which w has not settled by step n, so that one step more or less still shows.
-    for _ in range(20):
-        rate = float(run.rng.uniform(0.02, 0.2))
-        path = run.reference.descent_path(w, b, H, w_star, h, b_star, rate, iterations + 1)
-        if not compare.close(path["w"][iterations], path["w"][iterations + 1]):
-            break
-    wrong_rates = {say.ASCENT: -rate, say.RATE_IGNORED: 1.0, say.RATE_DEFAULT: 0.009}
-    wrong_paths = {message: run.reference.descent_path(w, b, H, w_star, h, b_star, wrong, iterations) for message, wrong in wrong_rates.items()}
+def _judge_optimize(run, call, descent, start, iterations, rate, asked):
+    """Fail with what is wrong in optimize's (params, grads, costs) on `descent`'s problem; return when all is right.
 
-    call = _student_optimize(run, optimize, bowl, w, b, X, Y, num_iterations=iterations, learning_rate=rate, print_cost=False)
+    `asked` holds the w of each call of propagate, when the code called it (it explains stepping with the first gradients).
+    """
+    __tracebackhide__ = True
+    if isinstance(call, CheckFailure):
+        raise call
+    w, b = start
+    if not isinstance(call.value, (tuple, list)) or len(call.value) != 3:
+        run.fail(say.RETURNS_TRIPLE.format(kind=kind_in_words(call.value)))
     params, grads, costs = call.value
     if not isinstance(params, dict) or "w" not in params or "b" not in params:
         run.fail(say.RETURNS_TRIPLE.format(kind=kind_in_words(call.value)))
@@ -261,17 +271,19 @@ def check_optimize(run, optimize):
     new_b = require_scalar(run, params["b"], 'params["b"]', "b")
     require_finite(run, new_w, 'params["w"]', call)
 
+    path = descent["path"]
     steps = run.shown(f"{iterations} steps at learning rate {rate:g}", "num_iterations steps at the learning_rate it was given")
     final_w, final_b = path["w"][iterations], path["b"][iterations]
     if compare.close(new_b, b) and not compare.close(final_b, b):
         run.fail(say.B_FROZEN)
     if not compare.close(new_w, final_w):
-        ran = next((n for n in (100, iterations - 1, iterations + 1) if compare.close(new_w, path["w"][n])), None)
-        headline = compare.first_match(new_w, [(wrong["w"][iterations], message) for message, wrong in wrong_paths.items()])
+        ran = next((n for n in (1, 100, iterations - 1, iterations + 1) if compare.close(new_w, path["w"][n])), None)
+        headline = compare.first_match(new_w, [(wrong["w"][iterations], message) for message, wrong in descent["wrong"].items()])
         if headline is None and ran is not None:
-            headline = say.ITERATIONS_IGNORED.format(ran=ran, iterations=iterations)
-        if headline is None and compare.close(new_w, w - iterations * rate * gradient(w, b, X, Y)[0]["dw"]):
-            headline = _why_first_gradients(_propagate_asked(run, optimize, bowl, w, b, X, Y, rate), w)
+            template = say.RETURNS_IN_LOOP if ran == 1 else say.ITERATIONS_IGNORED
+            headline = template.format(ran=ran, iterations=iterations)
+        if headline is None and compare.close(new_w, w - iterations * rate * descent["first_dw"]):
+            headline = _why_first_gradients(asked, w)
         run.fail(headline or say.PARAMS_WRONG.format(steps=steps), ("yours", describe_value(new_w)))
     if not compare.close(new_b, final_b):
         run.fail(say.PARAMS_WRONG.format(steps=steps), ("yours", describe_value(new_b)))
@@ -284,10 +296,47 @@ def check_optimize(run, optimize):
     if not compare.close(costs, expected_costs):
         after = compare.close(costs, path["cost"][1 : iterations + 1 : 100])
         run.fail(say.COSTS_AFTER_UPDATE if after else say.COSTS_WRONG, ("yours", describe_value(np.array(costs))))
-
-    last = gradient(path["w"][iterations - 1], path["b"][iterations - 1], X, Y)[0]
-    if not isinstance(grads, dict) or not compare.close(grads.get("dw", np.nan), last["dw"]):
+    if not isinstance(grads, dict) or not compare.close(grads.get("dw", np.nan), descent["last_dw"]):
         run.fail(say.GRADS_LAST)
+
+
+def _verdict(judge):
+    """The CheckFailure `judge()` ends with, or None when it returns."""
+    try:
+        judge()
+    except CheckFailure as failure:
+        return failure
+    return None
+
+
+@check("optimize")
+def check_optimize(run, optimize):
+    """Does optimize take num_iterations steps of gradient descent at learning_rate and return the final w and b, the last grads and every 100th cost?
+
+    Graded first with a quadratic bowl lent as propagate (it runs beside the student's code: no round trips). When the
+    result there is wrong, the same call is graded on the real problem, with the answer key's propagate and SymPy's σ
+    lent from the judge: a right result there earns the points (an optimize that computes its gradient itself never
+    uses the bowl).
+    A wrong one is told from the bowl's run when the code calls propagate, else from the real problem's.
+    """
+    w, b, X, Y = inputs.draw_problem(run.rng, dim=3)
+    iterations = int(run.rng.integers(201, 400))
+    rate, bowl, on_bowl, real = _descents(run, w, b, X, Y, iterations)
+    arguments = (run, optimize, w, b, X, Y, iterations, rate)
+
+    bowl_call = _run_optimize(*arguments, {"propagate": beside(optimize, run, "QuadraticBowl", *bowl)})
+    if isinstance(bowl_call, CheckFailure) and bowl_call.diagnosis in STOPPED:
+        raise bowl_call
+    judge = lambda call, descent, asked: _judge_optimize(run, call, descent, (w, b), iterations, rate, asked)
+    if _verdict(lambda: judge(bowl_call, on_bowl, [])) is None:
+        return
+    stand_in = standins.PathStandIns(run, standins.DescentPath(real["path"], X, Y), calls=4 * iterations)
+    real_call = _run_optimize(*arguments, {"propagate": stand_in.propagate, "sigmoid": symbolic.sigmoid}, LENT_TIME * run.policy.call_seconds)
+    if _verdict(lambda: judge(real_call, real, list(stand_in.asked))) is None:
+        return  # right on the real problem: full points, however it computes its gradients
+    if stand_in.asked:
+        judge(bowl_call, on_bowl, list(stand_in.asked))
+    judge(real_call, real, [])
 
 
 # -- predict -----------------------------------------------------------------------------------
@@ -324,113 +373,66 @@ def check_predict(run, predict):
         run.fail(say.BOUNDARY)
 
 
-# -- model: wiring with stand-ins, then accuracy with the student's own code ---------------------
-def _grade_model_calls(run, stand_ins, X_train, Y_train, X_test, iterations, rate):
-    """Did model call its helpers as the exercise says? Fails with the first thing it did otherwise."""
-    if stand_ins.calls["initialize_with_zeros"] != [X_train.shape[0]]:
-        run.fail(say.INIT_DIM)
-    if len(stand_ins.calls["optimize"]) != 1:
-        run.fail(say.OPTIMIZE_ONCE.format(count=len(stand_ins.calls["optimize"])))
-    call = stand_ins.calls["optimize"][0]
-    if compare.close(call["X"], X_test) and not compare.close(call["X"], X_train):
-        run.fail(say.TRAINED_ON_TEST)
-    if not (compare.close(call["X"], X_train) and compare.close(call["Y"], Y_train)):
-        run.fail(say.TRAINED_ON_TEST)
-    lost = [name for name, given in (("num_iterations", iterations), ("learning_rate", rate)) if call[name] != given]
-    if lost:
-        run.fail(say.MODEL_DEFAULTS.format(names=" and ".join(lost), verb="has" if len(lost) == 1 else "have"))
-    if not (compare.close(call["w"], stand_ins.start[0]) and compare.close(call["b"], stand_ins.start[1])):
-        run.fail(say.MODEL_START)
+# -- model: its results with correct helpers lent, then training on the digits with the student's own -------------
+MODEL_KEYS = ("costs", "Y_prediction_test", "Y_prediction_train", "w", "b", "learning_rate", "num_iterations")
 
 
-@check("model", upstream=("sigmoid", "initialize_with_zeros", "propagate", "optimize", "predict"))
-def check_model(run, model):
-    """Does model call its helpers as the exercise says and return what they give, and, trained on the digits, arrive where gradient descent does?"""
-    X_train, Y_train, X_test, Y_test = inputs.model_data(run.rng)
-    iterations, rate = int(run.rng.integers(150, 260)), float(run.rng.uniform(0.05, 0.3))
-    stand_ins = standins.ModelStandIns(run, X_train.shape[0], X_train.shape[1], X_test.shape[1])
-    with using_references(model, run, **stand_ins.helpers()):
-        d = call_student(run, model, X_train, Y_train, X_test, Y_test, num_iterations=iterations, learning_rate=rate).value
+def _explain_failed_model(run, failure, lent):
+    """Fail a call of model that stopped: with a wrong argument its lent helpers saw, when they saw one; else as it stopped."""
+    __tracebackhide__ = True
+    cause = None if failure.diagnosis in OWN_WORDS else judges.wrong_call(lent)
+    if cause is None:
+        raise failure
+    run.fail(cause)
+
+
+def _grade_model_result(run, d, lent, steps):
+    """Fail with the first of model's results that is wrong, explained by what its lent helpers saw; return when all are right."""
+    __tracebackhide__ = True
     if not isinstance(d, dict):
         run.fail(say.RESULT_NOT_DICT.format(kind=kind_in_words(d)))
-    _grade_model_calls(run, stand_ins, X_train, Y_train, X_test, iterations, rate)
-    missing = [key for key in ("costs", "Y_prediction_test", "Y_prediction_train", "w", "b", "learning_rate", "num_iterations") if key not in d]
+    missing = [key for key in MODEL_KEYS if key not in d]
     if missing:
         run.fail(say.MISSING_KEYS.format(keys=", ".join(f'"{key}"' for key in missing)))
-    for key, given in (("learning_rate", rate), ("num_iterations", iterations)):
-        if d[key] != given:
+    for key, given in (("learning_rate", lent.rate), ("num_iterations", lent.iterations)):
+        if one_number(d[key]) != given:
             run.fail(say.ECHO_WRONG.format(key=key, value=d[key], given=run.shown(f"{key}={given!r}", f"another {key}")))
-    if not (compare.close(d["w"], stand_ins.trained["w"]) and compare.close(d["b"], stand_ins.trained["b"])):
-        run.fail(say.MODEL_WEIGHTS, ("yours", describe_value(d["w"])))
-    for key, data, X in (("Y_prediction_train", "X_train", X_train), ("Y_prediction_test", "X_test", X_test)):
-        if not compare.close(d[key], stand_ins.labels[X.shape[1]]):
-            swapped = key == "Y_prediction_train" and compare.close(d[key], stand_ins.labels[X_test.shape[1]])
-            run.fail(say.PREDICTIONS_SWAPPED if swapped else say.PREDICTION_WRONG.format(key=key, data=data))
-    if not compare.close(_costs_as_floats(run, d["costs"], 'd["costs"]'), stand_ins.costs):
+    trained = lent.trained
+    b = one_number(d["b"])
+    if not (compare.close(d["w"], trained["w"]) and b is not None and compare.close(b, trained["b"])):
+        cause = judges.model_cause(lent, d["w"])
+        if cause is not None:
+            run.fail(cause, ("yours", describe_value(d["w"])))
+        require_shape(run, d["w"], trained["w"].shape, 'the "w" model returns', "w")
+        require_scalar(run, d["b"], 'the "b" model returns', "b")
+        run.fail(say.MODEL_NOT_TRAINED.format(steps=steps), ("yours", describe_value(d["w"])))
+    require_scalar(run, d["b"], 'the "b" model returns', "b")  # a one-element array: said once, in a note
+    for key, data, labels in (("Y_prediction_train", "X_train", lent.labels[0]), ("Y_prediction_test", "X_test", lent.labels[1])):
+        if not compare.close(d[key], labels):
+            swapped = key == "Y_prediction_train" and compare.close(d[key], lent.labels[1])
+            run.fail(say.PREDICTIONS_SWAPPED if swapped else say.PREDICTION_WRONG.format(key=key, data=Said(data)))
+    if not compare.close(_costs_as_floats(run, d["costs"], 'the "costs" model returns'), lent.descent.optimized(lent.iterations)[2]):
         run.fail(say.MODEL_COSTS)
 
-    if run.end_to_end:
-        _grade_end_to_end(run, model)
 
+@check("model", upstream=end_to_end.UPSTREAM)
+def check_model(run, model):
+    """Does model return what gradient descent from zeros on the training set learns, with its predictions and costs, and,
+    trained on the digits with the student's own functions, arrive where gradient descent does?
 
-def _grade_end_to_end(run, model):
-    """End to end with the student's own functions: train on digits drawn by the seed; the checker judges w and b.
-
-    Training is deterministic (gradient descent from zeros), so the w and b model learns must be the
-    reference's, within round-off: only working helpers get there. model gets placeholder test labels,
-    and the checker computes what w and b classify itself. A failure names the function to fix: one
-    that fails its own check, or else the one a watched short run shows misbehaving.
+    Its helpers are lent from the judge, right for the calls the exercise makes, so however model reaches its results
+    (calling them or computing inline), right results earn the points; what the lent helpers saw only explains a wrong one.
     """
-    subset_seed = int(run.rng.integers(2**31))
-    iterations, rate = int(run.rng.integers(*ITERATIONS)), round(float(run.rng.uniform(*RATES)), 2)
-    X_train, Y_train, X_test, Y_test = inputs.digits_subset(subset_seed)
-    arguments = (model, X_train, Y_train, X_test, np.zeros_like(Y_test))
-    with run.blaming_upstream():
-        limit = limit_from_probe(run, *arguments, num_iterations=PROBE_ITERATIONS, learning_rate=rate, scale=iterations / PROBE_ITERATIONS,
-                                 probe=f"{PROBE_ITERATIONS} iterations", advice=lambda: _where_time_goes(run, model, X_train, Y_train, iterations))
-        started = time.monotonic()
-        d = call_student(run, *arguments, num_iterations=iterations, learning_rate=rate, time_limit_s=limit).value
-        seconds = time.monotonic() - started
-        w, b = _returned_parameters(run, d, X_train.shape[0])
-    expected = run.reference.trained_on_digits(subset_seed, iterations, rate)
-    if not (compare.trained_close(w, expected["w"]) and compare.trained_close(b, expected["b"])):
-        failing = run.failing_upstream()
-        if failing:
-            run.fail_upstream(failing)
-        calls, value = watched_run(run, model, HELPERS, *arguments[1:], num_iterations=REPLAY_ITERATIONS, learning_rate=rate)
-        call, wrong = first_wrong(calls or [], judges.JUDGES.get)
-        if call is not None:
-            run.fail(say.DIFFERS_IN_RUN.format(name=call.name, wrong=wrong), depends_on_seed=False)
-        if calls and not judges.returns_what_optimize_did(value, calls):
-            run.fail(say.DIFFERS_IN_RUN.format(name="model", wrong=say.RUN_MODEL), depends_on_seed=False)
-        achieved = float(np.mean((symbolic.sigmoid(w.T @ X_test + b) > 0.5) == Y_test))
-        settings = run.shown(f"num_iterations={iterations} and learning_rate={rate:g}", "the num_iterations and learning_rate this check drew")
-        classified = run.shown(f" (they classify {achieved:.1%} of the test images correctly)", "")
-        run.fail(say.NOT_DESCENT.format(settings=settings, classified=classified), ("yours", describe_value(w)),
-                 depends_on_seed=False)
-    vectorised = inputs.vectorised_seconds(X_train, iterations)
-    if seconds > SLOW * vectorised:
-        run.note(say.SLOW_NOTE.format(seconds=seconds, factor=seconds / vectorised, vectorised=vectorised))
-
-
-def _where_time_goes(run, model, X, Y, iterations):
-    """Advice for a model too slow to train here, from timing one call of the student's own propagate on the same data."""
-    propagate = side_of(model, run).lookup(model, "propagate")
-    if propagate is None:
-        return common.WHOLE_ARRAYS
-    started = time.monotonic()
+    X_train, Y_train, X_test, Y_test = inputs.model_data(run.rng)
+    iterations, rate = int(run.rng.integers(150, 260)), float(run.rng.uniform(0.05, 0.3))
+    lent = standins.lent_to_model(run, model, (X_train, Y_train, X_test), iterations, rate)
     try:
-        call_student(run, propagate, np.zeros((X.shape[0], 1)), 0.0, X, Y, time_limit_s=run.policy.slow_seconds / 2)
-    except CheckFailure:
-        return say.VECTORISE  # propagate alone does not finish in time
-    seconds = time.monotonic() - started
-    return say.VECTORISE if seconds * iterations > run.policy.slow_seconds / 2 else say.SLOW_ELSEWHERE.format(seconds=seconds)
-
-
-def _returned_parameters(run, d, dim):
-    """w and b from the dictionary model returned, checked for type, shape and finiteness."""
-    if not isinstance(d, dict) or "w" not in d or "b" not in d:
-        run.fail(say.RESULT_NOT_DICT.format(kind=kind_in_words(d)))
-    w = require_finite(run, require_shape(run, d["w"], (dim, 1), 'the "w" model returns', "w"), 'the "w" model returns')
-    return w, require_scalar(run, d["b"], 'the "b" model returns', "b")
-
+        with using_references(model, run, **lent.helpers(symbolic.sigmoid)):
+            d = call_student(run, model, X_train, Y_train, X_test, Y_test, num_iterations=iterations, learning_rate=rate,
+                             time_limit_s=LENT_TIME * run.policy.call_seconds).value
+    except CheckFailure as failure:
+        _explain_failed_model(run, failure, lent)
+    steps = run.shown(f"{iterations} steps at learning rate {rate:g}", "num_iterations steps at the learning_rate model was given")
+    _grade_model_result(run, d, lent, steps)
+    if run.end_to_end:
+        end_to_end.grade(run, model)

@@ -58,6 +58,22 @@ def trained_on_digits(subset_seed, num_iterations, learning_rate):
     return {"w": params["w"], "b": float(params["b"])}
 
 
+def logistic_path(w, b, X, Y, learning_rate, steps):
+    """Gradient descent on the cross-entropy, as optimize takes it: w, b, the cost and the gradients at steps 0..steps.
+
+    The same operations as optimize's, so a correct optimize (or model) lands on these values to the last bit.
+    """
+    path = {"w": [], "b": [], "cost": [], "dw": [], "db": []}
+    w, b = np.array(w, dtype=np.float64), float(b)
+    for _ in range(steps + 1):
+        grads, cost = propagate(w, b, X, Y)
+        for key, value in (("w", w), ("b", b), ("cost", cost), ("dw", grads["dw"]), ("db", grads["db"])):
+            path[key].append(value)
+        w = w - learning_rate * grads["dw"]
+        b = b - learning_rate * grads["db"]
+    return path
+
+
 def descent_path(w, b, H, w_star, h, b_star, learning_rate, steps):
     """Gradient descent on the quadratic bowl that grades optimize: w, b and the cost at steps 0..steps.
 
