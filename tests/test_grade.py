@@ -94,8 +94,9 @@ def test_every_submission_is_graded_and_summarised(graded):
     assert 0 < points["zoë"] < A01.points and 0 < points["mallory"] < A01.points
     lost = {c["check"]: c["status"] for c in results["mallory"]["checks"] if not c["points"]}
     assert lost == {"optimize": "timed out", "predict": "ended the process", "model": "failed"}
-    model = next(c for c in results["mallory"]["checks"] if c["check"] == "model")  # a knock-on of what she broke first
-    assert model["diagnosis"] == "model.upstream_failed" and model["caused_by"] == ["optimize", "predict"]
+    # A knock-on of what she broke first: optimize never ends, and model's run shows it (predict's crash comes later, if ever).
+    model = next(c for c in results["mallory"]["checks"] if c["check"] == "model")
+    assert model["diagnosis"] == "model.upstream_failed" and model["caused_by"] == ["optimize"]
     assert "graded 5" in run.stdout and "failed to load 1" in run.stdout and "timed out 1" in run.stdout, run.stdout
     for student in CLASS:
         assert f"{student}: " in run.stdout  # a line per submission without the progress bar

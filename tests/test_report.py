@@ -536,7 +536,7 @@ def class_graded_with_a_wrong_check(tmp_path_factory, sandbox):
             path.parent.mkdir(parents=True)
             nbformat.write(replace_in_cell(solution, "propagate_code", SOLVED, code), str(path))
             result = grade_notebook(sandbox, ASSIGNMENT, path, f"{student}/{ASSIGNMENT.id}/{ASSIGNMENT.notebook}", source.seeds,
-                                    restore=source.locked)
+                                    source=source)
             write_result(course, ASSIGNMENT.id, student, result.as_dict())
     finally:
         expectations.SOURCES.pop(package)

@@ -215,19 +215,21 @@ def test_one_grading_run_at_a_time_and_a_dead_runs_lock_blocks_nothing(tmp_path)
 
 @pytest.mark.e2e
 def test_a_second_grade_on_a_course_being_graded_is_refused(course, tmp_path, venv_env):
-    """While `backprop-lab grade` runs on a course, does another one there refuse in one line, and the first go on?"""
-    from checker.staff.grading_lock import LOCK_FILE
+    """While a grading run holds a course, does `backprop-lab grade` there refuse in one line and write nothing, and grade
+    once the course is free again?"""
+    from checker.staff.grading_lock import LOCK_FILE, grading_lock
 
     copy = shutil.copytree(course, tmp_path / "course")
-    first = grading(copy, venv_env, "--force")
-    lock = copy / stored.FOLDER / LOCK_FILE
-    deadline = time.monotonic() + 120
-    while not (lock.is_file() and f"process {first.pid}" in lock.read_text()) and time.monotonic() < deadline and first.poll() is None:
-        time.sleep(0.05)
-    second = subprocess.run([COMMAND, "grade", A01.id, "--course", str(copy), "--no-progress"], env=venv_env, capture_output=True, text=True, timeout=120)
-    out, err = first.communicate(timeout=600)
+    folder = copy / stored.FOLDER
+    written = lambda: sorted(str(path.relative_to(copy)) for path in folder.rglob("*") if path.name != LOCK_FILE) if folder.exists() else []
+    before = written()
+    command = [COMMAND, "grade", A01.id, "--course", str(copy), "--no-progress", "--workers", "1", "--force"]
+    with grading_lock(copy):  # held as a grading run holds it, from another process's point of view (flock)
+        second = subprocess.run(command, env=venv_env, capture_output=True, text=True, timeout=120)
     assert second.returncode == 1 and len(second.stderr.splitlines()) == 1 and "is grading this course" in second.stderr, second.stderr
-    assert first.returncode == 0 and "graded 4" in out, out + err
+    assert written() == before
+    again = subprocess.run(command, env=venv_env, capture_output=True, text=True, timeout=600)
+    assert again.returncode == 0 and "graded 4" in again.stdout, again.stdout + again.stderr
 
 
 @pytest.mark.e2e

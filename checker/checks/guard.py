@@ -7,6 +7,7 @@ come from the run's policy (checker.sandbox.policy).
 
 import contextlib
 import io
+import re
 import time
 
 from checker.checks import messages
@@ -120,6 +121,9 @@ def fail_for_problem(run, problem, name=None):
     if description.get("ended") and description.get("type") not in ("GraderStopped", "_InProcessTimeout"):
         run.fail(messages.ENDED.format(name=name, how=f"it raised {description.get('type')}"))
     error_type, text = description.get("type", "an error"), description.get("text", "")
+    undefined = re.fullmatch(r"name '(\w+)' is not defined", text) if error_type == "NameError" else None
+    if undefined:  # seen in this run (an inner call's error reaches the outer call as another): an end-to-end check may blame it
+        run.undefined_name = undefined.group(1)
     line = description.get("line")  # a row that names a word on the line is kept when the line's text is unknown
     known = next(((hint, diagnosis) for fragment, hint, diagnosis, *on_line in messages.KNOWN_ERRORS
                   if fragment in f"{error_type}: {text}" and (not line or all(word in line for word in on_line))), None)

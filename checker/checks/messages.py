@@ -98,6 +98,9 @@ GRADER_ERROR = Diagnosis(
     "the checker itself failed while grading `{check}` ({error}). This is a bug in the checker, not a verdict on your code: "
     "tell your course staff. Official grading records no points for it until it is fixed and graded again.",
 )
+# What an end-to-end run that stopped showed of a function that fails its own check (CheckRun.blame_stopped_run).
+SEEN_SAME_STOP = template("this run stopped as the check of `{name}` did: {stop}")
+SEEN_UNDEFINED = template("this run needed `{name}`, which your notebook does not define")
 UPSTREAM_FAILED = (
     template("This check runs your own code end to end, and {names} {verb}: fix {first} first (its check says how), "
     "then run this check again.")

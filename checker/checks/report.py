@@ -12,6 +12,11 @@ from checker.sandbox.remote import kind_of, is_remote
 
 INDENT = "    "
 # Failures of an end-to-end run that already name what to do, whatever the functions it uses do in their own checks.
+# How a run stopped, in the checker's words, by the failure's diagnosis: two failures that stopped alike are one observation.
+STOPPED = {messages.ENDED.id: "the process ended", messages.TIMED_OUT.id: "it did not finish in time",
+           messages.BUDGET_USED.id: "it did not finish in time", messages.TOO_SLOW.id: "it did not finish in time"}
+# Failures after which the check's process is gone (ended, or stopped at its limit): no replay can run there.
+PROCESS_LOST = (messages.ENDED.id, messages.TIMED_OUT.id, messages.BUDGET_USED.id)
 OWN_WORDS = (messages.NOT_IMPLEMENTED.id, messages.NOT_DEFINED.id, messages.NOT_RUN.id, messages.CELL_STOPPED.id, messages.CELL_SYNTAX.id)
 # The details a failure keeps under a hidden seed: a panel case, a hint, a note or what a watched run showed (the checker's
 # words; a hint without the shapes on the line), and where the student's code stopped (a function the check grades or uses, without the line's
@@ -24,7 +29,7 @@ CHECKER_FIELDS = frozenset((
     "accuracies", "advice", "agree", "attribute", "bad", "batch", "case", "check", "classified", "epoch", "epochs", "epsilon", "error",
     "eta", "factor", "first", "formula", "function", "given", "hint", "ini_type", "key", "last", "layer", "limit", "line",
     "method", "names", "other", "owner", "pair", "place", "probe", "seconds", "settings", "shapes", "side", "size", "source",
-    "step", "steps", "task", "tolerance", "verb", "what", "what_short", "wrong"))
+    "step", "steps", "stop", "task", "tolerance", "verb", "what", "what_short", "wrong"))
 
 
 class CheckFailure(AssertionError):
@@ -130,6 +135,7 @@ class CheckRun:
         self.notes = []  # said on a pass: correct, but worth knowing (slow, say)
         self.end_to_end, self.needs, self.upstream, self.verdicts, self.subject_of = True, (), (), lambda names: {}, str
         self.why_missing = lambda name: None
+        self.undefined_name = None  # the name a NameError of the student's code said was not defined, for blame_stopped_run
         self.said = {LENT_FOR_ONE_STEP}  # what the judge's stand-ins raised into the student's code: its words, shown under any seed
 
     def fail(self, headline, *details, depends_on_seed=True, caused_by=()):
@@ -200,6 +206,35 @@ class CheckRun:
         for name, seen in observed:
             if name in failing:
                 self.fail_upstream([name], ("seen", seen))
+
+    def blame_stopped_run(self, failure):
+        """An end-to-end run that stopped with `failure`: blame a function failing its own check that stopped the same way
+        there (the process ended, or it never finished), or that the run needed and the notebook does not define; return
+        when none. Either is observed: by that function's own check, and by the error the run raised."""
+        __tracebackhide__ = True
+        failing = self.failing_upstream()
+        verdicts = self.verdicts(failing) if failing else {}
+        for name in failing:
+            subjects = [subject.strip("`").split(".")[0] for subject in self.subject_of(name).split(" or ")]
+            stopped = STOPPED.get(failure.diagnosis)
+            if stopped and STOPPED.get(getattr(verdicts.get(name), "diagnosis", None)) == stopped:
+                self.fail_upstream([name], ("seen", messages.SEEN_SAME_STOP.format(name=subjects[0], stop=stopped)))
+            if self.undefined_name in subjects:
+                self.fail_upstream([name], ("seen", messages.SEEN_UNDEFINED.format(name=self.undefined_name)))
+
+    def explain_stopped_run(self, failure, explain):
+        """An end-to-end run that stopped with `failure`: blame_stopped_run, then `explain()` (a watched replay, which fails
+        with what it shows) unless the check's process is gone; a replay that cannot run explains nothing, so the run's own
+        failure stands (the caller raises it)."""
+        __tracebackhide__ = True
+        self.blame_stopped_run(failure)
+        if failure.diagnosis in PROCESS_LOST:
+            return
+        try:
+            explain()
+        except CheckFailure as explained:
+            if explained.diagnosis not in PROCESS_LOST:
+                raise
 
     @contextlib.contextmanager
     def blaming_upstream(self):

@@ -215,7 +215,7 @@ class NbgraderCourse:
             gradebook.update_or_create_student(student)
             self._known_students.add(student)
         timestamp = self.directory.get_existing_timestamp(str(submitted))
-        submission = gradebook.update_or_create_submission(assignment.id, student, **({"timestamp": timestamp} if timestamp else {}))
+        gradebook.update_or_create_submission(assignment.id, student, **({"timestamp": timestamp} if timestamp else {}))
         autograded = self.path("autograded", student, assignment.id)
         if autograded.exists():
             shutil.rmtree(autograded)

@@ -374,7 +374,7 @@ def check_outcomes(run, LinearLayer, SigmoidLayer, train):
         except CheckFailure as failure:
             if failure.diagnosis in OWN_WORDS:  # a stub to fill in, a name to define: already the thing to fix
                 raise
-            _explain_outcome(run, classes, (task, X, Y, sizes), seed)
+            run.explain_stopped_run(failure, lambda: _explain_outcome(run, classes, (task, X, Y, sizes), seed))
             raise
         expected = run.reference.trained_parameters(task_index, seed, EPOCHS, LEARNING_RATE)
         if not all(compare.trained_close(W, e["W"]) and compare.trained_close(b, e["b"]) for (W, b), e in zip(parameters, expected)):
@@ -409,11 +409,11 @@ def watched_misbehaviour(run, train, layers, X, Y, epochs, rate):
     calls, value = watched_run(run, train, ("compute_cost",), layers, X, Y, epochs, rate, methods=methods, partial=True)
     raised = next((index for index, call in enumerate(calls) if call.raised), None)
     seen = [] if raised is None else [(raised, CHECK_OF[keys[calls[raised].name][0]], say.SEEN_RAISED.format(step=calls[raised].name))]
-    for kind, check in CHECK_OF.items():
+    for kind, upstream in CHECK_OF.items():
         call, wrong = first_wrong([call for call in calls if keys[call.name][0] == kind and not call.raised],
                                   lambda label: judges.JUDGES[keys[label][0], keys[label][2]])
         if call is not None:
-            seen.append((next(i for i, noted in enumerate(calls) if noted is call), check, say.SEEN_CALL.format(step=call.name, wrong=wrong)))
+            seen.append((next(i for i, noted in enumerate(calls) if noted is call), upstream, say.SEEN_CALL.format(step=call.name, wrong=wrong)))
     steps = [judges.step_of(call, keys[call.name]) for call in calls]
     miswired = judges.first_miswiring(steps, X, Y, len(layers) // 2, epochs, rate, judges.count_of(value))
     if miswired and (raised is None or miswired[0] <= raised):  # after a call that stopped the run, nothing is train's doing

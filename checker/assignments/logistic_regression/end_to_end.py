@@ -54,8 +54,7 @@ def grade(run, model):
     except CheckFailure as failure:
         if failure.diagnosis in OWN_WORDS:  # a stub to fill in, a name to define: already the thing to fix
             raise
-        replay, _ = _watched_replay(run, arguments, rate)
-        _blame(run, [*(probe.ended if probe else ()), *(replay.ended if replay else ())])
+        run.explain_stopped_run(failure, lambda: _blame(run, [*(probe.ended if probe else ()), *_replayed(run, arguments, rate)]))
         raise
     expected = run.reference.trained_on_digits(subset_seed, iterations, rate)
     if not (compare.trained_close(w, expected["w"]) and compare.trained_close(b, expected["b"])):
@@ -79,6 +78,12 @@ def _watched_replay(run, arguments, rate):
             return watch, call_student(run, *arguments, num_iterations=REPLAY_ITERATIONS, learning_rate=rate, allow_changes=True).value
     except (CheckFailure, StudentProblem):  # the run failed, or its process had ended before
         return watch, None
+
+
+def _replayed(run, arguments, rate):
+    """The watched calls of a short replay of model (none when it could not run)."""
+    replay, _ = _watched_replay(run, arguments, rate)
+    return replay.ended if replay else []
 
 
 def _blame(run, ended):
