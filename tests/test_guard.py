@@ -117,7 +117,7 @@ def test_under_a_hidden_seed_no_value_the_code_computed_reaches_the_message(how,
         if how == "headline field":
             run.fail(say.SMALL_FOR_CORRECT.format(value=SECRET, agree=1e-6))
         if how == "detail":
-            run.fail(messages.NOT_A_NUMBER.format(what="cost", kind="a float"), ("yours", describe_value(np.full(3, SECRET))))
+            run.fail(messages.UNUSABLE.format(what="cost", source="", kind="a float", use="a number"), ("yours", describe_value(np.full(3, SECRET))))
         run.fail(messages.NOT_FINITE_VALUE.format(what="cost", bad="NaN", hint=messages.WARNING_HINT.format(warnings=repr(SECRET))))
 
     shown = {}

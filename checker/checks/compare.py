@@ -8,12 +8,16 @@ from checker.thresholds import SAME_ATOL, SAME_RTOL, TRAINED_ATOL, TRAINED_RTOL
 
 
 def as_numbers(value):
-    """`value` as a float64 array, or None when it cannot be read as numbers."""
+    """`value` as a float64 array when it holds real numbers only (bool, integers, floats, complex with no imaginary
+    part), else None (text, objects, an int too large for a float, a nesting that is not an array); never raises."""
     try:
-        array = np.asarray(value, dtype=np.float64)
-    except (TypeError, ValueError, OverflowError):
+        array = np.asarray(value)
+        if array.dtype.kind not in "biufc" or (array.dtype.kind == "c" and np.any(array.imag != 0)):
+            return None
+        with np.errstate(over="ignore"):
+            return np.asarray(array.real, dtype=np.float64)
+    except (TypeError, ValueError, OverflowError, RecursionError, MemoryError):
         return None
-    return array
 
 
 def close(yours, expected, rtol=SAME_RTOL, atol=SAME_ATOL):
@@ -55,8 +59,9 @@ def candidates(mistaken, part, *diagnoses):
 
 def mismatch_details(name, yours, expected, tolerance=SAME_RTOL):
     """numpy.testing-style details, showing the student's values but never the expected ones."""
-    yours = np.asarray(yours, dtype=np.float64)
-    expected = np.asarray(expected, dtype=np.float64)
+    yours, expected = as_numbers(yours), np.asarray(expected, dtype=np.float64)
+    if yours is None or yours.shape != expected.shape:
+        return []  # not numbers of the right shape (the check said so already): nothing to compare entry by entry
     wrong = ~np.isclose(yours, expected, rtol=SAME_RTOL, atol=SAME_ATOL)
     details = [("mismatch", messages.MISMATCH.format(count=int(wrong.sum()), total=wrong.size))]
     if yours.ndim:

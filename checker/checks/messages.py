@@ -147,7 +147,9 @@ VALUES_PRIVATE = "not shown, since they come from the grader's private inputs; `
 WARNING_HINT = template("NumPy warned while your code ran: {warnings}")
 
 # Shapes and types (checker.checks.shapes).
-NOT_AN_ARRAY = Diagnosis("shape.not_an_array", "{what} should be a NumPy array, but it is a {kind}.")
+# A value the check cannot read as what it needs (a list where an array belongs, an int too large for a float, an object of
+# the student's class where a number belongs): the student's failure, for that check only, never a grader error.
+UNUSABLE = Diagnosis("value.unusable", "{what}{source} is {kind}, which the check cannot use as {use}.")
 RANK_ONE = Diagnosis(
     "shape.rank_one",
     "{what} has shape {shape}, a rank-1 array; it should be {expected}. "
@@ -155,7 +157,6 @@ RANK_ONE = Diagnosis(
 )
 TRANSPOSED = Diagnosis("shape.transposed", "{what} has shape {shape}; it should be {expected}. It looks transposed: try {what_short}.T")
 WRONG_SHAPE = Diagnosis("shape.wrong", "{what} has shape {shape}; it should be {expected}.")
-NOT_A_NUMBER = Diagnosis("shape.not_a_number", "{what} should be a number, but it is a {kind}.")
 # Said once per check, as a note, when an array holding one number stands where the notebook asks for a number.
 ONE_NUMBER_ARRAY = (
     "where the notebook asks for a single number, your code gives a NumPy array holding one number (shape (1,) or (1, 1)). "

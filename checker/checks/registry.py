@@ -2,6 +2,7 @@
 
 import functools
 import inspect
+import logging
 import sys
 import warnings
 
@@ -13,6 +14,7 @@ from checker.sandbox.remote import StopGrading, StudentProblem
 
 PASSED = "✓ {name}: all checks passed"
 NOTE = "  note: {note}"
+_log = logging.getLogger(__name__)
 
 
 def check(name, upstream=()):
@@ -129,20 +131,30 @@ def _run_body(body, run, values, named_values):
     except StudentProblem as problem:
         guard.fail_for_problem(run, problem)
     except AttributeError as error:
-        if not _from_checker(getattr(error, "obj", None)):  # a student's object, in-process, lacks what the check reads
-            owner = error.obj.__name__ if isinstance(error.obj, type) else type(error.obj).__name__
-            guard.fail_for_problem(run, StudentAttributeMissing(run.check, owner, error.name))
-        raise GraderError(run.check, error) from None
-    except Exception as error:  # the check's own code failed, or the answer key could not be read: a bug for staff
-        raise GraderError(run.check, error) from None
+        owner = getattr(error, "obj", None)
+        if _students_object(owner):  # in-process, the student's own object lacks what the check reads
+            name = owner.__name__ if isinstance(owner, type) else type(owner).__name__
+            guard.fail_for_problem(run, StudentAttributeMissing(run.check, name, error.name))
+        raise _grader_error(run, error) from None
+    except Exception as error:
+        # Every value of the student's is read through readers that fail the check with the student's message (shapes,
+        # compare, report): what reaches here is the check's own bug or an unreadable answer key, for staff to fix.
+        raise _grader_error(run, error) from None
 
 
-def _from_checker(obj):
-    """Whether an object belongs to the checker (its class or function defined in checker's modules), or is None."""
+def _grader_error(run, error):
+    """The GraderError for an exception of the check's own code, logged with its traceback for staff."""
+    _log.error("the check %r failed in its own code", run.check, exc_info=error)
+    return GraderError(run.check, error)
+
+
+def _students_object(obj):
+    """Whether an object is the student's own: an instance or a class defined in their notebook (not the checker's, not
+    Python's or a library's, whose missing attribute is the check's mistake)."""
     if obj is None:
-        return True
+        return False
     module = getattr(obj if isinstance(obj, type) else type(obj), "__module__", "") or ""
-    return module == "checker" or module.startswith("checker.")
+    return module.partition(".")[0] not in ("checker", "builtins", "numpy", "sympy", "scipy")
 
 
 def _stopped(run):

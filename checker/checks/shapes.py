@@ -1,18 +1,36 @@
-"""Shape and type checks, worded for someone meeting NumPy for the first time."""
+"""Shape and type checks, worded for someone meeting NumPy for the first time.
+
+Each reads any value the sandbox lets through (an int too large for a float, an object of the student's class, a
+nesting of lists) and fails the check with the student's message when it cannot use it; none raises at the judge.
+"""
 
 import numbers
 
 import numpy as np
 
 from checker.checks import messages
-from checker.sandbox.remote import kind_of as _kind
+from checker.checks.compare import as_numbers
+from checker.checks.report import kind_in_words
+
+NUMBER, ARRAY, NUMBERS = "a number", "a NumPy array", "numbers"
+
+
+def fail_unusable(run, value, what, use):
+    """Fail: `what` (from the student function called last) is a value the check cannot use as `use` ("a number")."""
+    __tracebackhide__ = True
+    source = run.last_call or ""
+    said = source and source.rpartition(".")[2] not in what  # "feedforward(a)" names its function already
+    kind = messages.Said(kind_in_words(value, detail=False)) if run.private else kind_in_words(value)
+    run.fail(messages.UNUSABLE.format(what=what, source=messages.Said(f" from `{source}`" if said else ""), kind=kind, use=use))
 
 
 def require_array(run, value, what):
-    """Fail unless `value` is a NumPy array."""
+    """Fail unless `value` is a NumPy array of real numbers (bool, integers or floats; complex only with no imaginary part)."""
     __tracebackhide__ = True
     if not isinstance(value, np.ndarray):
-        run.fail(messages.NOT_AN_ARRAY.format(what=what, kind=_kind(value)))
+        fail_unusable(run, value, what, ARRAY)
+    if value.dtype.kind == "c" and np.any(value.imag != 0):
+        fail_unusable(run, value, what, f"{ARRAY} of real numbers")
     return value
 
 
@@ -45,9 +63,23 @@ def require_scalar(run, value, what, short=None):
         if value.ndim and messages.ONE_NUMBER_ARRAY not in run.notes:
             run.note(messages.ONE_NUMBER_ARRAY)
         value = value.reshape(())[()]
-    if isinstance(value, (bool, np.bool_)) or not isinstance(value, (numbers.Real, np.number)):
-        run.fail(messages.NOT_A_NUMBER.format(what=what, kind=_kind(value)))
-    return float(value)
+    if isinstance(value, (bool, np.bool_)) or not isinstance(value, (numbers.Real, np.number)) or np.iscomplexobj(value):
+        fail_unusable(run, value, what, NUMBER)
+    try:
+        with np.errstate(over="ignore"):
+            return float(value)  # a longdouble beyond float64 is infinite: require_finite says so
+    except OverflowError:
+        fail_unusable(run, value, what, NUMBER)
+
+
+def as_float_array(run, value, what):
+    """`value` as a float64 array, or the check fails: it is not numbers the check can use (text, objects, complex numbers,
+    an int too large for a float, a nesting that is not an array)."""
+    __tracebackhide__ = True
+    array = as_numbers(value)
+    if array is None:
+        fail_unusable(run, value, what, NUMBERS)
+    return array
 
 
 def one_number(value):
@@ -61,7 +93,7 @@ def one_number(value):
 def require_finite(run, value, what, call=None):
     """Fail when `value` holds NaN or infinity, adding NumPy's warnings as the likely cause."""
     __tracebackhide__ = True
-    array = np.asarray(value, dtype=float)
+    array = as_float_array(run, value, what)
     bad = ~np.isfinite(array)
     if not bad.any():
         return value

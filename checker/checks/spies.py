@@ -13,6 +13,7 @@ import copy
 from checker.checks.guard import CallLog, call_student, member, using_references
 from checker.checks.report import CheckFailure
 from checker.checks.student_side import side_of
+from checker.sandbox.remote import is_plain
 
 
 class Call:
@@ -69,7 +70,10 @@ def state_of(run, owner, attributes):
         found = {}
         for attribute in attributes:
             try:
-                found[attribute] = copy.deepcopy(member(owner, run, attribute))  # in-process, the object's own: keep it as it is now
+                value = member(owner, run, attribute)
+                # In-process, plain data is the object's own: keep it as it is now. Anything else (an object of the
+                # student's, here or across the boundary) is kept as the reference it is; judges read plain data only.
+                found[attribute] = copy.deepcopy(value) if is_plain(value) else value
             except AttributeError:
                 pass
         return found
@@ -130,5 +134,5 @@ def verdict_of(call, calls, judge_of):
     judge = judge_of(call.name)
     try:
         return judge(call, calls) if judge else None
-    except (TypeError, ValueError, KeyError, IndexError, AttributeError):
+    except (TypeError, ValueError, OverflowError, KeyError, IndexError, AttributeError):
         return None

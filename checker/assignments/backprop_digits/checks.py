@@ -19,7 +19,7 @@ from checker.checks import compare, symbolic
 from checker.checks.guard import beside, call_student, limit_from_probe, member, student_random, using_references
 from checker.checks.spies import first_wrong, watched_run
 from checker.checks.registry import check
-from checker.checks.report import OWN_WORDS, CheckFailure, kind_in_words
+from checker.checks.report import OWN_WORDS, CheckFailure, kind_in_words, short_repr
 from checker.checks.shapes import require_finite, require_shape
 from checker.datasets import load_digits_for_network
 from checker.thresholds import agree_below
@@ -43,7 +43,8 @@ BATCH_PARTS = ("sigmoid_functions", "network_init", "cost_derivative", "backprop
 def grade_function(run, function, name, inputs_, expected, formula, candidates=(), notes=()):
     """Call `function(*inputs_)` and compare with `expected`, naming a recognisable mistake."""
     call = call_student(run, function, *inputs_, name=name)
-    value = require_shape(run, np.asarray(call.value) if np.isscalar(call.value) else call.value, expected.shape, f"{name}(...)")
+    number = np.isscalar(call.value) and compare.as_numbers(call.value) is not None  # a number told by its shape, ()
+    value = require_shape(run, np.asarray(call.value) if number else call.value, expected.shape, f"{name}(...)")
     require_finite(run, value, f"{name}(...)", call)
     if not compare.close(value, expected):
         headline = compare.first_match(value, candidates) or say.FUNCTION_WRONG.format(name=name, formula=formula)
@@ -111,17 +112,23 @@ def build_network(run, Network, sizes, parameters=None):
     return net
 
 
+def _holds(value, expected):
+    """Whether `value` holds the numbers `expected` holds (3 and [3], a list and an array of the same sizes, alike)."""
+    numbers = compare.as_numbers(value)
+    return numbers is not None and compare.close(np.atleast_1d(numbers), np.atleast_1d(expected))
+
+
 def require_layers(run, net, sizes):
     for attribute, expected in (("num_layers", len(sizes)), ("sizes", list(sizes))):
         if not hasattr(net, attribute):
             run.fail(say.ATTRIBUTE_MISSING.format(attribute=attribute))
         value = getattr(net, attribute)
-        if value is None or list(np.atleast_1d(value)) != list(np.atleast_1d(expected)):
-            run.fail(say.ATTRIBUTE_WRONG.format(sizes=list(sizes), attribute=attribute, value=value, expected=expected))
+        if not _holds(value, expected):
+            run.fail(say.ATTRIBUTE_WRONG.format(sizes=list(sizes), attribute=attribute, value=short_repr(value), expected=expected))
     for attribute, shapes in (("biases", [(n, 1) for n in sizes[1:]]), ("weights", list(zip(sizes[1:], sizes[:-1])))):
         arrays = getattr(net, attribute)
         if not isinstance(arrays, (list, tuple)) or len(arrays) != len(shapes):
-            run.fail(say.LIST_LENGTH.format(sizes=list(sizes), attribute=attribute, count=len(shapes)))
+            run.fail(say.LIST_LENGTH.format(sizes=list(sizes), attribute=attribute, count=len(shapes)), ("yours", kind_in_words(arrays)))
         for index, (array, shape) in enumerate(zip(arrays, shapes)):
             require_shape(run, array, shape, f"{attribute}[{index}]", f"{attribute}[{index}]")
 
@@ -184,11 +191,11 @@ def student_gradients(run, Network, net, method, x, y):
     with using_references(member(Network, run, method), run, sigmoid=symbolic.sigmoid, sigmoid_prime=symbolic.sigmoid_derivative):
         result = call_student(run, getattr(net, method), x, y, name=f"Network.{method}").value
     if not isinstance(result, (tuple, list)) or len(result) != 2 or not all(isinstance(part, (list, tuple)) for part in result):
-        run.fail(say.GRADIENT_LISTS)
+        run.fail(say.GRADIENT_LISTS, ("yours", kind_in_words(result)))
     biases, weights = net.biases, net.weights
     for name, gradients, parameters in (("nabla_b", result[0], biases), ("nabla_w", result[1], weights)):
         if len(gradients) != len(parameters):
-            run.fail(say.GRADIENT_LISTS)
+            run.fail(say.GRADIENT_LISTS, ("yours", f"{name}, {kind_in_words(gradients)}"))
         for index, (gradient, parameter) in enumerate(zip(gradients, parameters)):
             require_shape(run, gradient, np.shape(parameter), f"{name}[{index}]")
             require_finite(run, gradient, f"{name}[{index}]")
@@ -355,7 +362,7 @@ def check_evaluate(run, Network):
         count = call_student(run, net.evaluate, test_data, name="Network.evaluate").value
     if not compare.close(count, expected):
         headline = compare.first_match(count, [(expected / len(test_data), say.FRACTION), *compare.candidates(mistaken, lambda result: result, say.ROUNDING)])
-        run.fail(headline or say.EVALUATE_WRONG, ("yours", repr(count)), ("test examples", str(len(test_data))))
+        run.fail(headline or say.EVALUATE_WRONG, ("yours", short_repr(count)), ("test examples", str(len(test_data))))
 
 
 def classified(biases, weights, testing):
@@ -439,10 +446,7 @@ def _explain_accuracy(run, Network, training, seed, batches):
 
 def _layers_described(net, sizes):
     """Whether Network(sizes) set num_layers and sizes as the notebook says."""
-    try:
-        return int(getattr(net, "num_layers")) == len(sizes) and [int(n) for n in getattr(net, "sizes")] == list(sizes)
-    except (AttributeError, TypeError, ValueError):
-        return False
+    return all(hasattr(net, name) and _holds(getattr(net, name), expected) for name, expected in (("num_layers", len(sizes)), ("sizes", sizes)))
 
 
 def _first_misbehaving(calls, update_wrong, judged):

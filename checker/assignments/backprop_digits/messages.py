@@ -14,7 +14,7 @@ SOFTMAX_DELTA_SIGN = Diagnosis("softmax_delta.sign", "The output error has the w
 
 # Network(sizes)
 ATTRIBUTE_MISSING = Diagnosis("network_init.attribute_missing", "Your Network(sizes) has no attribute `{attribute}`: set self.{attribute} in __init__.")
-ATTRIBUTE_WRONG = Diagnosis("network_init.attribute_wrong", "Network({sizes}).{attribute} is {value!r}; it should be {expected}.")
+ATTRIBUTE_WRONG = Diagnosis("network_init.attribute_wrong", "Network({sizes}).{attribute} is {value}; it should be {expected}.")
 LIST_LENGTH = Diagnosis("network_init.list_length", "Network({sizes}).{attribute} should be a list with one array per layer after the input: {count} of them.")
 NOT_GAUSSIAN = Diagnosis(
     "network_init.not_gaussian",

@@ -13,8 +13,15 @@ def _backprop(prime_of_activation=(), no_prime_in_bp1=False, no_prime_at=(), not
               reversed_forward=(), output_offset=1, hidden_offset=1):
     """backprop with one recognised mistake: σ' of a at the layers in `prime_of_activation`, no σ' in BP2 at the layers in
     `no_prime_at` (counted back from the output, as zs[-layer]), BP2 through Wˡ instead of Wˡ⁺¹, the forward pass over
-    the lists in `reversed_forward` taken last to first, and so on."""
+    the lists in `reversed_forward` taken last to first, and so on.
+
+    A mistake that uses one layer's weights in another's place computes only where every layer has the same shape: on
+    other networks it does not apply, and says so (None)."""
+    square_only = not_transposed or same_layer_weights or bool(reversed_forward)
+
     def mistaken(biases, weights, x, y):
+        if square_only and len({np.shape(w) for w in weights}) > 1:
+            return None
         forward = {"biases": biases, "weights": weights}
         forward = {name: values[::-1] if name in reversed_forward else values for name, values in forward.items()}
         activations, zs = forward_pass(forward["biases"], forward["weights"], x)

@@ -18,7 +18,7 @@ from checker.checks import compare, symbolic
 from checker.checks.guard import call_student, limit_from_probe, member, set_items, student_random, using_references
 from checker.checks.registry import check
 from checker.checks.report import OWN_WORDS, CheckFailure, describe_value, kind_in_words
-from checker.checks.shapes import require_finite, require_scalar, require_shape
+from checker.checks.shapes import fail_unusable, require_finite, require_scalar, require_shape
 from checker.checks.spies import first_wrong, state_of, watched_run
 from checker.gradients.numerical import numerical_gradient, numerical_vjp
 from checker.thresholds import agree_below
@@ -91,15 +91,19 @@ def stored(run, layer, attribute, method):
     return getattr(layer, attribute)
 
 
+def linear_parameters(run, layer, method, n_in, n_out):
+    """(W, b) from the layer's params after `method`: a dictionary holding W of shape (n_out, n_in) and b of (n_out, 1)."""
+    params = stored(run, layer, "params", method)
+    if not isinstance(params, dict) or "W" not in params or "b" not in params:
+        fail_unusable(run, params, "self.params", 'a dictionary with the entries "W" and "b"')
+    return require_shape(run, params["W"], (n_out, n_in), 'params["W"]', "W"), require_shape(run, params["b"], (n_out, 1), 'params["b"]', "b")
+
+
 def build_linear(run, LinearLayer, n_in, m, n_out):
     """The student's LinearLayer, built with stand-in zero parameters (the checks set their own)."""
     with using_references(member(LinearLayer, run, "__init__"), run, initialize_parameters=inputs.zero_parameters):
         layer = call_student(run, LinearLayer, (n_in, m), n_out, name="LinearLayer").value
-    params = stored(run, layer, "params", "LinearLayer(...)")
-    if not isinstance(params, dict):
-        run.fail(say.NOT_STORED.format(method="LinearLayer(...)", attribute="params"))
-    require_shape(run, params.get("W"), (n_out, n_in), 'params["W"]', "W")
-    require_shape(run, params.get("b"), (n_out, 1), 'params["b"]', "b")
+    linear_parameters(run, layer, "LinearLayer(...)", n_in, n_out)
     return layer
 
 
@@ -180,8 +184,7 @@ def grade_update_params(run, layer, n_in, n_out):
         set_items(layer, run, "params", {"W": W.copy(), "b": b.copy()})
         layer.dW, layer.db = dW.copy(), db.copy()
         call_student(run, layer.update_params, *arguments, name="LinearLayer.update_params")
-        params = stored(run, layer, "params", "update_params")
-        new_W, new_b = params["W"], params["b"]
+        new_W, new_b = linear_parameters(run, layer, "update_params", n_in, n_out)
         if compare.close(new_W, W) and compare.close(new_b, b):
             run.fail(say.UPDATE_NO_EFFECT)
         if not compare.close(new_W, expected_W):

@@ -27,9 +27,9 @@ from checker.thresholds import agree_below
 
 
 def _agrees(yours, truth):
-    yours, truth = np.asarray(yours, dtype=np.float64), np.asarray(truth, dtype=np.float64)
-    return yours.shape == truth.shape and (compare.close(yours, truth) or
-                                          np.linalg.norm(yours - truth) <= agree_below() * (np.linalg.norm(yours) + np.linalg.norm(truth)))
+    yours, truth = compare.as_numbers(yours), np.asarray(truth, dtype=np.float64)
+    return yours is not None and yours.shape == truth.shape and (
+        compare.close(yours, truth) or np.linalg.norm(yours - truth) <= agree_below() * (np.linalg.norm(yours) + np.linalg.norm(truth)))
 
 
 def _linear(state):
@@ -189,12 +189,16 @@ class _Walk:
             return [(self.Y, A) for A in self._outputs(got[top])]
         source = self._source(key)
         if source is None:
-            return [standins.cost_gradient(self.Y, A) for A in self._outputs(got[top])]
+            return [standins.cost_gradient(self.Y, A) for A in self._predictions(got[top])]
         return self._outputs(got[source])
 
     @staticmethod
     def _outputs(step):
         return [output for output in step.outputs if output is not None]
+
+    def _predictions(self, step):
+        """The outputs of the last sigmoid layer's forward that a cost can be taken of: numbers of the shape of Y."""
+        return [A for A in map(compare.as_numbers, self._outputs(step)) if A is not None and A.shape == self.Y.shape]
 
     def _find(self, key, start, wanted=None):
         for index in range(start, len(self.steps)):
@@ -302,7 +306,8 @@ def _update_message(walk, epochs_found, epoch, layer, rate):
         if given is None:
             return index, say.UPDATE_RATE_OMITTED
         if not compare.close(given, rate):
-            return index, say.UPDATE_RATE_TRAIN.format(value=f"{given:.4g}" if isinstance(given, (int, float)) else repr(given))
+            number = compare.as_numbers(given)
+            return index, say.UPDATE_RATE_TRAIN.format(value=f"{float(number):.4g}" if number is not None and number.ndim == 0 else kind_in_words(given))
     if upper is not None and len(updates) > 1:
         return updates[1], say.UPDATED_TWICE.format(epoch=epoch, layer=layer, count=len(updates))
     return None

@@ -14,7 +14,9 @@ from checker.assignments.gradient_checking import standins
 from checker.checks import compare
 from checker.checks.guard import beside, call_student, using_references
 from checker.checks.registry import check
-from checker.checks.shapes import require_scalar, require_shape
+from checker.checks.messages import Said
+from checker.checks.shapes import fail_unusable, require_finite, require_scalar, require_shape
+from checker.checks.student_side import side_of
 from checker.gradients import check_gradient
 from checker.sandbox.standins import data_weight
 from checker.thresholds import agree_below
@@ -184,25 +186,39 @@ def provided_network_case(rng):
 
 @check("backward_propagation_n")
 def check_backward_propagation_n(run, backward_propagation_n):
-    """Does backward_propagation_n, its planted bugs fixed, return the gradients of forward_propagation_n's cost from the cache alone?"""
+    """Does backward_propagation_n, its planted bugs fixed, return the gradients of forward_propagation_n's cost for the network in its cache?"""
     X, Y, parameters = provided_network_case(run.rng)
     cache = inputs.forward_propagation_n(X, Y, parameters)[1]
     truth = run.reference.backward_propagation_n(X, Y, cache)
-    forward = standins.ForwardSpy(run)  # a backward pass has no reason to run the forward pass
+    forward = standins.LentForward(run)  # the provided forward pass, should the backward pass run it: its results decide
     with using_references(backward_propagation_n, run, forward_propagation_n=forward.forward_propagation_n):
         gradients = call_student(run, backward_propagation_n, X, Y, cache).value
-    if forward.calls:
-        run.fail(say.BACKWARD_CALLS_FORWARD)
+    if not isinstance(gradients, dict):
+        fail_unusable(run, gradients, "what backward_propagation_n returned", "a dictionary of gradients")
     names = [f"d{name}" for name in parameters]
     for name in names:
-        require_shape(run, gradients.get(name) if isinstance(gradients, dict) else None, truth[name].shape, f'gradients["{name}"]', name)
-    for name, factor in (("dW2", 2), ("db1", 4)):
-        if not compare.close(gradients[name], truth[name]) and compare.close(gradients[name], factor * truth[name]):
-            run.fail(say.PLANTED_LEFT.format(name=name, factor=factor))
+        require_finite(run, require_shape(run, gradients.get(name), truth[name].shape, f'gradients["{name}"]', name), f'gradients["{name}"]')
+    planted = [(name, factor) for name, factor in (("dW2", 2), ("db1", 4))
+               if not compare.close(gradients[name], truth[name]) and compare.close(gradients[name], factor * truth[name])]
     cost = lambda p: inputs.forward_propagation_n(X, Y, {k: p[k] for k in parameters})[0]
     report = check_gradient(cost, parameters, {name: gradients["d" + name] for name in parameters}, mode="full", rng=run.rng)
+    intermediate = [name for name in truth if name not in names and name in gradients and not compare.close(gradients[name], truth[name])]
+    if report.passed and not planted and not intermediate:
+        return
+    _explain_forward(run, backward_propagation_n, forward, parameters)
+    for name, factor in planted:
+        run.fail(say.PLANTED_LEFT.format(name=name, factor=factor))
     if not report.passed:
         run.fail(say.BACKWARD_WRONG.format(where=report.describe_yours()))
-    for name in (key for key in truth if key not in names):  # dZ3, dA2, ...: what the chain rule passes down
-        if name in gradients and not compare.close(gradients[name], truth[name]):
-            run.fail(say.INTERMEDIATE_WRONG.format(name=name))
+    run.fail(say.INTERMEDIATE_WRONG.format(name=intermediate[0]))  # dZ3, dA2, ...: what the chain rule passes down
+
+
+def _explain_forward(run, backward_propagation_n, forward, parameters):
+    """Fail with what the lent forward pass saw, when the backward pass ran it on other parameters than the cache's."""
+    given = forward.other_parameters(parameters)
+    if given is None:
+        return
+    notebooks = side_of(backward_propagation_n, run).lookup(backward_propagation_n, "parameters")
+    global_ones = isinstance(given, dict) and standins.same_network(notebooks, given)
+    words = "the notebook's global `parameters`" if global_ones else "parameters that are not the cache's"
+    run.fail(say.FORWARD_ON_OTHER_PARAMETERS.format(given=Said(words)))

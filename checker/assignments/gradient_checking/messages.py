@@ -45,10 +45,10 @@ GRADIENTS_WRONG = Diagnosis(
 
 PLANTED_LEFT = Diagnosis("backward_propagation_n.planted_bug_left", "{name} still carries a planted bug: it is {factor:g} times what it should be.")
 BACKWARD_WRONG = template("backward_propagation_n's gradients disagree with finite differences of forward_propagation_n: {where}")
-BACKWARD_CALLS_FORWARD = Diagnosis(
-    "backward_propagation_n.calls_forward",
-    "backward_propagation_n called forward_propagation_n: a backward pass computes the gradients from the cache with "
-    "the chain rule, as the shipped one does; only two of its lines need fixing.",
+FORWARD_ON_OTHER_PARAMETERS = Diagnosis(
+    "backward_propagation_n.forward_on_other_parameters",
+    "backward_propagation_n runs forward_propagation_n with {given} instead of using the cache it is given, so its gradients "
+    "are those of another network: take W1, b1, ... and the activations from `cache`.",
 )
 INTERMEDIATE_WRONG = Diagnosis(
     "backward_propagation_n.intermediate_wrong",
