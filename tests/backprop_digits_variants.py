@@ -444,6 +444,30 @@ def sgd_without_training(self, training_data, epochs, mini_batch_size, eta, test
     return history
 
 
+def sgd_inline(divide=True, through_backprop=True):
+    """SGD that steps the network itself, never calling update_mini_batch: through self.backprop, or computing the
+    gradients of each mini-batch with its own vectorised backward pass."""
+    def SGD(self, training_data, epochs, mini_batch_size, eta, test_data=None):
+        training_data, history = list(training_data), []
+        for _ in range(epochs):
+            random.shuffle(training_data)
+            for start in range(0, len(training_data), mini_batch_size):
+                batch = training_data[start : start + mini_batch_size]
+                if through_backprop:
+                    gradients = [self.backprop(x, y) for x, y in batch]
+                    nabla_b = [sum(parts) for parts in zip(*[g[0] for g in gradients])]
+                    nabla_w = [sum(parts) for parts in zip(*[g[1] for g in gradients])]
+                else:
+                    nabla_b, nabla_w = Network.backprop_batch(self, np.hstack([x for x, _ in batch]), np.hstack([y for _, y in batch]))
+                rate = eta / len(batch) if divide else eta
+                self.weights = [w - rate * nw for w, nw in zip(self.weights, nabla_w)]
+                self.biases = [b - rate * nb for b, nb in zip(self.biases, nabla_b)]
+            if test_data:
+                history.append(self.evaluate(test_data))
+        return history
+    return SGD
+
+
 # Right with one hidden layer (the digits' network), wrong with two: BP2 takes W^l instead of W^(l+1) from the second on.
 BACKPROP_WRONG_WHEN_DEEP = backprop_with(next_weights=lambda weights, layer: weights[-layer + 1] if layer == 2 else weights[-layer])
 
@@ -493,6 +517,7 @@ BUGS = {
     "SGD: range(1, epochs)": ("SGD", variant(SGD=sgd_with(epochs_run=lambda epochs: range(1, epochs))), say.EPOCH_COUNT),
     "SGD: history of the training data": ("SGD", variant(SGD=sgd_with(scored=lambda training_data, test_data: training_data)), say.TEST_DATA_PASSED),
     "SGD: never trains": ("SGD", variant(SGD=sgd_without_training), say.NEVER_UPDATED),
+    "SGD: steps inline, not divided by the batch size": ("SGD", variant(SGD=sgd_inline(divide=False)), say.FULL_BATCH_WRONG),
     "evaluate: rounding": ("evaluate", variant(evaluate=evaluate_by_rounding), say.ROUNDING),
     "evaluate: a fraction": ("evaluate", variant(evaluate=lambda self, data: Network.evaluate(self, data) / len(data)), say.FRACTION),
     # The accuracy run uses the student's own methods: a mistake in one of them is named, as the one to fix first.
@@ -625,6 +650,9 @@ CORRECT = {
     "update: zip(*mini_batch), a printed norm": ("update_mini_batch", variant(update_mini_batch=update_with_columns_and_a_printed_norm)),
     "SGD: prints the training and test accuracy": ("SGD", variant(SGD=sgd_reporting_as_it_goes)),
     "SGD: counts the right answers itself": ("SGD", variant(SGD=sgd_counting_itself)),
+    # Results decide: an SGD that trains each mini-batch itself, never calling update_mini_batch, is graded on them.
+    "SGD: steps inline through self.backprop": ("SGD", variant(SGD=sgd_inline())),
+    "SGD: steps inline with its own vectorised backward pass": ("SGD", variant(SGD=sgd_inline(through_backprop=False), backprop_batch=None)),
     "evaluate: its own loop, while sigmoid is wrong": ("evaluate", in_notebook(variant(evaluate=evaluate_with_own_loop), sigmoid=lambda z: np.tanh(z))),
     "evaluate: right, while feedforward leaves out the biases": ("evaluate", variant(
         feedforward=lambda self, a: [a := sigmoid(w @ a) for w in self.weights][-1])),

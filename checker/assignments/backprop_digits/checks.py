@@ -278,7 +278,11 @@ def check_update_mini_batch(run, Network):
 # -- SGD, with stand-ins for update_mini_batch and evaluate -----------------------------------------
 @check("SGD")
 def check_SGD(run, Network):  # named like the method it grades
-    """Does SGD shuffle every epoch, hand update_mini_batch each mini-batch with eta, and return evaluate(test_data) for each epoch?"""
+    """Does SGD shuffle every epoch, hand update_mini_batch each mini-batch with eta, and return evaluate(test_data) for each epoch?
+
+    An SGD that trains without self.update_mini_batch is graded where the batches' order cannot change the result: one
+    mini-batch per epoch, with the checker's backprop, evaluate and feedforward lent (_grade_full_batch).
+    """
     # Two runs with different data, epochs and batch sizes: each argument must show in what SGD does.
     for n, size, epochs in ((int(run.rng.integers(9, 14)), 4, 3), (int(run.rng.integers(8, 12)), 3, 2)):
         _grade_sgd_run(run, Network, n, size, epochs)
@@ -286,26 +290,62 @@ def check_SGD(run, Network):  # named like the method it grades
 
 def _grade_sgd_run(run, Network, n, size, epochs):
     sizes = [2, 3, 2]
-    biases, weights = inputs.initial_parameters(sizes, run.rng)
-    net = build_network(run, Network, sizes, (biases, weights))
+    start = inputs.initial_parameters(sizes, run.rng)
+    net = build_network(run, Network, sizes, start)
     training = inputs.tagged(inputs.examples(run.rng, sizes, n))
     test_data = inputs.tagged(inputs.examples(run.rng, sizes, int(run.rng.integers(2, 5)), one_hot=False), start=standins.TEST_TAG)
     # Every other test example is answered right by the network (which the stand-ins never change), so a count made
     # without self.evaluate is neither 0 nor all of them.
-    answers = np.argmax(standins.network_output(biases, weights, np.hstack([x for x, _ in test_data])), axis=0)
+    answers = np.argmax(standins.network_output(*start, np.hstack([x for x, _ in test_data])), axis=0)
     test_data = [(x, int(answer) if k % 2 == 0 else int(answer + 1) % sizes[-1]) for k, ((x, _), answer) in enumerate(zip(test_data, answers))]
     stand_in = standins.SGDStandIn(run, n, len(test_data))
     net.update_mini_batch, net.evaluate = stand_in.update_mini_batch, stand_in.evaluate
     eta = float(run.rng.uniform(0.5, 3))
-    with student_random(net, run), using_references(member(Network, run, "SGD"), run, sigmoid=symbolic.sigmoid):
-        report = call_student(run, net.SGD, training, epochs, size, eta, test_data=test_data, name="Network.SGD")
+    # Asked before SGD runs, whatever it does: the student kit's record holds every answer this check may need.
+    full_batch = run.reference.full_batch_descent(*start, training, epochs, eta, test_data)
+    report = _run_sgd(run, Network, net, training, epochs, size, eta, test_data)
+    if not stand_in.calls:  # the batches cannot be seen: SGD trains some other way, or not at all
+        _grade_full_batch(run, Network, (sizes, start), (training, test_data), full_batch, epochs, eta)
+        return
     _grade_mini_batches(run, stand_in.calls, n, size, epochs, eta)
     counted = math.ceil(len(test_data) / 2)  # what code that counts the right answers itself, without self.evaluate, finds
-    _grade_history(run, report.value, stand_in.history(math.ceil(n / size), epochs), counted, epochs)
-    for argument in report.reordered:  # a shuffle in place: harmless to training, worth knowing
+    _grade_history(run, report.value, [stand_in.history(math.ceil(n / size), epochs), [counted] * epochs], epochs)
+
+
+def _run_sgd(run, Network, net, training, epochs, size, eta, test_data):
+    """The student's net.SGD(training, epochs, size, eta, test_data=test_data), its global generators seeded; its CallReport.
+
+    A shuffle of the caller's list in place is harmless to training, and worth knowing: a note.
+    """
+    with student_random(net, run), using_references(member(Network, run, "SGD"), run, sigmoid=symbolic.sigmoid,
+                                                    sigmoid_prime=symbolic.sigmoid_derivative):
+        report = call_student(run, net.SGD, training, epochs, size, eta, test_data=test_data, name="Network.SGD")
+    for argument in report.reordered:
         note = say.SHUFFLED_IN_PLACE.format(argument=argument)
         if note not in run.notes:
             run.note(note)
+    return report
+
+
+def _grade_full_batch(run, Network, network, data, expected, epochs, eta):
+    """An SGD that never calls self.update_mini_batch, given mini_batch_size = len(training_data): each epoch is one step of
+    gradient descent on the whole data, whatever the order. With the checker's backprop, backprop_batch, feedforward and
+    evaluate lent, its parameters and history must be the answer key's full-batch descent's (`expected`)."""
+    (sizes, start), (training, test_data) = network, data
+    net = build_network(run, Network, sizes, start)
+    lent = standins.TrainingStandIns(run, net)
+    net.backprop, net.backprop_batch, net.feedforward, net.evaluate = lent.backprop, lent.backprop_batch, lent.feedforward, lent.evaluate
+    net.cost_derivative = standins.mse_gradient
+    history = _run_sgd(run, Network, net, training, epochs, len(training), eta, test_data).value
+    after = [trained_parameters(run, getattr(net, name), name, [np.shape(p) for p in parameters])
+             for name, parameters in zip(("biases", "weights"), start)]
+    if all(judges.same_parameters(mine, theirs) for mine, theirs in zip(after, start)):
+        run.fail(say.NEVER_UPDATED)
+    moved = [name for name, mine, theirs in zip(("biases", "weights"), after, (expected["biases"], expected["weights"]))
+             if not all(compare.trained_close(a, b) for a, b in zip(mine, theirs))]
+    if moved:
+        run.fail(say.FULL_BATCH_WRONG.format(what=" and ".join(f"self.{name}" for name in moved), epochs=epochs))
+    _grade_history(run, history, [expected["history"]], epochs)
 
 
 def _grade_mini_batches(run, calls, n, size, epochs, eta):
@@ -334,13 +374,13 @@ def _grade_mini_batches(run, calls, n, size, epochs, eta):
         run.fail(say.ETA_PASSED.format(value=wrong_eta))
 
 
-def _grade_history(run, history, expected, counted, epochs):
-    """What SGD returned: evaluate(test_data) after each epoch (or the same count computed without evaluate)."""
-    if isinstance(history, (list, tuple)) and any(compare.close(list(history), scores) for scores in (expected, [counted] * epochs)):
+def _grade_history(run, history, acceptable, epochs):
+    """What SGD returned: evaluate(test_data) after each epoch (or the same count computed without evaluate), one of the
+    `acceptable` lists of scores."""
+    if isinstance(history, (list, tuple)) and any(compare.close(list(history), scores) for scores in acceptable):
         return
-    others = isinstance(history, (list, tuple)) and any(isinstance(score, (int, float, np.number)) and score >= standins.OTHER_SCORE
-                                                          for score in history)
-    if others:
+    numbers = [compare.as_numbers(score) for score in history] if isinstance(history, (list, tuple)) else []
+    if any(number is not None and number.ndim == 0 and number >= standins.OTHER_SCORE for number in numbers):
         run.fail(say.TEST_DATA_PASSED)
     run.fail(say.HISTORY.format(epochs=epochs), ("yours", kind_in_words(history)))
 
@@ -374,7 +414,7 @@ def classified(biases, weights, testing):
 def trained_parameters(run, value, attribute, shapes):
     """net.biases or net.weights after training: a list of finite arrays of the given shapes."""
     if not isinstance(value, (list, tuple)) or len(value) != len(shapes):
-        run.fail(say.PARAMETERS_AFTER_TRAINING.format(attribute=attribute, count=len(shapes)))
+        run.fail(say.PARAMETERS_AFTER_TRAINING.format(attribute=attribute, count=len(shapes)), ("yours", kind_in_words(value)))
     named = [(f"net.{attribute}[{i}]", array, shape) for i, (array, shape) in enumerate(zip(value, shapes))]
     return [require_finite(run, require_shape(run, array, shape, name), name) for name, array, shape in named]
 

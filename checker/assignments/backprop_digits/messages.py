@@ -99,8 +99,15 @@ BATCH_SIZES = Diagnosis("SGD.batch_sizes", "With {n} examples and mini_batch_siz
 ETA_PASSED = Diagnosis("SGD.eta_changed", "SGD should pass eta on to update_mini_batch unchanged; it passed {value!r}.")
 NEVER_UPDATED = Diagnosis(
     "SGD.never_updated",
-    "SGD never called self.update_mini_batch: each mini-batch should train the network through "
-    "self.update_mini_batch(mini_batch, eta), the calls this check watches.",
+    "SGD never trains the network: it never called self.update_mini_batch, and after it self.biases and self.weights are "
+    "what they were before. Train on each mini-batch, as in self.update_mini_batch(mini_batch, eta).",
+)
+FULL_BATCH_WRONG = Diagnosis(
+    "SGD.full_batch_wrong",
+    "SGD trains without self.update_mini_batch, so this check ran it with mini_batch_size = len(training_data), one "
+    "mini-batch per epoch, and the checker's own backprop: after {epochs} epochs, {what} are not where gradient descent on "
+    "the whole training data takes them. Each mini-batch should move them by -(eta / len(mini_batch)) times the sum of its "
+    "examples' gradients.",
 )
 RETURNED_EARLY = Diagnosis(
     "SGD.returned_after_first_epoch",

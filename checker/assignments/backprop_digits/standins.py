@@ -8,9 +8,11 @@ import numpy as np
 
 from checker.assignments.backprop_digits import inputs
 from checker.checks import symbolic
-from checker.checks.guard import CallLog
+from checker.checks.guard import CallLog, member
+from checker.gradients.numerical import numerical_gradient
 
 MAX_OUTPUTS = 16  # the widest output layer of the checks' networks (the digits' has 10)
+MOST_EXAMPLES = 64  # the most examples a lent backprop takes at once: the checks' data sets have a handful
 
 
 def mse_gradient(output_activations, y):
@@ -27,6 +29,50 @@ def network_output(biases, weights, a):
     for b, w in zip(biases, weights):
         a = symbolic.sigmoid(np.asarray(w, dtype=np.float64) @ a + np.asarray(b, dtype=np.float64))
     return a
+
+
+def loss_gradients(biases, weights, X, Y):
+    """(nabla_b, nabla_w) of ½‖a - y‖² summed over the columns of X, by centred differences of network_output."""
+    def slope(arrays, index):
+        def loss(value):
+            changed = [value if i == index else array for i, array in enumerate(arrays)]
+            b, w = (changed, weights) if arrays is biases else (biases, changed)
+            return 0.5 * float(np.sum((network_output(b, w, X) - Y) ** 2))
+        return numerical_gradient(loss, arrays[index])
+    return [slope(biases, i) for i in range(len(biases))], [slope(weights, i) for i in range(len(weights))]
+
+
+class TrainingStandIns:
+    """backprop, backprop_batch, feedforward and evaluate for grading an SGD that trains without update_mini_batch: each
+    the checker's own, computed for the network's parameters as they are when it is called (read from the network)."""
+
+    def __init__(self, run, net):
+        self.run, self.net = run, net
+        self.calls = CallLog(run, "the network's methods", calls=2_000)
+
+    def _parameters(self):
+        self.calls.add(None)
+        return tuple([np.asarray(array, dtype=np.float64) for array in member(self.net, self.run, name)] for name in ("biases", "weights"))
+
+    def backprop(self, x, y):
+        return self.backprop_batch(x, y)
+
+    def backprop_batch(self, X, Y):
+        biases, weights = self._parameters()
+        X, Y = np.asarray(X, dtype=np.float64), np.asarray(Y, dtype=np.float64)
+        if X.ndim != 2 or X.shape[0] != weights[0].shape[1] or X.shape[1] > MOST_EXAMPLES:
+            raise ValueError(f"backprop expects examples in columns of {weights[0].shape[1]} entries, not an array of shape {X.shape}")
+        return loss_gradients(biases, weights, X, Y)
+
+    def feedforward(self, a):
+        biases, weights = self._parameters()
+        return FeedforwardStandIn(biases, weights).feedforward(a)
+
+    def evaluate(self, test_data):
+        """The count of examples answered right: labels as numbers (test data) or one-hot columns (training data)."""
+        biases, weights = self._parameters()
+        answers = [int(np.argmax(network_output(biases, weights, np.asarray(x, dtype=np.float64)))) for x, _ in test_data]
+        return sum(int(answer == (np.argmax(y) if np.ndim(y) else y)) for answer, (_, y) in zip(answers, test_data))
 
 
 class FeedforwardStandIn:
