@@ -19,6 +19,7 @@ from checker.sandbox.policy import Policy
 
 # The checks' own limits, but an endless loop in a catalogue entry is stopped after 1 s instead of 2.
 TEST_POLICY = Policy(call_seconds=1.0)
+HIDDEN_STYLE_SEED = 2**40 + 12345  # not the public seed: the check treats its inputs as private, as under a hidden seed
 
 
 def template_fragment(template):

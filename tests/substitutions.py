@@ -1,13 +1,13 @@
-"""Unusable values put where a check reads a student's value: every value shape the sandbox protocol admits, one place at a time.
+"""Values a check cannot use, put where it reads a student's value: every value shape the sandbox protocol admits.
 
 A *place* is what a check reads of a notebook: what a function returns, what a method of a student's class returns,
-an attribute a method sets, a name the notebook binds to data. It is found in a correct catalogue implementation
-(the names `catalogue.notebook_names` gives) with no knowledge of the assignment: a function's result, each public
-method's result, each attribute a method assigns (read from its source), each data name. `substituted(names, place,
-value)` gives the same names with that one place overridden: a wrapper that calls the original then returns the
-value, or a subclass whose method calls the original then returns it or sets the attribute to it. A *value* is made
-in the sandbox from what the correct code produced there (`make(original)`), so "the right shape in float16" is the
-right shape whatever the check asked for.
+an attribute a method sets, a name the notebook binds to data. `places(names)` finds them in a correct catalogue
+implementation (the names `catalogue.notebook_names` gives) knowing nothing of the assignment: a function's result,
+each method's result, each attribute a method assigns (read from its source), each data name. `substituted(names,
+place, make)` gives the same names with that one place overridden: a wrapper that calls the original then returns
+make(its result), or a subclass whose method calls the original then returns that, or sets the attribute to
+make(what it set). Values are made in the sandbox from what the correct code produced there (`Value.make`), so
+"every number as float16" has the shape the check asked for; a `Chooser` lets one loaded notebook give each in turn.
 """
 
 import ast
@@ -21,7 +21,7 @@ import numpy as np
 
 # A number that shows in no check's inputs or answers: a message that shows it shows the value itself.
 MARKER = 7.3125e13
-MARKER_TEXT = "731250"  # its digits as any float formatting of it begins
+NEAR_DEPTH, PAST_DEPTH = 45, 60  # nestings on either side of the protocol's depth limit
 
 
 class Magic:
@@ -34,8 +34,7 @@ class Magic:
 def _leaves(value, change):
     """`value` with every number and array in its lists, tuples and dicts changed by `change` (a structure kept as it is)."""
     if isinstance(value, dict):
-        return type(value)((key, _leaves(item, change)) for key, item in value.items()) if type(value) is dict else {
-            key: _leaves(item, change) for key, item in value.items()}
+        return {key: _leaves(item, change) for key, item in value.items()}
     if isinstance(value, (list, tuple)):
         return type(value)(_leaves(item, change) for item in value)
     if isinstance(value, (bool, np.bool_)) or not isinstance(value, (int, float, np.number, np.ndarray)):
@@ -83,51 +82,63 @@ def _generator():
 
 
 class Value(NamedTuple):
-    """A value put in place of the original: its label, and how the sandbox makes it from the original."""
+    """A value put in place of the original: its label, how the sandbox makes it from the original, and what a message
+    says of it.
+
+    `told`: words one of which a message about it says at the public seed (its kind, or the value as written); `secret`:
+    text that would show the value itself, which no message under a hidden seed may hold. A value that `can_be_right`
+    holds the original's numbers in another form (float32, say): a check may accept it.
+    """
 
     label: str
     make: Callable
+    told: tuple = ()
+    secret: tuple = ()
+    can_be_right: bool = False
 
 
-def _whole(label, build):
-    return Value(label, lambda original: build())
+MARKED = ("73125", "7.312", "7.31e")  # MARKER (or -73125) as a message would print it
+
+
+def _whole(label, build, told, secret=MARKED):
+    return Value(label, lambda original: build(), told, secret)
 
 
 def _each_leaf(label, change):
-    return Value(f"every number {label}", lambda original: _leaves(original, change))
+    return Value(f"every number {label}", lambda original: _leaves(original, change), can_be_right=True)
 
 
 VALUES = [
-    _whole("None", lambda: None),
-    _whole("a bool", lambda: True),
-    _whole("an int too large for a float", lambda: 10**400),
-    _whole("a negative int too large for a float", lambda: -(10**400)),
-    _whole("a negative int", lambda: -73125),
-    _whole("an int beyond 64 bits", lambda: 2**70 + 73125),
-    _whole("a float NaN", lambda: math.nan),
-    _whole("an infinite float", lambda: -math.inf),
-    _whole("a complex number", lambda: complex(MARKER, 1.0)),
-    _whole("a str", lambda: f"the answer is {MARKER}"),
-    _whole("bytes", lambda: b"\x00731250"),
-    _whole("an empty list", lambda: []),
-    _whole("an empty tuple", lambda: ()),
-    _whole("an empty dict", lambda: {}),
-    _whole("a ragged nested list", lambda: [[MARKER, [1.0, 2.0]], "x", (None,)]),
-    _whole("a dict with non-str keys", lambda: {(1, 2): MARKER, 2**40: [1.0]}),
-    _whole("a dict with int keys", lambda: {0: MARKER, 1: np.ones((2, 2))}),
-    _whole("a nesting near the protocol's depth limit", lambda: _nested(45)),
-    _whole("a nesting past the protocol's depth limit", lambda: _nested(60)),
-    _whole("a 0-d array", lambda: np.array(MARKER)),
-    _whole("an empty array", lambda: np.zeros((0,))),
-    _whole("a rank-1 array", lambda: np.full(3, MARKER)),
-    _whole("a NumPy float16 scalar", lambda: np.float16(0.5)),
-    _whole("a NumPy longdouble scalar", lambda: np.longdouble(MARKER) * np.longdouble(10) ** 4000),
-    _whole("a NumPy complex scalar", lambda: np.complex128(complex(MARKER, 1.0))),
-    _whole("a NumPy int scalar", lambda: np.int64(-73125)),
-    _whole("a NumPy bool scalar", lambda: np.bool_(True)),
-    _whole("a `Magic` object", Magic),
-    _whole("a function", lambda: _nested),
-    _whole("a generator", _generator),
+    _whole("None", lambda: None, ("None",), ()),
+    _whole("a bool", lambda: True, ("bool", "True"), ()),
+    _whole("an int too large for a float", lambda: 10**400, ("too large",), ("10000000000",)),
+    _whole("a negative int too large for a float", lambda: -(10**400), ("too large",), ("10000000000",)),
+    _whole("a negative int", lambda: -73125, ("int", "-73125", "-7.31e+04")),
+    _whole("an int beyond 64 bits", lambda: 2**70 + 73125, ("int", "118059162", "1.18e+21"), ("118059162", "1.18e+21")),
+    _whole("the float NaN", lambda: math.nan, ("nan",), ()),
+    _whole("an infinite float", lambda: -math.inf, ("inf",), ()),
+    _whole("a complex number", lambda: complex(MARKER, 1.0), ("complex",)),
+    _whole("a str", lambda: f"the answer is {MARKER}", ("str", "the answer is"), ("the answer is", *MARKED)),
+    _whole("bytes", lambda: b"\x00731250", ("bytes", "x00731250"), ("x00731250",)),
+    _whole("an empty list", lambda: [], ("empty list", "[]"), ()),
+    _whole("an empty tuple", lambda: (), ("empty tuple", "()"), ()),
+    _whole("an empty dict", lambda: {}, ("empty dict", "{}"), ()),
+    _whole("a ragged nested list", lambda: [[MARKER, [1.0, 2.0]], "x", (None,)], ("list",)),
+    _whole("a dict with non-str keys", lambda: {(1, 2): MARKER, 2**40: [1.0]}, ("dict",)),
+    _whole("a dict with int keys", lambda: {0: MARKER, 1: np.ones((2, 2))}, ("dict",)),
+    _whole("a nesting near the protocol's depth limit", lambda: _nested(NEAR_DEPTH), ("list",)),
+    _whole("a nesting past the protocol's depth limit", lambda: _nested(PAST_DEPTH), ("list",)),
+    _whole("a 0-d array", lambda: np.array(MARKER), ("()", "array", "0-d", *MARKED)),
+    _whole("an empty array", lambda: np.zeros((0,)), ("(0,)", "empty"), ()),
+    _whole("a rank-1 array", lambda: np.full(3, MARKER), ("(3,)", "rank-1")),
+    _whole("a NumPy float16 scalar", lambda: np.float16(0.5), ("float16", "0.5"), ()),
+    _whole("a NumPy longdouble scalar", lambda: np.longdouble(MARKER) * np.longdouble(10) ** 4000, ("longdouble", "float128", "inf")),
+    _whole("a NumPy complex scalar", lambda: np.complex128(complex(MARKER, 1.0)), ("complex",)),
+    _whole("a NumPy int scalar", lambda: np.int64(-73125), ("int64", "-73125", "-7.31e+04")),
+    _whole("a NumPy bool scalar", lambda: np.bool_(True), ("bool", "True"), ()),
+    _whole("a `Magic` object", Magic, ("Magic",)),
+    _whole("a function", lambda: _nested, ("function",), ()),
+    _whole("a generator", _generator, ("generator",), ()),
     *(_each_leaf(f"as {np.dtype(code).name}", _as_dtype(code)) for code in ("?", "b", "Q", "e", "f", "g", "F", "G")),
     _each_leaf("too large (ints beyond a float, arrays near the largest float64)", _huge),
     _each_leaf("NaN-filled", _nan),
@@ -135,6 +146,17 @@ VALUES = [
     _each_leaf("an empty array", _emptied),
 ]
 SENTINEL = next(value for value in VALUES if value.label == "a `Magic` object")
+
+
+class Chooser:
+    """Which of the values a substituted place gives: set in each check process before the check runs, so that one loaded
+    notebook serves every value."""
+
+    def __init__(self, values):
+        self.makes, self.choice = [value.make for value in values], 0
+
+    def make(self, original):
+        return self.makes[self.choice](original)
 
 
 # -- places ---------------------------------------------------------------------------------------
@@ -153,8 +175,8 @@ class Place(NamedTuple):
 
     @property
     def words(self):
-        """The names a message about this place must use one of: the function or method, or the attribute."""
-        return {self.attribute} if self.attribute else {self.method or self.name}
+        """The names a message about this place may use: the function, the method, the attribute."""
+        return {self.method or self.name, *([self.attribute] if self.attribute else [])}
 
 
 def _methods(cls):
@@ -219,20 +241,20 @@ def _setting(original, attribute, make):
     return _sharing_globals(wrapper, original, original.__name__)
 
 
-def substituted(names, place, value):
-    """The notebook names with `place` overridden to give `value` (made from what the correct code gave there)."""
+def substituted(names, place, make):
+    """The notebook names with `place` overridden to give make(what the correct code gave there)."""
     original = names[place.name]
     if place.method is None:
-        replacement = _returning(original, value.make) if callable(original) else _Lazy(value.make, original)
+        replacement = _returning(original, make) if callable(original) else _Made(make, original)
     else:
         function = _methods(original)[place.method]
-        method = _setting(function, place.attribute, value.make) if place.attribute else _returning(function, value.make)
+        method = _setting(function, place.attribute, make) if place.attribute else _returning(function, make)
         replacement = type(original.__name__, (original,), {place.method: method, "__module__": original.__module__,
                                                             "__qualname__": original.__qualname__})
     return {**names, place.name: replacement}
 
 
-class _Lazy:
+class _Made:
     """A data name's value, made when the notebook is loaded in the sandbox (a generator cannot be pickled)."""
 
     def __init__(self, make, original):

@@ -6,7 +6,8 @@ one bug it must catch and one correct variant it must accept.
 
 import pytest
 
-from catalogue import assert_diagnosis, assert_no_answer_shown, assert_speaks_of_the_students_code, catalogue_of, entries, run_in_sandbox
+from catalogue import (HIDDEN_STYLE_SEED, assert_diagnosis, assert_no_answer_shown, assert_speaks_of_the_students_code, catalogue_of, entries,
+                       run_in_sandbox)
 from checker.checks.report import CheckFailure
 from checker.course import ASSIGNMENTS
 
@@ -23,8 +24,6 @@ def test_every_check_has_a_bug_and_a_correct_variant(assignment):
     assert {check for check, _, _ in catalogue.BUGS.values()} == checks
     assert {check for check, _ in catalogue.CORRECT.values()} == checks
 
-
-HIDDEN_STYLE_SEED = 2**40 + 12345  # not the public seed: the check treats its inputs as private, as under a hidden seed
 
 
 @pytest.mark.parametrize("assignment, name", BUGS, ids=[f"{a.id[:2]}: {name}" for a, name in BUGS])

@@ -115,9 +115,9 @@ def test_under_a_hidden_seed_no_value_the_code_computed_reaches_the_message(how,
         if how == "error text and class":
             guard.call_student(run, lambda x: (_ for _ in ()).throw(type(f"Leak{int(x)}", (Exception,), {})(repr(x))), SECRET)
         if how == "headline field":
-            run.fail(say.SMALL_FOR_CORRECT.format(value=SECRET, agree=1e-6))
+            run.fail(say.SMALL_FOR_CORRECT.format(name="gradient_check", value=SECRET, agree=1e-6))
         if how == "detail":
-            run.fail(messages.UNUSABLE.format(what="cost", source="", kind="a float", use="a number"), ("yours", describe_value(np.full(3, SECRET))))
+            run.fail(messages.UNUSABLE.format(what="cost", kind="a float", use="a number"), ("yours", describe_value(np.full(3, SECRET))))
         run.fail(messages.NOT_FINITE_VALUE.format(what="cost", bad="NaN", hint=messages.WARNING_HINT.format(warnings=repr(SECRET))))
 
     shown = {}

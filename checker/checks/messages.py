@@ -149,7 +149,7 @@ WARNING_HINT = template("NumPy warned while your code ran: {warnings}")
 # Shapes and types (checker.checks.shapes).
 # A value the check cannot read as what it needs (a list where an array belongs, an int too large for a float, an object of
 # the student's class where a number belongs): the student's failure, for that check only, never a grader error.
-UNUSABLE = Diagnosis("value.unusable", "{what}{source} is {kind}, which the check cannot use as {use}.")
+UNUSABLE = Diagnosis("value.unusable", "{what} is {kind}, which the check cannot use as {use}.")
 RANK_ONE = Diagnosis(
     "shape.rank_one",
     "{what} has shape {shape}, a rank-1 array; it should be {expected}. "

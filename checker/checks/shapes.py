@@ -15,13 +15,19 @@ from checker.checks.report import kind_in_words
 NUMBER, ARRAY, NUMBERS = "a number", "a NumPy array", "numbers"
 
 
+def named(run, what):
+    """`what` the check read ("cost", "self.Z"), with the student function it came from when it does not say so itself:
+    the one the check called last ("cost from `propagate`"; "feedforward(a)" names its function already)."""
+    source = run.last_call
+    return f"{what} from `{source}`" if source and source.rpartition(".")[2] not in what else what
+
+
 def fail_unusable(run, value, what, use):
-    """Fail: `what` (from the student function called last) is a value the check cannot use as `use` ("a number")."""
+    """Fail: `what` is a value the check cannot use as `use` ("a number"), told by its kind (in fixed words under a
+    hidden seed, where the student's own names and sizes could carry the grader's inputs)."""
     __tracebackhide__ = True
-    source = run.last_call or ""
-    said = source and source.rpartition(".")[2] not in what  # "feedforward(a)" names its function already
     kind = messages.Said(kind_in_words(value, detail=False)) if run.private else kind_in_words(value)
-    run.fail(messages.UNUSABLE.format(what=what, source=messages.Said(f" from `{source}`" if said else ""), kind=kind, use=use))
+    run.fail(messages.UNUSABLE.format(what=named(run, what), kind=kind, use=use))
 
 
 def require_array(run, value, what):
@@ -42,6 +48,7 @@ def require_shape(run, value, expected, what, short=None):
     shape, expected = value.shape, tuple(expected)
     if shape == expected:
         return value
+    what = named(run, what)
     if len(expected) == 2 and 1 in expected and shape == (max(expected),) and max(expected) > 1:
         run.fail(messages.RANK_ONE.format(what=what, shape=shape, expected=expected))
     if len(expected) == 2 and shape == expected[::-1]:
@@ -59,7 +66,7 @@ def require_scalar(run, value, what, short=None):
     __tracebackhide__ = True
     if isinstance(value, np.ndarray):
         if value.size != 1:
-            run.fail(messages.WRONG_SHAPE.format(what=what, shape=value.shape, expected="() (a single number)"))
+            run.fail(messages.WRONG_SHAPE.format(what=named(run, what), shape=value.shape, expected="() (a single number)"))
         if value.ndim and messages.ONE_NUMBER_ARRAY not in run.notes:
             run.note(messages.ONE_NUMBER_ARRAY)
         value = value.reshape(())[()]
@@ -102,6 +109,6 @@ def require_finite(run, value, what, call=None):
     if call is not None and call.warnings:
         hint = messages.WARNING_HINT.format(warnings=call.warning_text())
     if array.ndim == 0:
-        run.fail(messages.NOT_FINITE_VALUE.format(what=what, bad=kinds, hint=hint))
+        run.fail(messages.NOT_FINITE_VALUE.format(what=named(run, what), bad=kinds, hint=hint))
     where = tuple(int(i) for i in np.argwhere(bad)[0])
-    run.fail(messages.NOT_FINITE.format(what=what, bad=kinds, where=where, hint=hint))
+    run.fail(messages.NOT_FINITE.format(what=named(run, what), bad=kinds, where=where, hint=hint))

@@ -19,7 +19,7 @@ from checker.checks import compare, symbolic
 from checker.checks.guard import beside, call_student, limit_from_probe, member, student_random, using_references
 from checker.checks.spies import first_wrong, watched_run
 from checker.checks.registry import check
-from checker.checks.report import OWN_WORDS, CheckFailure, kind_in_words, short_repr
+from checker.checks.report import OWN_WORDS, CheckFailure, describe_value, kind_in_words, short_repr
 from checker.checks.shapes import require_finite, require_shape
 from checker.datasets import load_digits_for_network
 from checker.thresholds import agree_below
@@ -43,8 +43,7 @@ BATCH_PARTS = ("sigmoid_functions", "network_init", "cost_derivative", "backprop
 def grade_function(run, function, name, inputs_, expected, formula, candidates=(), notes=()):
     """Call `function(*inputs_)` and compare with `expected`, naming a recognisable mistake."""
     call = call_student(run, function, *inputs_, name=name)
-    number = np.isscalar(call.value) and compare.as_numbers(call.value) is not None  # a number told by its shape, ()
-    value = require_shape(run, np.asarray(call.value) if number else call.value, expected.shape, f"{name}(...)")
+    value = require_shape(run, call.value, expected.shape, f"{name}(...)")
     require_finite(run, value, f"{name}(...)", call)
     if not compare.close(value, expected):
         headline = compare.first_match(value, candidates) or say.FUNCTION_WRONG.format(name=name, formula=formula)
@@ -191,14 +190,15 @@ def student_gradients(run, Network, net, method, x, y):
     with using_references(member(Network, run, method), run, sigmoid=symbolic.sigmoid, sigmoid_prime=symbolic.sigmoid_derivative):
         result = call_student(run, getattr(net, method), x, y, name=f"Network.{method}").value
     if not isinstance(result, (tuple, list)) or len(result) != 2 or not all(isinstance(part, (list, tuple)) for part in result):
-        run.fail(say.GRADIENT_LISTS, ("yours", kind_in_words(result)))
+        run.fail(say.GRADIENT_LISTS.format(name=method), ("yours", kind_in_words(result)))
     biases, weights = net.biases, net.weights
     for name, gradients, parameters in (("nabla_b", result[0], biases), ("nabla_w", result[1], weights)):
         if len(gradients) != len(parameters):
-            run.fail(say.GRADIENT_LISTS, ("yours", f"{name}, {kind_in_words(gradients)}"))
+            run.fail(say.GRADIENT_LISTS.format(name=method), ("yours", f"{name}, {kind_in_words(gradients)}"))
         for index, (gradient, parameter) in enumerate(zip(gradients, parameters)):
-            require_shape(run, gradient, np.shape(parameter), f"{name}[{index}]")
-            require_finite(run, gradient, f"{name}[{index}]")
+            what = f"{method}'s {name}[{index}]"
+            require_shape(run, gradient, np.shape(parameter), what, f"{name}[{index}]")
+            require_finite(run, gradient, what)
     return result
 
 
@@ -402,7 +402,7 @@ def check_evaluate(run, Network):
         count = call_student(run, net.evaluate, test_data, name="Network.evaluate").value
     if not compare.close(count, expected):
         headline = compare.first_match(count, [(expected / len(test_data), say.FRACTION), *compare.candidates(mistaken, lambda result: result, say.ROUNDING)])
-        run.fail(headline or say.EVALUATE_WRONG, ("yours", short_repr(count)), ("test examples", str(len(test_data))))
+        run.fail(headline or say.EVALUATE_WRONG, ("yours", describe_value(count)), ("test examples", str(len(test_data))))
 
 
 def classified(biases, weights, testing):

@@ -31,7 +31,7 @@ COST_DERIVATIVE_SIGN = Diagnosis("cost_derivative.sign", "cost_derivative has th
 COST_DERIVATIVE_WRONG = "cost_derivative should be a - y, the derivative of the loss ℒ = ½‖a - y‖² with respect to a."
 
 # backprop
-GRADIENT_LISTS = Diagnosis("backprop.not_lists", "backprop should return (nabla_b, nabla_w), two lists shaped like self.biases and self.weights.")
+GRADIENT_LISTS = Diagnosis("backprop.not_lists", "{name} should return (nabla_b, nabla_w), two lists shaped like self.biases and self.weights.")
 NO_PRIME_BP1 = Diagnosis("backprop.no_prime_in_bp1", "The output error forgets σ'(z): BP1 is δᴸ = (aᴸ - y) ⊙ σ'(zᴸ).")
 PRIME_OF_ACTIVATION = Diagnosis("backprop.prime_of_activation", "σ' is applied to the activation a; it takes the weighted input z: σ'(zˡ).")
 BP2_NOT_TRANSPOSED = Diagnosis("backprop.bp2_not_transposed", "BP2 uses W where it needs its transpose: δˡ = ((Wˡ⁺¹)ᵀ δˡ⁺¹) ⊙ σ'(zˡ).")
@@ -49,7 +49,7 @@ FORWARD_REVERSED = Diagnosis(
 )
 # The mistakes backprop's check recognises by their results, in the order it tries them.
 BACKPROP_MISTAKES = (NO_PRIME_BP1, PRIME_OF_ACTIVATION, BP2_NOT_TRANSPOSED, OFF_BY_ONE, NO_PRIME_BP2, WRONG_LAYER_WEIGHTS, FORWARD_REVERSED)
-BACKPROP_WRONG = template("{what} disagrees with centred finite differences of the loss ℒ = ½‖a - y‖².")
+BACKPROP_WRONG = template("backprop's {what} disagrees with centred finite differences of the loss ℒ = ½‖a - y‖².")
 BATCH_AVERAGED = Diagnosis("backprop_batch.averaged", "backprop_batch returns the average over the batch; it should equal the sum of the per-example gradients.")
 BATCH_WRONG = template("backprop_batch's {what} is not the sum of the per-example gradients.")
 

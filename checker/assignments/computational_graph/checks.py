@@ -40,7 +40,7 @@ def draw_parameters(run, initialize_parameters, n_in, n_out, **ini_type):
         run.fail(say.PARAMS_NOT_DICT.format(kind=kind_in_words(params)))
     for key in ("W", "b"):
         if key not in params:
-            run.fail(say.PARAMS_KEY.format(key=key, keys=sorted(map(str, params)) or "none"))
+            run.fail(say.PARAMS_KEY.format(key=key, kind=kind_in_words(params)))
     W = require_shape(run, params["W"], (n_out, n_in), 'params["W"]', "W")
     b = require_shape(run, params["b"], (n_out, 1), 'params["b"]', "b")
     if np.any(b != 0):
@@ -133,7 +133,8 @@ def grade_linear_forward(run, layer, W, b, A_prev):
     cached = stored(run, layer, "A_prev", "forward")
     if not compare.close(cached, A_prev):
         fail_if_stale(run, before, "A_prev", cached, "forward")
-        run.fail(say.A_PREV_NOT_INPUT)
+        require_shape(run, cached, A_prev.shape, "self.A_prev", "A_prev")
+        run.fail(say.A_PREV_NOT_INPUT, ("yours", describe_value(cached)))
 
 
 def grade_linear_backward(run, layer, W, b, A_prev):
@@ -287,7 +288,7 @@ def require_costs(run, costs, epochs):
     if count is None:
         run.fail(say.COSTS_NOT_A_LIST.format(kind=kind_in_words(costs)))
     if count != epochs:
-        run.fail(say.COSTS_LENGTH.format(count=count, epochs=epochs))
+        run.fail(say.COSTS_LENGTH.format(count=count, epochs=epochs), ("yours", kind_in_words(costs)))
 
 
 def grade_costs(run, costs, expected, epochs):

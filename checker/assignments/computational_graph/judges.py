@@ -49,6 +49,8 @@ def _kept(call, attribute, wrong):
 def judge_linear_forward(call, calls):
     if not _agrees(call.after.get("Z", call.value), standins.linear_output(*_linear(call.before), call.args[0])):
         return _kept(call, "Z", say.RUN_LINEAR_FORWARD)
+    if "A_prev" in call.after and not _agrees(call.after["A_prev"], call.args[0]):
+        return say.RUN_LINEAR_CACHE
 
 
 def judge_linear_backward(call, calls):

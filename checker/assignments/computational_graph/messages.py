@@ -4,7 +4,7 @@ from checker.checks.messages import Diagnosis, template
 
 # initialize_parameters
 PARAMS_NOT_DICT = Diagnosis("initialize_parameters.not_dict", 'initialize_parameters should return {{"W": ..., "b": ...}}, but it returned {kind}.')
-PARAMS_KEY = Diagnosis("initialize_parameters.key_missing", 'The parameters have no "{key}" entry; they have {keys}.')
+PARAMS_KEY = Diagnosis("initialize_parameters.key_missing", 'initialize_parameters returned {kind}, with no "{key}" entry.')
 BIAS_RANDOM = Diagnosis("initialize_parameters.bias_random", "b should start at zero: randomness in W already breaks the symmetry, biases need none.")
 SCALE_WRONG = template('W for ini_type="{ini_type}" has standard deviation {measured:.4g}; with n_in = {n_in} it should be {formula}.')
 SCALE_SWAPPED = Diagnosis("initialize_parameters.scale_swapped", 'W for ini_type="{ini_type}" is scaled like "{other}": {formula} is the {ini_type} scaling.')
@@ -133,6 +133,7 @@ SEEN_RAISED = template("Watched in a short run of your `train` on these points, 
 SEEN_TRAIN = template("Watched in a short run of your `train` on these points: {wrong}")
 ALSO_FAILING = template("{names} fails its own check; in a short run here nothing it did was wrong, but its check's message may help.")
 RUN_LINEAR_FORWARD = "did not compute Z = W · A_prev + b with the layer's own parameters"
+RUN_LINEAR_CACHE = "stored a self.A_prev other than the input it was given, which its backward then uses"
 RUN_LINEAR_BACKWARD = "did not leave dW, db and dA_prev equal to the gradients of Z = W · A_prev + b for the upstream gradient it was given"
 RUN_LINEAR_UPDATE = "did not move W and b by learning_rate times the layer's own dW and db"
 RUN_SIGMOID_FORWARD = "did not compute A = σ(Z) for the Z it was given"

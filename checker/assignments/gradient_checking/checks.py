@@ -15,6 +15,7 @@ from checker.checks import compare
 from checker.checks.guard import beside, call_student, using_references
 from checker.checks.registry import check
 from checker.checks.messages import Said
+from checker.checks.report import describe_value, kind_in_words
 from checker.checks.shapes import fail_unusable, require_finite, require_scalar, require_shape
 from checker.checks.student_side import side_of
 from checker.gradients import check_gradient
@@ -44,8 +45,8 @@ def panel_cases(names, correct, wrongs):
     return cases
 
 
-def grade_panel(run, cases, values, expected, mistaken, observe=lambda: None):
-    """Fail when the student's checker disagrees on some case: with the recognised mistake its values match across the
+def grade_panel(run, name, cases, values, expected, mistaken, observe=lambda: None):
+    """Fail when the student's checker `name` disagrees on some case: with the recognised mistake its values match across the
     panel, else with what `observe` sees of the code's run (it fails if it sees a cause), else with the plain fact.
 
     values and expected hold one number per case; mistaken one {diagnosis id: number} per case.
@@ -60,8 +61,8 @@ def grade_panel(run, cases, values, expected, mistaken, observe=lambda: None):
     observe()
     case, value, target = next((c[0], v, e) for c, v, e in zip(cases, values, expected) if not agrees(v, e))
     if target < small:
-        run.fail(say.SMALL_FOR_CORRECT.format(value=value, agree=small), ("case", case))
-    run.fail(say.LARGE_FOR_WRONG.format(value=value, case=case))
+        run.fail(say.SMALL_FOR_CORRECT.format(name=name, value=value, agree=small), ("case", case))
+    run.fail(say.LARGE_FOR_WRONG.format(name=name, value=value, case=case))
 
 
 @check("one_dimensional")
@@ -69,12 +70,11 @@ def check_one_dimensional(run, forward_propagation, backward_propagation):
     """Do forward_propagation and backward_propagation return J = θx and its derivative x, for any x and θ?"""
     for _ in range(2):  # two points, so that every argument shows in the results
         x, theta = float(run.rng.uniform(-3, 3)), float(run.rng.uniform(-3, 3))
-        J = require_scalar(run, call_student(run, forward_propagation, x, theta).value, "forward_propagation(x, theta)")
-        if not compare.close(J, theta * x):
-            run.fail(say.FORWARD_1D)
-        dtheta = require_scalar(run, call_student(run, backward_propagation, x, theta).value, "backward_propagation(x, theta)")
-        if not compare.close(dtheta, x):
-            run.fail(say.BACKWARD_1D)
+        for function, what, right, wrong in ((forward_propagation, "forward_propagation(x, theta)", theta * x, say.FORWARD_1D),
+                                             (backward_propagation, "backward_propagation(x, theta)", x, say.BACKWARD_1D)):
+            value = call_student(run, function, x, theta).value
+            if not compare.close(require_scalar(run, value, what), right):
+                run.fail(wrong, ("yours", describe_value(value)))
 
 
 @check("gradient_check")
@@ -90,9 +90,9 @@ def check_gradient_check(run, gradient_check):
             for (_, name, label, epsilon), (x, theta) in zip(cases, points)]
     values = call_student(run, runner.run, gradient_check, data, name="gradient_check", time_limit_s=run.policy.call_seconds * len(cases)).value
     if not isinstance(values, list) or len(values) != len(cases):
-        run.fail(say.LARGE_FOR_WRONG.format(value=float("nan"), case=cases[0][0]))
+        run.fail(say.LARGE_FOR_WRONG.format(name="gradient_check", value=float("nan"), case=cases[0][0]))
     values = [require_scalar(run, value, "gradient_check(x, theta)") for value in values]
-    grade_panel(run, cases, values, expected, mistaken)
+    grade_panel(run, "gradient_check", cases, values, expected, mistaken)
 
 
 @check("vector_helpers")
@@ -119,10 +119,12 @@ def check_vector_helpers(run, dictionary_to_vector, vector_to_dictionary, gradie
         wanted_shapes = {name: value.shape for name, value in wanted.items()}
         rebuilt = call_student(run, vector_to_dictionary, vector, wanted_shapes).value
         if not isinstance(rebuilt, dict) or list(rebuilt) != list(wanted_shapes) or not all(compare.close(rebuilt[k], wanted[k]) for k in wanted_shapes):
-            run.fail(say.ROUND_TRIP)
+            run.fail(say.ROUND_TRIP, ("yours", kind_in_words(rebuilt)))
     column = call_student(run, gradients_to_vector, mixed).value
     if not compare.close(column, expected_column):
-        run.fail(say.GRADIENTS_ORDER if _holds_entries(column, expected_column, extra=True) else say.GRADIENTS_WRONG)
+        if compare.as_numbers(column) is None:
+            fail_unusable(run, column, "the column gradients_to_vector returns", "a column of numbers")
+        run.fail(say.GRADIENTS_ORDER if _holds_entries(column, expected_column, extra=True) else say.GRADIENTS_WRONG, ("yours", kind_in_words(column)))
 
 
 def _holds_entries(yours, expected, extra=False):
@@ -153,9 +155,9 @@ def check_gradient_check_n(run, gradient_check_n):
     values = call_student(run, runner.run, gradient_check_n, [data for _, data in drawn], name="gradient_check_n",
                           time_limit_s=run.policy.call_seconds * len(cases)).value
     if not isinstance(values, list) or len(values) != len(cases):
-        run.fail(say.LARGE_FOR_WRONG.format(value=float("nan"), case=cases[0][0]))
+        run.fail(say.LARGE_FOR_WRONG.format(name="gradient_check_n", value=float("nan"), case=cases[0][0]))
     values = [require_scalar(run, value, "gradient_check_n(...)") for value in values]
-    grade_panel(run, cases, values, expected, mistaken, observe=lambda: _observe_routing(run, gradient_check_n, routing))
+    grade_panel(run, "gradient_check_n", cases, values, expected, mistaken, observe=lambda: _observe_routing(run, gradient_check_n, routing))
 
 
 def _observe_routing(run, gradient_check_n, case):
@@ -193,11 +195,11 @@ def check_backward_propagation_n(run, backward_propagation_n):
     forward = standins.LentForward(run)  # the provided forward pass, should the backward pass run it: its results decide
     with using_references(backward_propagation_n, run, forward_propagation_n=forward.forward_propagation_n):
         gradients = call_student(run, backward_propagation_n, X, Y, cache).value
-    if not isinstance(gradients, dict):
-        fail_unusable(run, gradients, "what backward_propagation_n returned", "a dictionary of gradients")
     names = [f"d{name}" for name in parameters]
+    if not isinstance(gradients, dict) or any(name not in gradients for name in names):
+        fail_unusable(run, gradients, "what backward_propagation_n returned", f"a dictionary with the gradients {', '.join(names)}")
     for name in names:
-        require_finite(run, require_shape(run, gradients.get(name), truth[name].shape, f'gradients["{name}"]', name), f'gradients["{name}"]')
+        require_finite(run, require_shape(run, gradients[name], truth[name].shape, f'gradients["{name}"]', name), f'gradients["{name}"]')
     planted = [(name, factor) for name, factor in (("dW2", 2), ("db1", 4))
                if not compare.close(gradients[name], truth[name]) and compare.close(gradients[name], factor * truth[name])]
     cost = lambda p: inputs.forward_propagation_n(X, Y, {k: p[k] for k in parameters})[0]

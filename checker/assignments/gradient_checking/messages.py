@@ -5,8 +5,8 @@ from checker.checks.messages import Diagnosis, template
 FORWARD_1D = Diagnosis("one_dimensional.forward_wrong", "forward_propagation(x, theta) should return J = θ·x.")
 BACKWARD_1D = Diagnosis("one_dimensional.backward_wrong", "backward_propagation(x, theta) should return dJ/dθ = x.")
 
-SMALL_FOR_CORRECT = template("For a correct gradient your checker reports {value:.3g}; a centred difference gives about {agree:g} or less.")
-LARGE_FOR_WRONG = template("Your checker reports {value:.3g} for a gradient that is wrong ({case}), far from the relative difference of the two gradients.")
+SMALL_FOR_CORRECT = template("For a correct gradient your {name} reports {value:.3g}; a centred difference gives about {agree:g} or less.")
+LARGE_FOR_WRONG = template("Your {name} reports {value:.3g} for a gradient that is wrong ({case}), far from the relative difference of the two gradients.")
 PANEL_CASE = template("{function}, {case}, epsilon = {epsilon:g}")
 MISTAKES = {
     "one-sided": Diagnosis("gradient_checker.one_sided", "Your differences are one-sided, (J(θ + ε) - J(θ)) / ε: use the centred (J(θ + ε) - J(θ - ε)) / (2ε), whose error is O(ε²) instead of O(ε)."),
