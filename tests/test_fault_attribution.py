@@ -9,8 +9,9 @@ own class there: the check passes. Where it reads, every value is told as the st
 * no grader error, for this check or any check it runs to explain itself (an end-to-end check's upstream checks);
 * the check fails, unless the value holds the original's numbers in another form (float32, NaN-filled: can_be_right),
   which it may accept or tell as a wrong result in its own words;
-* any other value's failure names the place (its function, method or attribute), or is the student's own code stopping
-  on it, and no upstream check that passes on the correct notebook fails for anything else;
+* any other value's failure names the place (its function, method or attribute), or the code the check grades (whose
+  result it made wrong), or is the student's own code stopping on it; and no upstream check that passes on the correct
+  notebook fails for anything else;
 * at the public seed, a message that speaks of that value says what it is ("an int too large for a float", "a str");
 * under a hidden-style seed, no message shows the value itself beyond its kind.
 
@@ -43,12 +44,14 @@ SAMPLED_VALUES, SAMPLED_PLACES = 3, 4  # per check in the quick tier: values gra
 
 
 class Graded(NamedTuple):
-    """One place of a check's notebook: the names that point at it, and the check's upstream checks that fail on the
-    correct notebook already (a catalogue entry may keep a wrong helper its function never calls)."""
+    """One place of a check's notebook: the names that point at it, the check's upstream checks that fail on the correct
+    notebook already (a catalogue entry may keep a wrong helper its function never calls), and {check name: the names of
+    the student's code it grades} for the check and those upstream."""
 
     place: substitutions.Place
     words: frozenset
     failing_already: frozenset
+    subjects: dict
 
 
 def correct_names(assignment, check):
@@ -131,9 +134,11 @@ def own_code(failure):
     return (failure.diagnosis or "").startswith("code.") or bool(failure.caused_by)
 
 
-def names_the_place(graded_place, failure):
-    """Whether a failure names the place (its function, method or attribute), or is the student's own code stopping."""
-    return own_code(failure) or bool(set(re.findall(r"\w+", without_seed_line(failure))) & graded_place.words)
+def names_the_place(graded_place, name, failure):
+    """Whether check `name`'s failure names the place (its function, method or attribute), or the code the check grades
+    (whose result the value at the place made wrong), or is the student's own code stopping."""
+    words = graded_place.words | graded_place.subjects[name]
+    return own_code(failure) or bool(set(re.findall(r"\w+", without_seed_line(failure))) & words)
 
 
 def speaks_of_the_value(graded_place, failure):
@@ -158,7 +163,7 @@ def problems(graded_place, value, seed, failure, verdicts):
     if value.can_be_right:  # the numbers changed: told as a wrong result, in the check's own words for one
         return secrets_shown(label, value, seed, failure)
     found = [f"{label}: {name} fails without naming it:\n{verdict}" for name, verdict in verdicts.items()
-             if verdict is not None and name not in graded_place.failing_already and not names_the_place(graded_place, verdict)]
+             if verdict is not None and name not in graded_place.failing_already and not names_the_place(graded_place, name, verdict)]
     message = without_seed_line(failure).lower()
     if seed is None and speaks_of_the_value(graded_place, failure) and not any(word.lower() in message for word in value.told):
         found.append(f"{label}: the message does not say what it is ({' or '.join(value.told)}):\n{failure}")
@@ -171,10 +176,11 @@ def secrets_shown(label, value, seed, failure):
     return [f"{label}: the message shows {shown}:\n{failure}"] if shown else []
 
 
-def place_problems(sandbox, check, names, place, values, already):
+def place_problems(sandbox, assignment, check, names, place, values, already):
     """Every problem with `values` at `place`, each graded at the public seed, and those with a secret at a hidden-style one."""
     runs = [(value, None) for value in values] + [(value, HIDDEN_STYLE_SEED) for value in values if value.secret]
-    graded_place = Graded(place, frozenset({*place.words, getattr(names[place.name], "__name__", place.name)}), already)
+    subjects = {name: frozenset(re.findall(r"\w+", assignment.check(name).subject)) for name in (check.name, *check.function.upstream)}
+    graded_place = Graded(place, frozenset({*place.words, getattr(names[place.name], "__name__", place.name)}), already, subjects)
     return [problem for result in outcomes(sandbox, check, names, place, runs) for problem in problems(graded_place, *result)]
 
 
@@ -192,7 +198,7 @@ def test_a_value_the_check_cannot_use_fails_that_check_alone_sampled(sandbox, in
     everywhere = places(names)
     read = next((place for place in sample(index, SAMPLED_PLACES, everywhere, check.name) if reads(sandbox, check, names, place)), None)
     read = read or next(place for place in everywhere if reads(sandbox, check, names, place))
-    found = place_problems(sandbox, check, names, read, sample(index, SAMPLED_VALUES, VALUES, "values"),
+    found = place_problems(sandbox, assignment, check, names, read, sample(index, SAMPLED_VALUES, VALUES, "values"),
                            failing_already(sandbox, assignment, check, names))
     assert not found, "\n".join(found)
 
@@ -206,7 +212,7 @@ def test_every_value_at_every_place_fails_that_check_alone(sandbox, assignment, 
     read = [place for place in places(names) if reads(sandbox, check, names, place)]
     assert read, f"{check.name} reads none of the places found in its correct implementation"
     already = failing_already(sandbox, assignment, check, names)
-    found = [problem for place in read for problem in place_problems(sandbox, check, names, place, VALUES, already)]
+    found = [problem for place in read for problem in place_problems(sandbox, assignment, check, names, place, VALUES, already)]
     assert not found, f"{len(found)} problems:\n" + "\n".join(found)
 
 
