@@ -19,7 +19,7 @@ from checker.checks import messages as common
 from checker.checks.messages import Said
 from checker.checks.guard import beside, call_student, using_references
 from checker.checks.registry import check
-from checker.checks.report import OWN_WORDS, CheckFailure, describe_value, kind_in_words
+from checker.checks.report import OWN_WORDS, CheckFailure, describe_value, kind_in_words, short_repr
 from checker.checks.shapes import one_number, require_array, require_finite, require_scalar, require_shape
 from checker.datasets import load_dataset
 from checker.gradients.numerical import numerical_gradient, relative_error
@@ -34,9 +34,14 @@ LENT_TIME = 4
 
 
 # -- data preparation: the student's own arrays, made from the built-in dataset ----------------
+def _count_in_words(value):
+    """A count the student's code set, as they would write it when it is one number, else what it is ("a list of 3 items")."""
+    return short_repr(value) if one_number(value) is not None else kind_in_words(value)
+
+
 def _require_count(run, name, value, expected, array, shape):
     if not isinstance(value, (numbers.Integral, np.integer)) or isinstance(value, bool) or value != expected:
-        run.fail(say.COUNT_WRONG.format(name=name, value=value, array=array, shape=shape))
+        run.fail(say.COUNT_WRONG.format(name=name, value=_count_in_words(value), array=array, shape=shape))
 
 
 def _require_flattened(run, name, flat, images):
@@ -69,7 +74,7 @@ def check_data_preparation(run, train_set_x_orig, test_set_x_orig, m_train, m_te
     _require_count(run, "m_train", m_train, train_set_x_orig.shape[0], "train_set_x_orig", train_set_x_orig.shape)
     _require_count(run, "m_test", m_test, test_set_x_orig.shape[0], "test_set_x_orig", test_set_x_orig.shape)
     if not isinstance(num_px, (numbers.Integral, np.integer)) or isinstance(num_px, bool) or num_px != train_set_x_orig.shape[1]:
-        run.fail(say.NUM_PX_WRONG.format(value=num_px, shape=train_set_x_orig.shape))
+        run.fail(say.NUM_PX_WRONG.format(value=_count_in_words(num_px), shape=train_set_x_orig.shape))
     _require_flattened(run, "train_set_x_flatten", train_set_x_flatten, train_set_x_orig)
     _require_flattened(run, "test_set_x_flatten", test_set_x_flatten, test_set_x_orig)
     _grade_scaled(run, "train_set_x", train_set_x, train_set_x_flatten, "train_set_x_flatten")
@@ -393,7 +398,7 @@ def _grade_model_result(run, d, lent, steps):
         run.fail(say.RESULT_NOT_DICT.format(kind=kind_in_words(d)))
     missing = [key for key in MODEL_KEYS if key not in d]
     if missing:
-        run.fail(say.MISSING_KEYS.format(keys=", ".join(f'"{key}"' for key in missing)))
+        run.fail(say.MISSING_KEYS.format(keys=", ".join(f'"{key}"' for key in missing)), ("yours", kind_in_words(d)))
     for key, given in (("learning_rate", lent.rate), ("num_iterations", lent.iterations)):
         if one_number(d[key]) != given:
             run.fail(say.ECHO_WRONG.format(key=key, value=d[key], given=run.shown(f"{key}={given!r}", f"another {key}")))
