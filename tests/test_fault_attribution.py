@@ -16,20 +16,26 @@ own class there: the check passes. Where it reads, every value is told as the st
 * under a hidden-style seed, no message shows the value itself beyond its kind.
 
 The quick tier grades a sample: for each check one place it reads, with three values, rotated over the checks so that
-every value is graded somewhere. The e2e tier grades every place with every value.
+every value is graded somewhere. The e2e tier grades every place with every value. The checker's own faults (a bug in
+check code, in the answer key or in a recognised mistake's code) stay grader errors, for staff.
 """
 
 import contextlib
 import io
+import logging
 import re
+import types
 import zlib
 from typing import NamedTuple
 
 import cloudpickle
+import numpy as np
 import pytest
 
 import substitutions
 from catalogue import HIDDEN_STYLE_SEED, catalogue_of, notebook_names
+from checker.checks import expectations
+from checker.checks.registry import check as registered_check
 from checker.checks.report import INDENT, CheckFailure, GraderError
 from checker.checks.session import NotebookSession
 from checker.course import ASSIGNMENTS
@@ -222,3 +228,51 @@ def test_the_nestings_straddle_the_protocols_depth_limit():
     from checker.sandbox.protocol import DEFAULT_LIMITS
 
     assert substitutions.NEAR_DEPTH < DEFAULT_LIMITS.depth < substitutions.PAST_DEPTH
+
+
+# -- the checker's own faults stay grader errors -------------------------------------------------
+def example_check(body):
+    """`body` registered as a check of assignment 01's package (whose answer key it may ask), for the tests below."""
+    body.__module__ = ASSIGNMENTS[0].checks[0].function.package + ".checks"
+    return registered_check(body.__name__)(body)
+
+
+def test_a_bug_in_check_code_is_a_grader_error_logged_with_its_traceback(caplog):
+    """Does a check whose own code fails (a name it never defined) end as a grader error for staff, its traceback logged,
+    rather than as the student's failure?"""
+    def check_with_a_bug(run, function):
+        return function(not_defined_anywhere)  # noqa: F821
+
+    with caplog.at_level(logging.ERROR, logger="checker.checks.registry"), pytest.raises(GraderError) as error:
+        example_check(check_with_a_bug).grade(lambda value: value)
+    assert "NameError" in str(error.value)
+    assert any(record.exc_info and record.exc_info[0] is NameError for record in caplog.records)
+
+
+def test_a_missing_attribute_is_the_students_only_on_their_own_object():
+    """Does an attribute the check reads fail the student when their own object lacks it, and stay a grader error when
+    the check reads it from an object of Python's or NumPy's?"""
+    class Layer:
+        pass
+
+    def check_reading_an_attribute(run, thing):
+        return thing.params
+
+    reading = example_check(check_reading_an_attribute)
+    with pytest.raises(CheckFailure) as failure:
+        reading.grade(Layer())
+    assert failure.value.diagnosis == "code.attribute_missing" and "`Layer` has no `params`" in str(failure.value)
+    with pytest.raises(GraderError):
+        reading.grade(np.zeros(3))
+
+
+def test_a_recognised_mistake_whose_code_raises_fails_loudly(monkeypatch):
+    """Does a mistaken implementation that raises on the check's inputs reach staff, instead of being taken for a mistake
+    that does not apply (which says so itself, by returning None)?"""
+    live = expectations.Live(ASSIGNMENTS[0].checks[0].function.package)
+    mistakes = {"f": {"example.applies": lambda x: x + 1, "example.does_not_apply": lambda x: None, "example.bug": lambda x: x / 0}}
+    monkeypatch.setattr(live, "module", lambda kind: types.SimpleNamespace(MISTAKES=mistakes))
+    with pytest.raises(ZeroDivisionError):
+        live.mistakes(None, "f", (1,), {})
+    del mistakes["f"]["example.bug"]
+    assert live.mistakes(None, "f", (1,), {}) == {"example.applies": 2, "example.does_not_apply": None}

@@ -97,9 +97,11 @@ def _short_repr(value, most=80):
 
 
 # Built-in types a value can be an object of across the sandbox's boundary (it crosses as a reference), in words.
+# (A dict, list or tuple crosses as a reference when its keys are not strings or small ints, or it is nested too deep.)
 _BUILT_IN_OBJECTS = {"complex": "a complex number", "function": "a function", "builtin_function_or_method": "a function",
                      "method": "a method", "generator": "a generator", "set": "a set", "frozenset": "a set", "range": "a range",
-                     "type": "a class", "module": "a module", "NoneType": "None"}
+                     "type": "a class", "module": "a module", "NoneType": "None", "dict": "a dict", "list": "a list",
+                     "tuple": "a tuple"}
 
 
 def _too_large(value):

@@ -123,7 +123,7 @@ def check_vector_helpers(run, dictionary_to_vector, vector_to_dictionary, gradie
     column = call_student(run, gradients_to_vector, mixed).value
     if not compare.close(column, expected_column):
         if compare.as_numbers(column) is None:
-            fail_unusable(run, column, "the column gradients_to_vector returns", "a column of numbers")
+            fail_unusable(run, column, "What gradients_to_vector returns", "a column of numbers")
         run.fail(say.GRADIENTS_ORDER if _holds_entries(column, expected_column, extra=True) else say.GRADIENTS_WRONG, ("yours", kind_in_words(column)))
 
 
@@ -197,7 +197,7 @@ def check_backward_propagation_n(run, backward_propagation_n):
         gradients = call_student(run, backward_propagation_n, X, Y, cache).value
     names = [f"d{name}" for name in parameters]
     if not isinstance(gradients, dict) or any(name not in gradients for name in names):
-        fail_unusable(run, gradients, "what backward_propagation_n returned", f"a dictionary with the gradients {', '.join(names)}")
+        fail_unusable(run, gradients, "What backward_propagation_n returned", f"a dictionary with the gradients {', '.join(names)}")
     for name in names:
         require_finite(run, require_shape(run, gradients[name], truth[name].shape, f'gradients["{name}"]', name), f'gradients["{name}"]')
     planted = [(name, factor) for name, factor in (("dW2", 2), ("db1", 4))
