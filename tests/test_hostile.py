@@ -156,12 +156,12 @@ CASES = {
         "import checker.sandbox.student as s\ns.invoke = lambda f, a, k, track_changes=True: {'value': 1.0, 'warnings': [], 'printed': '', 'changed': []}"))], None),
     # Lying return values.
     "float subclass that equals everything": (A01, [within("propagate_code", "    grads = {", LIAR_FLOAT.replace("\n", "\n    ").join(["    ", ""]) + "cost = Liar(cost)\n    grads = {")],
-        {"propagate": "it is a Liar"}),
+        {"propagate": "is a `Liar` object"}),
     "ndarray subclass with its own ==": (A01, [within("predict_code", "    return Y_prediction",
         "    class Liar(np.ndarray):\n        def __eq__(self, other):\n            return np.ones(np.shape(self), bool)\n    return Y_prediction.view(Liar)")],
-        {"predict": "it is a Liar"}),  # model's accuracy is computed by the checker, from the w and b model learned
+        {"predict": "is a `Liar` object"}),  # model's accuracy is computed by the checker, from the w and b model learned
     "gradient checker returns a lying float": (A04, [within("gradient_check_code", "    return difference", LIAR_FLOAT.replace("\n", "\n    ").join(["    ", ""]) + "return Liar(difference)")],
-        {"gradient_check": "it is a Liar"}),
+        {"gradient_check": "is a `Liar` object"}),
     # Ending the process, and the signals that could stop the grader's clock.
     "os._exit in a graded function": (A01, [within("predict_code", "    ### BEGIN SOLUTION\n", "    ### BEGIN SOLUTION\n    import os\n    os._exit(0)\n")],
         {"predict": "ended the process in `predict`", "model": "`predict` fails its own check"}),
@@ -239,7 +239,7 @@ CASES = {
         "        for found in [n for n in shared if n.startswith('_same')]:\n            shared[found] = lambda *a: True\n"
         "        shared['data_weight'] = lambda X, Y: 2.0\n"
         "        X, Y = Y, X\n"))],
-        {"gradient_check_n": "For a correct gradient your checker reports"}),
+        {"gradient_check_n": "For a correct gradient your gradient_check_n reports"}),
     # 03's loop of mini-batches runs beside the student's code: update_mini_batch finds it and cuts the run short; the judge compares parameters.
     "the checker's mini-batch loop found and cut short": (A03, [within("update_mini_batch_code", "    ### BEGIN SOLUTION\n", (
         "    ### BEGIN SOLUTION\n    import sys\n    loop = sys._getframe(1).f_locals.get('self')\n"
