@@ -6,6 +6,11 @@ below are loaded on first use.
 """
 
 import importlib
+import logging
+
+# A library's logs go where the program that uses it sends them; by default nowhere, so that no grade cell writes to
+# stderr (nbgrader gives a cell that does 0 points). The staff commands send them to a file.
+logging.getLogger(__name__).addHandler(logging.NullHandler())
 
 PUBLIC = {
     "CheckFailure": "checker.checks.report",
