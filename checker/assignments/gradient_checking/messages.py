@@ -45,6 +45,9 @@ GRADIENTS_WRONG = Diagnosis(
 
 PLANTED_LEFT = Diagnosis("backward_propagation_n.planted_bug_left", "{name} still carries a planted bug: it is {factor:g} times what it should be.")
 BACKWARD_WRONG = template("backward_propagation_n's gradients disagree with finite differences of forward_propagation_n: {where}")
+BACKWARD_WRONG_PLAIN = ("backward_propagation_n's gradients are not those of forward_propagation_n's cost for the network in "
+                        "its cache, though they differ too little for finite differences to say where: look for a rounding step "
+                        "or a constant that is almost right.")
 FORWARD_ON_OTHER_PARAMETERS = Diagnosis(
     "backward_propagation_n.forward_on_other_parameters",
     "backward_propagation_n runs forward_propagation_n with {given} instead of using the cache it is given, so its gradients "
