@@ -36,7 +36,7 @@ SEED_LINE = "\n    (inputs drawn with seed 1234: `pytest checker --checker-seed 
 
 def diagnoses_by_check():
     """{check name: the assignment's diagnosis templates for it}, shape diagnoses where it has none of its own."""
-    own = importlib.import_module(f"{ASSIGNMENT.checks[0].function.package}.messages")
+    own = importlib.import_module(f"{ASSIGNMENT.package}.messages")
     templates = [value for module in (own, messages) for value in vars(module).values() if isinstance(value, Diagnosis)]
     shapes = [template for template in templates if template.id.startswith("shape.")]
     return {check.name: [template for template in templates if template.id.startswith(check.name + ".")] or shapes

@@ -1,13 +1,41 @@
-"""The course: every assignment `pytest checker` grades, in order."""
+"""The course: every assignment `pytest checker` and the staff commands grade, in order.
+
+Reading it loads each assignment's declaration (checker.assignments: id, notebook, checks, points) and no
+check, so a command that only needs the ids answers at once. The assignments in checker/assignments/ are
+listed here; an assignment kept in a package of its own elsewhere joins as a plug-in: an installed
+distribution declares it under the entry-point group `backprop_lab.assignments`
+(`<id> = "<package>:ASSIGNMENT"`). Plug-ins follow the built-in ones, by id; the student kit carries them.
+"""
+
+from importlib.metadata import entry_points
 
 from checker.assignments.backprop_digits import ASSIGNMENT as BACKPROP_DIGITS
 from checker.assignments.computational_graph import ASSIGNMENT as COMPUTATIONAL_GRAPH
 from checker.assignments.gradient_checking import ASSIGNMENT as GRADIENT_CHECKING
 from checker.assignments.logistic_regression import ASSIGNMENT as LOGISTIC_REGRESSION
 
-ASSIGNMENTS = (LOGISTIC_REGRESSION, COMPUTATIONAL_GRAPH, BACKPROP_DIGITS, GRADIENT_CHECKING)
+BUILT_IN = (LOGISTIC_REGRESSION, COMPUTATIONAL_GRAPH, BACKPROP_DIGITS, GRADIENT_CHECKING)
+PLUG_INS = "backprop_lab.assignments"
+
+
+def plug_ins():
+    """The assignments installed distributions declare under the entry-point group PLUG_INS, by id."""
+    found = [entry.load() for entry in entry_points(group=PLUG_INS)]
+    return tuple(sorted((assignment for assignment in found if assignment.package not in {a.package for a in BUILT_IN}),
+                        key=lambda assignment: assignment.id))
+
+
+ASSIGNMENTS = BUILT_IN + plug_ins()
+
+
+def sandbox_needs(assignments=ASSIGNMENTS):
+    """What the sandbox's fork server needs of the course, as plain data (checker.sandbox.server): "beside", each
+    assignment's beside.py to import before any notebook, with the folder its top package is in; "hidden", each
+    assignment's package and folder, which no notebook may import or read (the answer key is there)."""
+    return {"beside": [[assignment.beside, str(assignment.import_root)] for assignment in assignments if assignment.beside],
+            "hidden": [[assignment.package, str(assignment.folder)] for assignment in assignments]}
 
 
 def assignment_of(package):
     """The assignment whose checks live in `package` (checker.assignments.<name>)."""
-    return next(assignment for assignment in ASSIGNMENTS if assignment.checks[0].function.package == package)
+    return next(assignment for assignment in ASSIGNMENTS if assignment.package == package)

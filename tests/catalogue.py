@@ -34,7 +34,7 @@ def assert_diagnosis(message, template):
 
 
 def package_name(assignment):
-    return assignment.checks[0].function.package.rpartition(".")[2]
+    return assignment.package.rpartition(".")[2]
 
 
 def catalogue_of(assignment):

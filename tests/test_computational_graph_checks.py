@@ -8,7 +8,7 @@ import pytest
 
 from catalogue import run_in_process
 from checker.assignments.computational_graph import ASSIGNMENT, check_initialize_parameters, check_outcomes, reference
-from checker.assignments.computational_graph import inputs, judges, standins
+from checker.assignments.computational_graph import inputs, judges, lent
 from checker.assignments.computational_graph import messages as say
 from checker.assignments.computational_graph.checks import EPOCHS, LEARNING_RATE
 from checker.checks import expectations
@@ -71,9 +71,9 @@ def _journal_of(train_function, drop=None):
     sizes, m = (2, 3, 1), 6
     X, Y = rng.normal(size=(2, m)), (rng.uniform(size=(1, m)) > 0.5).astype(float)
     run = CheckRun("train", 1234, policy=DEFAULT)
-    journal = standins.Journal(run)
-    layers = standins.lent_network(journal, inputs.starting_parameters(sizes, 3), m)
-    train_function(layers, X, Y, 3, 0.7, standins.LentCost(journal))
+    journal = lent.Journal(run)
+    layers = lent.lent_network(journal, inputs.starting_parameters(sizes, 3), m)
+    train_function(layers, X, Y, 3, 0.7, lent.LentCost(journal))
     steps = list(journal.steps)
     if drop is not None:
         steps.pop(next(i for i, step in enumerate(steps) if step[:3] == drop))
@@ -106,7 +106,7 @@ def test_calls_between_the_steps_are_not_mistakes():
 def test_the_kit_record_holds_every_answer_the_checks_ask_for():
     """Does every call of the answer key a check makes at the public seed, for any catalogued implementation, happen on the
     solution too, so that the student kit's record (built from the solution) answers it?"""
-    package = ASSIGNMENT.checks[0].function.package
+    package = ASSIGNMENT.package
 
     def asked(check_name, implementation):
         recording = expectations.Recording(expectations.Live(package))

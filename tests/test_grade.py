@@ -266,7 +266,7 @@ def test_a_checker_bug_is_a_grader_error_for_staff_never_a_zero(empty_course, sa
 
     course = copy_of(empty_course, tmp_path)
     notebook = course / "submitted" / "alice" / A01.id / A01.notebook
-    monkeypatch.setitem(expectations.SOURCES, A01.checks[0].function.package, BrokenAnswerKey(A01.checks[0].function.package))
+    monkeypatch.setitem(expectations.SOURCES, A01.package, BrokenAnswerKey(A01.package))
     source = SourceNotebook.from_file(SOURCE)
     result = {**grade_notebook(sandbox, A01, notebook, "alice", source.seeds, source=source).as_dict(),
               "notebook_sha256": digest(notebook.read_bytes())}
@@ -324,7 +324,7 @@ def test_a_checker_bug_under_nbgrader_autograde_waits_for_a_manual_grade(empty_c
     course = copy_of(empty_course, tmp_path)
     with open(course / "nbgrader_config.py", "a") as config:
         config.write("from checker.staff.autograde import grade_in_sandbox; grade_in_sandbox(c)\n")
-    monkeypatch.setitem(expectations.SOURCES, A01.checks[0].function.package, BrokenAnswerKey(A01.checks[0].function.package))
+    monkeypatch.setitem(expectations.SOURCES, A01.package, BrokenAnswerKey(A01.package))
     nbgrader(course, "autograde", A01.id, "--student", "alice")
     with Gradebook(f"sqlite:///{course / 'gradebook.db'}") as gradebook:
         grades = {grade.name: grade for grade in gradebook.find_submission_notebook(A01.notebook.removesuffix(".ipynb"), A01.id, "alice").grades}

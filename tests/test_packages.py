@@ -1,11 +1,15 @@
 """Do the assignment packages keep one shape: checks named `check_` only when registered, no stand-ins or judges in
-checks.py, and no message that no check says?
+checks.py, stand-ins beside the student's code that import nothing of the checker's, no message that no check says, and
+a course that reads without importing a check?
 
 Driven by the course registry (checker.course.ASSIGNMENTS), so a new assignment is held to the same rules.
 """
 
 import ast
+import importlib
 import inspect
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -16,12 +20,16 @@ from checker.course import ASSIGNMENTS
 CHECKER = Path(checker.__file__).resolve().parent
 ROOT = CHECKER.parent
 REQUIRED = {"__init__.py", "checks.py", "inputs.py", "messages.py", "reference.py", "mistakes.py"}
-# end_to_end.py: the run of an end-to-end check with the student's own functions (training, timing, whom to blame).
-OPTIONAL = {"standins.py", "judges.py", "end_to_end.py"}
+# lent.py: the judge's stand-ins, lent to the student's code across the sandbox's boundary; beside.py: stand-ins that run
+# beside the student's code, in the sandbox; end_to_end.py: the run of an end-to-end check with the student's own
+# functions (training, timing, whom to blame).
+OPTIONAL = {"lent.py", "beside.py", "judges.py", "end_to_end.py"}
+# What a beside.py may import: the sandbox's fork server imports it, and imports nothing of the checks or answer key.
+BESIDE_IMPORTS = {"numpy", "checker.datasets", *sys.stdlib_module_names}
 
 
 def folder_of(assignment):
-    return ROOT.joinpath(*assignment.checks[0].function.package.split("."))
+    return assignment.folder
 
 
 def module_name(path, root=ROOT):
@@ -100,7 +108,7 @@ def unused_names(target, root=ROOT):
     return sorted(set(defined) - used)
 
 
-MESSAGE_MODULES = [f"{assignment.checks[0].function.package}.messages" for assignment in ASSIGNMENTS] + ["checker.checks.messages"]
+MESSAGE_MODULES = [f"{assignment.package}.messages" for assignment in ASSIGNMENTS] + ["checker.checks.messages"]
 
 
 @pytest.mark.parametrize("module", MESSAGE_MODULES)
@@ -123,7 +131,8 @@ def test_only_registered_checks_are_named_check():
     """Is every function named check_… under checker/assignments a check the registry lists (helpers say what they do instead)?"""
     registered = {(Path(inspect.getsourcefile(inspect.unwrap(check.function))).resolve(), check.function.__name__)
                   for assignment in ASSIGNMENTS for check in assignment.checks}
-    named = {(path.resolve(), node.name, node.lineno) for path in (CHECKER / "assignments").rglob("*.py") for node in ast.walk(parsed(path))
+    paths = {path for assignment in ASSIGNMENTS for path in folder_of(assignment).rglob("*.py")}
+    named = {(path.resolve(), node.name, node.lineno) for path in paths for node in ast.walk(parsed(path))
              if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)) and node.name.lstrip("_").startswith("check_")}
     assert [f"{path.relative_to(ROOT)}:{line} {name}" for path, name, line in sorted(named) if (path, name) not in registered] == []
 
@@ -145,9 +154,38 @@ def test_assignment_packages_have_one_shape(assignment):
 
 @pytest.mark.parametrize("assignment", ASSIGNMENTS, ids=lambda a: a.id)
 def test_checks_modules_hold_no_standins_or_judges(assignment):
-    """Does checks.py leave stand-ins (classes, functions lent from inside a check) and judges to standins.py and judges.py?"""
+    """Does checks.py leave stand-ins (classes, functions lent from inside a check) and judges to lent.py and judges.py?"""
     tree = parsed(folder_of(assignment) / "checks.py")
     classes = [node.name for node in ast.walk(tree) if isinstance(node, ast.ClassDef)]
     nested = [inner.name for outer in tree.body if isinstance(outer, ast.FunctionDef)
               for inner in ast.walk(outer) if isinstance(inner, ast.FunctionDef) and inner is not outer]
     assert (classes, nested, "JUDGES" in module_level_names(tree)) == ([], [], False)
+
+
+def imported_modules(path):
+    """Every module a Python file imports, at its top or inside functions."""
+    found = set()
+    for node in ast.walk(parsed(path)):
+        if isinstance(node, ast.Import):
+            found |= {alias.name for alias in node.names}
+        elif isinstance(node, ast.ImportFrom) and node.module:
+            found.add(node.module)
+    return found
+
+
+@pytest.mark.parametrize("assignment", [a for a in ASSIGNMENTS if a.beside], ids=lambda a: a.id)
+def test_stand_ins_beside_the_students_code_import_nothing_of_the_checks(assignment):
+    """Does each beside.py import only NumPy, the standard library and the data loaders (the fork server imports it), and
+    lend by name exactly the classes its KINDS holds?"""
+    path = folder_of(assignment) / "beside.py"
+    assert {name for name in imported_modules(path) if name not in BESIDE_IMPORTS and name.partition(".")[0] not in BESIDE_IMPORTS} == set()
+    kinds = importlib.import_module(assignment.beside).KINDS
+    assert kinds and all(kind.__name__ == name and inspect.isclass(kind) for name, kind in kinds.items())
+
+
+def test_reading_the_course_imports_no_check():
+    """Does `import checker.course` (what the staff commands' refusals and the fork server read) leave NumPy, SymPy and
+    every assignment's checks unimported?"""
+    probe = ("import sys, checker.course; print(*sorted(name for name in sys.modules if name in ('numpy', 'sympy') "
+             "or name.endswith(('.checks', '.reference', '.mistakes'))))")
+    assert subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True).stdout.split() == []

@@ -525,7 +525,7 @@ def class_graded_with_a_wrong_check(tmp_path_factory, sandbox):
     course, styles = tmp_path_factory.mktemp("wrong_check"), {}
     solution = REPO / "solutions" / ASSIGNMENT.id / ASSIGNMENT.notebook
     source = SourceNotebook.from_file(solution)
-    package = ASSIGNMENT.checks[0].function.package
+    package = ASSIGNMENT.package
     previous = expectations.SOURCES.get(package)
     expectations.SOURCES[package] = AnswerKeyWithoutOneOverM(package)
     try:

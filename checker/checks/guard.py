@@ -177,7 +177,7 @@ def student_random(owner, run):
 
 
 def beside(student_code, run, kind, *args):
-    """A stand-in (checker.sandbox.standins) in the same process as `student_code`: a Remote, or a local object."""
+    """`kind(*args)`, a stand-in of an assignment's beside.py, in the same process as `student_code`: a Remote, or a local object."""
     return side_of(student_code, run).beside(kind, args)
 
 

@@ -1,4 +1,4 @@
-"""Checks, their points, and the assignments that group them."""
+"""The check decorator: a check callable from a grade cell, the self-check and official grading alike."""
 
 import functools
 import inspect
@@ -165,32 +165,3 @@ def _stopped(run):
         return CheckFailure(messages.HELPER_MISUSED.format(name=run.last_call or run.check, reason=run.stopped), messages.HELPER_MISUSED.id)
     return None
 
-
-class Check:
-    """One graded item: a check function, the points it is worth, and what of the student's code it grades.
-
-    `subject` is how messages name that code ("`Network.backprop`"); by default the names the check needs.
-    """
-
-    def __init__(self, function, points, subject=None):
-        self.function = function
-        self.points = points
-        self.name = function.check_name
-        self.needs = function.needs
-        self.subject = subject or " or ".join(self.needs)  # the check of sigmoid and sigmoid_prime fails: one of them is wrong
-
-
-class Assignment:
-    """An assignment: its folder id, notebook file and checks."""
-
-    def __init__(self, id, notebook, checks):
-        self.id = id
-        self.notebook = notebook
-        self.checks = tuple(checks)
-
-    @property
-    def points(self):
-        return sum(check.points for check in self.checks)
-
-    def check(self, name):
-        return next(check for check in self.checks if check.name == name)

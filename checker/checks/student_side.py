@@ -13,7 +13,8 @@ import contextlib
 import copy
 
 from checker.checks.seeds import seeded_global_random
-from checker.sandbox import remote, standins, student
+from checker.assignments import BESIDE_MODULE
+from checker.sandbox import remote, student
 from checker.sandbox.alarm import alarm
 from checker.sandbox.errors import StudentRaised, StudentTimedOut
 from checker.sandbox.student import CallReport
@@ -51,7 +52,7 @@ class SandboxedSide:
         yield
 
     def beside(self, kind, args):
-        return self.process.make_standin(kind, args)
+        return self.process.make_standin(kind.__module__, kind.__name__, args)  # the module's KINDS name it, there too
 
     def member(self, owner, name):
         return self.process.get_attribute(owner, name)
@@ -99,7 +100,7 @@ class InProcessSide:
     def origin_is_checker(self, function):
         """Whether `function` is the checker's own code standing in for the student's (not a stand-in the check runs on purpose)."""
         module, _ = student.origin(function)
-        ours = module == standins.__name__  # a loop beside the student's code, calling it with the judge's inputs
+        ours = isinstance(module, str) and module.rpartition(".")[2] == BESIDE_MODULE  # a loop beside the student's code, calling it with the judge's inputs
         return isinstance(module, str) and (module == "checker" or module.startswith("checker.")) and not ours and not self.checker_code_allowed[0]
 
     @contextlib.contextmanager
@@ -124,7 +125,7 @@ class InProcessSide:
         return seeded_global_random(seed)
 
     def beside(self, kind, args):
-        return standins.KINDS[kind](*args)
+        return kind(*args)
 
     def member(self, owner, name):
         return getattr(owner, name)

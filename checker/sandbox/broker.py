@@ -12,6 +12,7 @@ check_process.py (requests and replies), protections.py (what the machine offers
 import atexit
 import contextlib
 import itertools
+import json
 import os
 import shutil
 import socket
@@ -20,6 +21,7 @@ import sys
 import tempfile
 import time
 
+from checker import course
 from checker.sandbox import cgroups, exits
 from checker.sandbox.channel import Channel
 from checker.sandbox.errors import BelowMinimum, ChannelClosed, RemoteError, SandboxError, SandboxUnavailable, TimedOut
@@ -60,7 +62,8 @@ class Sandbox:
         environment.update(PYTHONHASHSEED="0", PYTHONDONTWRITEBYTECODE="1", MPLBACKEND="Agg", HOME=self.work,
                            MPLCONFIGDIR=os.path.join(self.work, "matplotlib"))
         with open(os.path.join(self.work, "server.log"), "wb") as log:
-            self._process = subprocess.Popen([self.python, "-m", "checker.sandbox.server", str(server_end.fileno())],
+            command = [self.python, "-m", "checker.sandbox.server", str(server_end.fileno()), json.dumps(course.sandbox_needs())]
+            self._process = subprocess.Popen(command,
                                              pass_fds=[server_end.fileno()], cwd=self.work, env=environment,
                                              stdin=subprocess.DEVNULL, stdout=log, stderr=log)
         server_end.close()

@@ -95,9 +95,9 @@ class CheckProcess:
         what = f"setting entries of `{attribute}`"
         checked_report(self._request(what, "setitems", time_limit, target=target, attribute=attribute, items=dict(items)), what, self.policy)
 
-    def make_standin(self, kind, args, time_limit=10.0):
-        """A stand-in from checker.sandbox.standins, built in the check process beside the student's code."""
-        return self._request(f"preparing the stand-in {kind}", "standin", time_limit, kind=kind, args=list(args))
+    def make_standin(self, module, kind, args, time_limit=10.0):
+        """The stand-in `kind` of an assignment's beside.py `module`, built in the check process beside the student's code."""
+        return self._request(f"preparing the stand-in {kind}", "standin", time_limit, module=module, kind=kind, args=list(args))
 
     def seed_random(self, seed, time_limit=10.0):
         self._request("seeding the random generators", "seed_random", time_limit, seed=int(seed))

@@ -1,12 +1,15 @@
 """The fork server: a clean process that imports the heavy libraries once and forks a notebook process per notebook.
 
-Started by the judge as `python -m checker.sandbox.server FD`, with the judge's end of a socket
-pair as FD. It never runs student code and never imports the checker's checks or references;
-it imports NumPy, SymPy, matplotlib and the data loaders, works out what a sandboxed process may
-read, then answers the judge's requests: spawn a notebook process (with the socket it sends),
-reap one, describe this machine's limits.
+Started by the judge as `python -m checker.sandbox.server FD COURSE`, with the judge's end of a socket
+pair as FD and what it needs of the course as JSON (checker.course.sandbox_needs). It never runs student
+code and never imports the checker's checks or references; it imports NumPy, SymPy, matplotlib, the
+data loaders and each assignment's beside.py, works out what a sandboxed process may read, then
+answers the judge's requests: spawn a notebook process (with the socket it sends), reap one, describe
+this machine's limits.
 """
 
+import importlib
+import json
 import os
 import site
 import socket
@@ -39,6 +42,23 @@ def warm_up():
     checker.datasets.warm_cache()
 
 
+def import_beside(modules):
+    """{module: the stand-ins it lends by name (its KINDS)} for each [module, the folder its top package is in].
+
+    Imported before any notebook, from where the judge found them (the folder is searched last, and leaves sys.path
+    again, so that what a notebook process may read, readable_paths, does not grow by it).
+    """
+    found = {}
+    for name, root in modules:
+        search_path = list(sys.path)
+        sys.path.append(root)
+        try:
+            found[name] = dict(importlib.import_module(name).KINDS)
+        finally:
+            sys.path[:] = search_path
+    return found
+
+
 def readable_paths(excluded):
     """Paths a sandboxed process may read: the interpreter, its libraries and the system's, minus `excluded`."""
     roots = list(SYSTEM_READABLE) + [sys.prefix, sys.base_prefix]
@@ -67,6 +87,7 @@ def _split(root, excluded, readable, listable):
 
 def main():
     control = socket.socket(fileno=int(sys.argv[1]))
+    course = json.loads(sys.argv[2])  # checker.course.sandbox_needs()
     from checker.sandbox import confine
 
     confine.die_with_parent(os.getppid())  # a judge killed without warning takes its fork server, and so every notebook, with it
@@ -78,7 +99,8 @@ def main():
 
     checker_dir = os.path.dirname(os.path.abspath(checker.__file__))
     importable_files = [checker.__file__, checker.datasets.__file__]
-    target.install_import_blocker()
+    target.BESIDE.update(import_beside(course["beside"]))
+    target.install_import_blocker([package for package, _ in course["hidden"]])
     filters, trouble = None, None
     if confine.seccomp_available():
         try:
@@ -93,7 +115,7 @@ def main():
             raise RuntimeError(trouble)
         fds = channel.take_fds()
         config = dict(message["config"])  # a schema.NotebookConfig, completed into the notebook process's ConfinementConfig
-        read, listable = readable_paths([checker_dir, *config.pop("excluded")])
+        read, listable = readable_paths([checker_dir, *(folder for _, folder in course["hidden"]), *config.pop("excluded")])
         config.update(read=read + importable_files + config["read"], list=listable, filters=filters)
         server = os.getpid()
         pid = children.fork()

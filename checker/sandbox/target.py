@@ -20,7 +20,7 @@ import sys
 
 import numpy as np
 
-from checker.sandbox import confine, exits, standins, student
+from checker.sandbox import confine, exits, student
 from checker.sandbox.alarm import alarm
 from checker.sandbox.names import bound_names, names_by_pattern, parsed, without_magics
 from checker.sandbox.channel import Channel, RemoteError
@@ -41,6 +41,9 @@ _BUILTIN_ERRORS = {name: getattr(builtins, name) for name in (
 NAMESPACE = {"__name__": "__notebook__", "__builtins__": builtins}
 CONFIG = {}  # this notebook process's schema.ConfinementConfig
 CHILDREN = exits.Children()  # its check processes that have ended
+# The stand-ins the judge may build beside the student's code, by module and name: each assignment's beside.py, which
+# the fork server imported before any notebook (server.import_beside).
+BESIDE = {}
 
 
 class GraderStopped(BaseException):
@@ -52,12 +55,21 @@ class CheckerImportBlocked(ImportError):
 
 
 class CheckerImportBlocker(importlib.abc.MetaPathFinder):
-    """Refuses imports of the checker's internals with a message, before the file system refuses them too."""
+    """Refuses imports of the checker's internals and of the course's assignment packages with a message, before the file
+    system refuses them too."""
+
+    def __init__(self, packages=()):
+        self.packages = ("checker", *packages)
 
     def find_spec(self, name, path=None, target=None):
-        if (name == "checker" or name.startswith("checker.")) and name not in IMPORTABLE:
+        if blocked(name, self.packages):
             raise CheckerImportBlocked(BLOCKED.format(name=name), name=name)
         return None
+
+
+def blocked(name, packages):
+    """Whether a notebook may not import the module `name`: in one of `packages`, and not one IMPORTABLE."""
+    return any(name == package or name.startswith(package + ".") for package in packages) and name not in IMPORTABLE
 
 
 # -- the notebook process ------------------------------------------------------------------------
@@ -176,8 +188,8 @@ def _setitems(message):
 
 
 def _standin(message):
-    """One of the stand-ins that may run beside the student's code (see standins.py), built from plain data."""
-    return standins.KINDS[message["kind"]](*message["args"])
+    """One of the stand-ins that may run beside the student's code (an assignment's beside.py), built from plain data."""
+    return BESIDE[message["module"]][message["kind"]](*message["args"])
 
 
 def seed_random(message):
@@ -248,15 +260,17 @@ def _ask(op, **fields):
 _CURRENT = [None]
 
 
-def install_import_blocker():
-    """Refuse the checker's internals to every import from now on (the fork server calls this once, before any fork).
+def install_import_blocker(packages=()):
+    """Refuse the checker's internals and the assignment `packages` to every import from now on (the fork server calls
+    this once, before any fork).
 
     The modules already loaded here (this one, the protocol, the stand-ins) leave sys.modules and their parent
     packages too, so `import checker.sandbox` fails like any other internal; what is left of them in memory is
     reachable only by searching the heap, and decides nothing: the judge does.
     """
-    sys.meta_path.insert(0, CheckerImportBlocker())
-    for name in [name for name in sys.modules if name.startswith("checker.") and name not in IMPORTABLE]:
+    blocker = CheckerImportBlocker(packages)
+    sys.meta_path.insert(0, blocker)
+    for name in [name for name in sys.modules if blocked(name, blocker.packages)]:
         del sys.modules[name]
         parent, _, child = name.rpartition(".")
         if parent in sys.modules and getattr(sys.modules[parent], child, None) is not None:

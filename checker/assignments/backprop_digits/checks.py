@@ -14,7 +14,8 @@ import numpy as np
 
 from checker.assignments.backprop_digits import inputs
 from checker.assignments.backprop_digits import messages as say
-from checker.assignments.backprop_digits import judges, standins
+from checker.assignments.backprop_digits import judges, lent
+from checker.assignments.backprop_digits.beside import MiniBatchLoop
 from checker.checks import compare, symbolic
 from checker.checks.guard import beside, call_student, limit_from_probe, member, student_random, using_references
 from checker.checks.spies import first_wrong, watched_run
@@ -177,7 +178,7 @@ def check_cost_derivative(run, Network):
     """Does cost_derivative return a - y, the derivative of ½‖a - y‖² with respect to a?"""
     net = build_network(run, Network, [3, 2])
     a, y = run.rng.uniform(size=(4, 1)), np.eye(4)[:, [int(run.rng.integers(4))]]
-    expected = standins.mse_gradient(a, y)
+    expected = lent.mse_gradient(a, y)
     value = require_shape(run, call_student(run, net.cost_derivative, a, y, name="Network.cost_derivative").value, a.shape, "cost_derivative(a, y)")
     if not compare.close(value, expected):
         run.fail(compare.first_match(value, [(-expected, say.COST_DERIVATIVE_SIGN)]) or say.COST_DERIVATIVE_WRONG)
@@ -186,7 +187,7 @@ def check_cost_derivative(run, Network):
 # -- backprop and backprop_batch ---------------------------------------------------------------
 def student_gradients(run, Network, net, method, x, y):
     """(nabla_b, nabla_w) from the student's method, checked to be lists shaped like the parameters."""
-    net.cost_derivative = standins.mse_gradient  # graded on its own, in check_cost_derivative
+    net.cost_derivative = lent.mse_gradient  # graded on its own, in check_cost_derivative
     with using_references(member(Network, run, method), run, sigmoid=symbolic.sigmoid, sigmoid_prime=symbolic.sigmoid_derivative):
         result = call_student(run, getattr(net, method), x, y, name=f"Network.{method}").value
     if not isinstance(result, (tuple, list)) or len(result) != 2 or not all(isinstance(part, (list, tuple)) for part in result):
@@ -244,7 +245,7 @@ def check_backprop_batch(run, Network):
     # For code that loops over the columns calling self.backprop: the checker's gradient of each example (backprop is graded on its own).
     per_example = [run.reference.backprop(biases, weights, X[:, [j]], Y[:, [j]]) for j in range(m)]
     net = build_network(run, Network, sizes, (biases, weights))
-    net.backprop = standins.ExampleGradientStandIn(X, Y, per_example).backprop
+    net.backprop = lent.ExampleGradientStandIn(X, Y, per_example).backprop
     yours = student_gradients(run, Network, net, "backprop_batch", X, Y)
     difference = first_difference(yours, expected)
     if difference:
@@ -261,11 +262,11 @@ def check_update_mini_batch(run, Network):
     sizes = [3, 4, 2]
     biases, weights = inputs.initial_parameters(sizes, run.rng)
     batch, eta = inputs.tagged(inputs.examples(run.rng, sizes, int(run.rng.integers(3, 7)))), float(run.rng.uniform(0.5, 3))
-    stand_in = standins.GradientStandIn(run, sizes, len(batch))
+    stand_in = lent.GradientStandIn(run, sizes, len(batch))
     # Code that never asks self.backprop or self.backprop_batch is graded on the network's real gradients instead.
     real = run.reference.backprop(biases, weights, *inputs.stack_examples(batch))
     net = build_network(run, Network, sizes, (biases, weights))
-    net.backprop, net.backprop_batch, net.cost_derivative = stand_in.backprop, stand_in.backprop_batch, standins.mse_gradient
+    net.backprop, net.backprop_batch, net.cost_derivative = stand_in.backprop, stand_in.backprop_batch, lent.mse_gradient
     with using_references(member(Network, run, "update_mini_batch"), run, sigmoid=symbolic.sigmoid, sigmoid_prime=symbolic.sigmoid_derivative):
         call_student(run, net.update_mini_batch, batch, eta, name="Network.update_mini_batch")
     gradients = stand_in.sums() if stand_in.used else real
@@ -293,12 +294,12 @@ def _grade_sgd_run(run, Network, n, size, epochs):
     start = inputs.initial_parameters(sizes, run.rng)
     net = build_network(run, Network, sizes, start)
     training = inputs.tagged(inputs.examples(run.rng, sizes, n))
-    test_data = inputs.tagged(inputs.examples(run.rng, sizes, int(run.rng.integers(2, 5)), one_hot=False), start=standins.TEST_TAG)
+    test_data = inputs.tagged(inputs.examples(run.rng, sizes, int(run.rng.integers(2, 5)), one_hot=False), start=lent.TEST_TAG)
     # Every other test example is answered right by the network (which the stand-ins never change), so a count made
     # without self.evaluate is neither 0 nor all of them.
-    answers = np.argmax(standins.network_output(*start, np.hstack([x for x, _ in test_data])), axis=0)
+    answers = np.argmax(lent.network_output(*start, np.hstack([x for x, _ in test_data])), axis=0)
     test_data = [(x, int(answer) if k % 2 == 0 else int(answer + 1) % sizes[-1]) for k, ((x, _), answer) in enumerate(zip(test_data, answers))]
-    stand_in = standins.SGDStandIn(run, n, len(test_data))
+    stand_in = lent.SGDStandIn(run, n, len(test_data))
     net.update_mini_batch, net.evaluate = stand_in.update_mini_batch, stand_in.evaluate
     eta = float(run.rng.uniform(0.5, 3))
     # Asked before SGD runs, whatever it does: the student kit's record holds every answer this check may need.
@@ -333,9 +334,9 @@ def _grade_full_batch(run, Network, network, data, expected, epochs, eta):
     evaluate lent, its parameters and history must be the answer key's full-batch descent's (`expected`)."""
     (sizes, start), (training, test_data) = network, data
     net = build_network(run, Network, sizes, start)
-    lent = standins.TrainingStandIns(run, net)
+    lent = lent.TrainingStandIns(run, net)
     net.backprop, net.backprop_batch, net.feedforward, net.evaluate = lent.backprop, lent.backprop_batch, lent.feedforward, lent.evaluate
-    net.cost_derivative = standins.mse_gradient
+    net.cost_derivative = lent.mse_gradient
     history = _run_sgd(run, Network, net, training, epochs, len(training), eta, test_data).value
     after = [trained_parameters(run, getattr(net, name), name, [np.shape(p) for p in parameters])
              for name, parameters in zip(("biases", "weights"), start)]
@@ -380,7 +381,7 @@ def _grade_history(run, history, acceptable, epochs):
     if isinstance(history, (list, tuple)) and any(compare.close(list(history), scores) for scores in acceptable):
         return
     numbers = [compare.as_numbers(score) for score in history] if isinstance(history, (list, tuple)) else []
-    if any(number is not None and number.ndim == 0 and number >= standins.OTHER_SCORE for number in numbers):
+    if any(number is not None and number.ndim == 0 and number >= lent.OTHER_SCORE for number in numbers):
         run.fail(say.TEST_DATA_PASSED)
     run.fail(say.HISTORY.format(epochs=epochs), ("yours", kind_in_words(history)))
 
@@ -397,7 +398,7 @@ def check_evaluate(run, Network):
     mistaken = run.mistakes.evaluate(biases, weights, test_data)
     net = build_network(run, Network, sizes, (biases, weights))
     # Graded on its own: the checker's feedforward and σ stand in for the student's (graded in their own checks).
-    net.feedforward = standins.FeedforwardStandIn(biases, weights).feedforward
+    net.feedforward = lent.FeedforwardStandIn(biases, weights).feedforward
     with using_references(member(Network, run, "evaluate"), run, sigmoid=symbolic.sigmoid):
         count = call_student(run, net.evaluate, test_data, name="Network.evaluate").value
     if not compare.close(count, expected):
@@ -407,7 +408,7 @@ def check_evaluate(run, Network):
 
 def classified(biases, weights, testing):
     """The fraction of (x, label) pairs that biases and weights classify right, computed by the checker."""
-    A = standins.network_output(biases, weights, np.hstack([x for x, _ in testing]))
+    A = lent.network_output(biases, weights, np.hstack([x for x, _ in testing]))
     return float(np.mean(np.argmax(A, axis=0) == np.array([label for _, label in testing])))
 
 
@@ -449,7 +450,7 @@ def _train_on_digits(run, Network, seed, batches):
     """(biases, weights) after the student's update_mini_batch has taken every mini-batch, from the check's start."""
     sizes = inputs.DIGITS_SIZES
     net = build_network(run, Network, sizes, inputs.initial_parameters(sizes, np.random.default_rng(seed)))
-    loop = beside(net, run, "MiniBatchLoop", [batch.tolist() for batch in batches], ETA)
+    loop = beside(net, run, MiniBatchLoop, [batch.tolist() for batch in batches], ETA)
     name = "Network.update_mini_batch"
     limit = limit_from_probe(run, loop.run, net, 0, PROBE_BATCHES, allow_changes=True, name=name, scale=len(batches) / PROBE_BATCHES,
                              probe=f"{PROBE_BATCHES} mini-batches", advice=say.VECTORISE)

@@ -6,7 +6,7 @@ Staff side only: the student kit has no copy of this module (its checks read rec
 import numpy as np
 
 from checker.assignments.backprop_digits.inputs import DIGITS_SIZES, initial_parameters, mini_batches, stack_examples
-from checker.assignments.backprop_digits.standins import loss_gradients
+from checker.assignments.backprop_digits.lent import loss_gradients
 from checker.checks import symbolic
 from checker.checks.remembered import remembered
 from checker.datasets import load_digits_for_network

@@ -13,7 +13,7 @@ import numpy as np
 
 from checker.assignments.computational_graph import inputs
 from checker.assignments.computational_graph import messages as say
-from checker.assignments.computational_graph import judges, standins
+from checker.assignments.computational_graph import judges, lent
 from checker.checks import compare, symbolic
 from checker.checks.guard import call_student, limit_from_probe, member, set_items, student_random, using_references
 from checker.checks.registry import check
@@ -309,10 +309,10 @@ def check_train(run, train):
     start = int(run.rng.integers(2**31))
     # Asked before train runs, whatever it does: the student kit's record holds every answer this check may need.
     expected = run.reference.training_run(sizes, start, X, Y, epochs, rate)
-    journal = standins.Journal(run)
-    layers = standins.lent_network(journal, inputs.starting_parameters(sizes, start), m)
+    journal = lent.Journal(run)
+    layers = lent.lent_network(journal, inputs.starting_parameters(sizes, start), m)
     try:
-        with using_references(train, run, compute_cost=standins.LentCost(journal), sigmoid=symbolic.sigmoid):
+        with using_references(train, run, compute_cost=lent.LentCost(journal), sigmoid=symbolic.sigmoid):
             costs = call_student(run, train, layers, X, Y, epochs, rate, allow_changes=True).value
     except CheckFailure:
         if journal.misfed is not None:  # a layer refused what train gave it: say what that was

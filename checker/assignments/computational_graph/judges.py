@@ -1,10 +1,10 @@
 """What a training run of assignment 02 should have done: each call judged by its definition, and the run by what train handed each layer.
 
 A watched call notes its arguments and its layer's state before and after (checker.checks.spies);
-each call judge compares what the call left with the notebook's definitions (standins.py) and returns
+each call judge compares what the call left with the notebook's definitions (lent.py) and returns
 None when the call did its job.
 
-The run as a whole is the list of calls the layers and compute_cost received, in order (standins.Step):
+The run as a whole is the list of calls the layers and compute_cost received, in order (lent.Step):
 the journal of the layers lent to train's check, or the watched calls of the student's own layers in
 the outcome check. Each epoch must hold, in this order, with any other calls in between (printing, an
 extra forward pass for the accuracy, compute_cost again for the cost): every layer's forward fed what
@@ -18,7 +18,7 @@ from typing import NamedTuple
 
 import numpy as np
 
-from checker.assignments.computational_graph import standins
+from checker.assignments.computational_graph import lent
 from checker.assignments.computational_graph import messages as say
 from checker.checks import compare
 from checker.checks.messages import Said
@@ -47,14 +47,14 @@ def _kept(call, attribute, wrong):
 
 
 def judge_linear_forward(call, calls):
-    if not _agrees(call.after.get("Z", call.value), standins.linear_output(*_linear(call.before), call.args[0])):
+    if not _agrees(call.after.get("Z", call.value), lent.linear_output(*_linear(call.before), call.args[0])):
         return _kept(call, "Z", say.RUN_LINEAR_FORWARD)
     if "A_prev" in call.after and not _agrees(call.after["A_prev"], call.args[0]):
         return say.RUN_LINEAR_CACHE
 
 
 def judge_linear_backward(call, calls):
-    truths = standins.linear_gradients(*_linear(call.before), call.before["A_prev"], call.args[0])
+    truths = lent.linear_gradients(*_linear(call.before), call.before["A_prev"], call.args[0])
     if not all(name in call.after and _agrees(call.after[name], truth) for name, truth in truths.items()):
         return say.RUN_LINEAR_BACKWARD
 
@@ -68,14 +68,14 @@ def judge_linear_update(call, calls):
 
 
 def judge_sigmoid_forward(call, calls):
-    if not _agrees(call.after.get("A", call.value), standins.sigmoid_output(call.args[0])):
+    if not _agrees(call.after.get("A", call.value), lent.sigmoid_output(call.args[0])):
         return _kept(call, "A", say.RUN_SIGMOID_FORWARD)
 
 
 def judge_sigmoid_backward(call, calls):
     G = np.asarray(call.args[0], dtype=np.float64)
     if "Z" in call.before:
-        truth = standins.sigmoid_gradient(call.before["Z"], G)
+        truth = lent.sigmoid_gradient(call.before["Z"], G)
     else:  # a layer that keeps only A, as the notebook's does: σ'(Z) = A(1 - A) with the A its forward stored
         A = np.asarray(call.before["A"], dtype=np.float64)
         truth = G * A * (1 - A)
@@ -89,7 +89,7 @@ def judge_compute_cost(call, calls):
         cost, dY_hat = call.value
     except (TypeError, ValueError):
         return say.RUN_COST
-    if not (_agrees(cost, standins.cost(Y, Y_hat)) and _agrees(dY_hat, standins.cost_gradient(Y, Y_hat))):
+    if not (_agrees(cost, lent.cost(Y, Y_hat)) and _agrees(dY_hat, lent.cost_gradient(Y, Y_hat))):
         return say.RUN_COST
 
 
@@ -131,10 +131,10 @@ def step_of(call, key):
     if kind == "cost":
         value = call.value
         outputs = (value[1],) if isinstance(value, (tuple, list)) and len(value) == 2 else ()
-        return standins.Step(kind, layer, what, tuple(call.args[:2]), outputs)
+        return lent.Step(kind, layer, what, tuple(call.args[:2]), outputs)
     argument = call.args[0] if call.args else next(iter(call.kwargs.values()), None)
     outputs = () if what == "update" or call.raised else (call.after.get(ATTRIBUTES[kind, what]), call.value)
-    return standins.Step(kind, layer, what, argument, outputs)
+    return lent.Step(kind, layer, what, argument, outputs)
 
 
 def _same(argument, wanted):
@@ -191,7 +191,7 @@ class _Walk:
             return [(self.Y, A) for A in self._outputs(got[top])]
         source = self._source(key)
         if source is None:
-            return [standins.cost_gradient(self.Y, A) for A in self._predictions(got[top])]
+            return [lent.cost_gradient(self.Y, A) for A in self._predictions(got[top])]
         return self._outputs(got[source])
 
     @staticmethod

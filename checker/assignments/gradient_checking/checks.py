@@ -10,7 +10,8 @@ import numpy as np
 
 from checker.assignments.gradient_checking import inputs
 from checker.assignments.gradient_checking import messages as say
-from checker.assignments.gradient_checking import standins
+from checker.assignments.gradient_checking import lent
+from checker.assignments.gradient_checking.beside import OneDimensionalRunner, PanelRunner, data_weight
 from checker.checks import compare
 from checker.checks.guard import beside, call_student, using_references
 from checker.checks.registry import check
@@ -19,7 +20,6 @@ from checker.checks.report import describe_value, kind_in_words
 from checker.checks.shapes import fail_unusable, require_finite, require_scalar, require_shape
 from checker.checks.student_side import side_of
 from checker.gradients import check_gradient
-from checker.sandbox.standins import data_weight
 from checker.thresholds import agree_below
 
 # A checker "agrees" with the right value when it reports one this close to it on a wrong gradient;
@@ -85,7 +85,7 @@ def check_gradient_check(run, gradient_check):
     expected = [run.reference.panel_gradient_check(x, theta, e, name, label) for (_, name, label, e), (x, theta) in zip(cases, points)]
     mistaken = [run.mistakes.panel_gradient_check(x, theta, e, name, label) for (_, name, label, e), (x, theta) in zip(cases, points)]
     # Every case in one request, beside the student's code: J and its (correct or 10 % too large) derivative lent per case.
-    runner = beside(gradient_check, run, "OneDimensionalRunner", inputs.one_dimensional_sources())
+    runner = beside(gradient_check, run, OneDimensionalRunner, inputs.one_dimensional_sources())
     data = [{"function": name, "scale": inputs.derivative_scale(label), "x": x, "theta": theta, "epsilon": epsilon}
             for (_, name, label, epsilon), (x, theta) in zip(cases, points)]
     values = call_student(run, runner.run, gradient_check, data, name="gradient_check", time_limit_s=run.policy.call_seconds * len(cases)).value
@@ -140,7 +140,7 @@ def check_gradient_check_n(run, gradient_check_n):
     """Does gradient_check_n return the relative difference a centred-difference checker gives on every panel case?
 
     All cases run in one request beside the student's code, with helpers that are plain functions of
-    their arguments, X and Y weighing in the cost as in a network (checker.sandbox.standins.PanelRunner):
+    their arguments, X and Y weighing in the cost as in a network (beside.py's PanelRunner):
     nothing there checks where an argument came from, and the values gradient_check_n returns decide.
     Only when they are wrong does a small case run with the helpers lent from the judge, which sees
     what reaches them, to say where the arguments went.
@@ -151,7 +151,7 @@ def check_gradient_check_n(run, gradient_check_n):
     expected = [run.reference.panel_gradient_check_n(*case) for case in as_given]
     mistaken = [run.mistakes.panel_gradient_check_n(*case) for case in as_given]
     routing = inputs.routing_case(run.rng)
-    runner = beside(gradient_check_n, run, "PanelRunner", inputs.vector_cost_sources(), inputs.SIZE)
+    runner = beside(gradient_check_n, run, PanelRunner, inputs.vector_cost_sources(), inputs.SIZE)
     values = call_student(run, runner.run, gradient_check_n, [data for _, data in drawn], name="gradient_check_n",
                           time_limit_s=run.policy.call_seconds * len(cases)).value
     if not isinstance(values, list) or len(values) != len(cases):
@@ -166,7 +166,7 @@ def _observe_routing(run, gradient_check_n, case):
     Code that does a helper's work itself (flattens θ inline, say) is not told about that helper: only a helper that was
     called with something other than gradient_check_n's own argument is.
     """
-    spy = standins.PanelSpyStandIns(run, inputs.routing_cost, case)
+    spy = lent.PanelSpyStandIns(run, inputs.routing_cost, case)
     with using_references(gradient_check_n, run, **spy.named()):
         call_student(run, gradient_check_n, case["parameters"], case["gradients"], case["X"], case["Y"], epsilon=case["epsilon"])
     misrouted = spy.misrouted()
@@ -198,7 +198,7 @@ def check_backward_propagation_n(run, backward_propagation_n):
     X, Y, parameters = provided_network_case(run.rng)
     cache = inputs.forward_propagation_n(X, Y, parameters)[1]
     truth = run.reference.backward_propagation_n(X, Y, cache)
-    forward = standins.LentForward(run)  # the provided forward pass, should the backward pass run it: its results decide
+    forward = lent.LentForward(run)  # the provided forward pass, should the backward pass run it: its results decide
     with using_references(backward_propagation_n, run, forward_propagation_n=forward.forward_propagation_n):
         gradients = call_student(run, backward_propagation_n, X, Y, cache).value
     names = [f"d{name}" for name in parameters]
@@ -230,6 +230,6 @@ def _explain_forward(run, backward_propagation_n, forward, parameters):
     if given is None:
         return
     notebooks = side_of(backward_propagation_n, run).lookup(backward_propagation_n, "parameters")
-    global_ones = isinstance(given, dict) and standins.same_network(notebooks, given)
+    global_ones = isinstance(given, dict) and lent.same_network(notebooks, given)
     words = "the notebook's global `parameters`" if global_ones else "parameters that are not the cache's"
     run.fail(say.FORWARD_ON_OTHER_PARAMETERS.format(given=Said(words)))

@@ -10,7 +10,7 @@ import numpy as np
 import sympy
 
 from checker.checks import symbolic
-from checker.sandbox.standins import data_weight
+from checker.assignments.gradient_checking.beside import data_weight
 
 theta, x = sympy.symbols("theta x", real=True)
 ONE_D = {
@@ -103,7 +103,7 @@ def panel_data(rng, examples):
 def panel_case(rng, name, label, epsilon):
     """(θ column, the arguments of one gradient_check_n call as plain data) for a panel case, drawn here.
 
-    The cost is the panel function times the data's weight (checker.sandbox.standins.data_weight), so
+    The cost is the panel function times the data's weight (beside.data_weight), so
     the gradients dictionary holds the weighted gradient (correct or wrong) under dW1, db1, ..., with
     the intermediates a backward pass also returns, which gradients_to_vector must leave out.
     """

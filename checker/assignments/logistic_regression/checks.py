@@ -4,7 +4,7 @@ A function is graded on what it returns for the check's inputs, whichever helper
 `propagate` with the SymPy-derived sigmoid lent in place of the student's, `optimize` with a stand-in
 `propagate` (the gradient of a random convex quadratic, which runs beside the student's code) and, when its
 result there is wrong, on the real problem with the answer key's `propagate` lent, `model` with correct helpers
-lent (standins.ModelStandIns) and then trained on the digits with the student's own functions (end_to_end.py).
+lent (lent.ModelStandIns) and then trained on the digits with the student's own functions (end_to_end.py).
 Reference results come from `run.reference`, recognised mistakes from `run.mistakes`.
 """
 
@@ -12,7 +12,7 @@ import numbers
 
 import numpy as np
 
-from checker.assignments.logistic_regression import end_to_end, inputs, judges, standins
+from checker.assignments.logistic_regression import end_to_end, inputs, judges, lent
 from checker.assignments.logistic_regression import messages as say
 from checker.checks import compare, symbolic
 from checker.checks import messages as common
@@ -23,7 +23,7 @@ from checker.checks.report import OWN_WORDS, CheckFailure, describe_value, kind_
 from checker.checks.shapes import one_number, require_array, require_finite, require_scalar, require_shape
 from checker.datasets import load_dataset
 from checker.gradients.numerical import numerical_gradient, relative_error
-from checker.sandbox.standins import QuadraticBowl
+from checker.assignments.logistic_regression.beside import QuadraticBowl
 from checker.thresholds import agree_below
 
 # Failures that end a check process or its time: a second run of the same call could tell nothing more.
@@ -237,10 +237,10 @@ def _descents(run, w, b, X, Y, iterations):
     return rate, bowl, bowl_descent, real_descent
 
 
-def _run_optimize(run, optimize, w, b, X, Y, iterations, rate, lent, time_limit_s=None):
-    """optimize's call with the helpers `lent`: its CallReport, or the CheckFailure it ended with."""
+def _run_optimize(run, optimize, w, b, X, Y, iterations, rate, helpers, time_limit_s=None):
+    """optimize's call with `helpers` lent: its CallReport, or the CheckFailure it ended with."""
     try:
-        with using_references(optimize, run, **lent):
+        with using_references(optimize, run, **helpers):
             return call_student(run, optimize, w, b, X, Y, num_iterations=iterations, learning_rate=rate, print_cost=False,
                                 time_limit_s=time_limit_s)
     except CheckFailure as failure:
@@ -329,13 +329,13 @@ def check_optimize(run, optimize):
     rate, bowl, on_bowl, real = _descents(run, w, b, X, Y, iterations)
     arguments = (run, optimize, w, b, X, Y, iterations, rate)
 
-    bowl_call = _run_optimize(*arguments, {"propagate": beside(optimize, run, "QuadraticBowl", *bowl)})
+    bowl_call = _run_optimize(*arguments, {"propagate": beside(optimize, run, QuadraticBowl, *bowl)})
     if isinstance(bowl_call, CheckFailure) and bowl_call.diagnosis in STOPPED:
         raise bowl_call
     judge = lambda call, descent, asked: _judge_optimize(run, call, descent, (w, b), iterations, rate, asked)
     if _verdict(lambda: judge(bowl_call, on_bowl, [])) is None:
         return
-    stand_in = standins.PathStandIns(run, standins.DescentPath(real["path"], X, Y), calls=4 * iterations)
+    stand_in = lent.PathStandIns(run, lent.DescentPath(real["path"], X, Y), calls=4 * iterations)
     real_call = _run_optimize(*arguments, {"propagate": stand_in.propagate, "sigmoid": symbolic.sigmoid}, LENT_TIME * run.policy.call_seconds)
     if _verdict(lambda: judge(real_call, real, list(stand_in.asked))) is None:
         return  # right on the real problem: full points, however it computes its gradients
@@ -382,16 +382,16 @@ def check_predict(run, predict):
 MODEL_KEYS = ("costs", "Y_prediction_test", "Y_prediction_train", "w", "b", "learning_rate", "num_iterations")
 
 
-def _explain_failed_model(run, failure, lent):
+def _explain_failed_model(run, failure, stand_ins):
     """Fail a call of model that stopped: with a wrong argument its lent helpers saw, when they saw one; else as it stopped."""
     __tracebackhide__ = True
-    cause = None if failure.diagnosis in OWN_WORDS else judges.wrong_call(lent)
+    cause = None if failure.diagnosis in OWN_WORDS else judges.wrong_call(stand_ins)
     if cause is None:
         raise failure
     run.fail(cause)
 
 
-def _grade_model_result(run, d, lent, steps):
+def _grade_model_result(run, d, stand_ins, steps):
     """Fail with the first of model's results that is wrong, explained by what its lent helpers saw; return when all are right."""
     __tracebackhide__ = True
     if not isinstance(d, dict):
@@ -399,24 +399,24 @@ def _grade_model_result(run, d, lent, steps):
     missing = [key for key in MODEL_KEYS if key not in d]
     if missing:
         run.fail(say.MISSING_KEYS.format(keys=", ".join(f'"{key}"' for key in missing)), ("yours", kind_in_words(d)))
-    for key, given in (("learning_rate", lent.rate), ("num_iterations", lent.iterations)):
+    for key, given in (("learning_rate", stand_ins.rate), ("num_iterations", stand_ins.iterations)):
         if one_number(d[key]) != given:
             run.fail(say.ECHO_WRONG.format(key=key, value=d[key], given=run.shown(f"{key}={given!r}", f"another {key}")))
-    trained = lent.trained
+    trained = stand_ins.trained
     b = one_number(d["b"])
     if not (compare.close(d["w"], trained["w"]) and b is not None and compare.close(b, trained["b"])):
-        cause = judges.model_cause(lent, d["w"])
+        cause = judges.model_cause(stand_ins, d["w"])
         if cause is not None:
             run.fail(cause, ("yours", describe_value(d["w"])))
         require_shape(run, d["w"], trained["w"].shape, 'the "w" model returns', "w")
         require_scalar(run, d["b"], 'the "b" model returns', "b")
         run.fail(say.MODEL_NOT_TRAINED.format(steps=steps), ("yours", describe_value(d["w"])))
     require_scalar(run, d["b"], 'the "b" model returns', "b")  # a one-element array: said once, in a note
-    for key, data, labels in (("Y_prediction_train", "X_train", lent.labels[0]), ("Y_prediction_test", "X_test", lent.labels[1])):
+    for key, data, labels in (("Y_prediction_train", "X_train", stand_ins.labels[0]), ("Y_prediction_test", "X_test", stand_ins.labels[1])):
         if not compare.close(d[key], labels):
-            swapped = key == "Y_prediction_train" and compare.close(d[key], lent.labels[1])
+            swapped = key == "Y_prediction_train" and compare.close(d[key], stand_ins.labels[1])
             run.fail(say.PREDICTIONS_SWAPPED if swapped else say.PREDICTION_WRONG.format(key=key, data=Said(data)))
-    if not compare.close(_costs_as_floats(run, d["costs"], 'the "costs" model returns'), lent.descent.optimized(lent.iterations)[2]):
+    if not compare.close(_costs_as_floats(run, d["costs"], 'the "costs" model returns'), stand_ins.descent.optimized(stand_ins.iterations)[2]):
         run.fail(say.MODEL_COSTS)
 
 
@@ -430,14 +430,14 @@ def check_model(run, model):
     """
     X_train, Y_train, X_test, Y_test = inputs.model_data(run.rng)
     iterations, rate = int(run.rng.integers(150, 260)), float(run.rng.uniform(0.05, 0.3))
-    lent = standins.lent_to_model(run, model, (X_train, Y_train, X_test), iterations, rate)
+    stand_ins = lent.lent_to_model(run, model, (X_train, Y_train, X_test), iterations, rate)
     try:
-        with using_references(model, run, **lent.helpers(symbolic.sigmoid)):
+        with using_references(model, run, **stand_ins.helpers(symbolic.sigmoid)):
             d = call_student(run, model, X_train, Y_train, X_test, Y_test, num_iterations=iterations, learning_rate=rate,
                              time_limit_s=LENT_TIME * run.policy.call_seconds).value
     except CheckFailure as failure:
-        _explain_failed_model(run, failure, lent)
+        _explain_failed_model(run, failure, stand_ins)
     steps = run.shown(f"{iterations} steps at learning rate {rate:g}", "num_iterations steps at the learning_rate model was given")
-    _grade_model_result(run, d, lent, steps)
+    _grade_model_result(run, d, stand_ins, steps)
     if run.end_to_end:
         end_to_end.grade(run, model)

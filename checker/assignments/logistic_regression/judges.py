@@ -5,14 +5,14 @@ A watched call notes its arguments and what it returned (checker.checks.spies). 
 SymPy's, propagate and optimize by SymPy's cross-entropy and its centred differences, and model's
 dictionary by the w and b its own call of optimize returned: nothing here is the answer key, and
 each judge returns None when the call did its job. model's calls of its lent helpers
-(standins.ModelStandIns) name what model gave them wrongly (the size, the data, the settings, the
+(lent.ModelStandIns) name what model gave them wrongly (the size, the data, the settings, the
 start), which explains a wrong result of model's.
 """
 
 import numpy as np
 
 from checker.assignments.logistic_regression import messages as say
-from checker.assignments.logistic_regression.standins import same
+from checker.assignments.logistic_regression.lent import same
 from checker.checks import compare, symbolic
 from checker.checks.shapes import one_number
 from checker.gradients.numerical import numerical_gradient, relative_error
@@ -91,7 +91,7 @@ JUDGES = {"sigmoid": _judge_sigmoid, "initialize_with_zeros": _judge_initialize,
           "optimize": _judge_optimize}
 
 
-# -- model, graded with helpers lent (standins.ModelStandIns): what it gave them explains a wrong result -------------
+# -- model, graded with helpers lent (lent.ModelStandIns): what it gave them explains a wrong result -------------
 def model_cause(lent, w):
     """Why model's "w" and "b" are not gradient descent's, as its lent helpers saw it, or None."""
     optimizes = lent.calls["optimize"]

@@ -1,12 +1,9 @@
-"""Stand-ins that run beside the student's code: they compute only what a student could compute anyway.
+"""Assignment 04's stand-ins that run beside the student's code, in the sandbox: a gradient checker's helpers on a panel.
 
-A check grades one function with stand-ins for the functions it calls. Stand-ins that observe
-how the student's code calls them (journals, spies) stay with the judge, because a sandboxed
-process could forge their records. The ones here are plain functions of their arguments (the
-gradient of a quadratic, the helpers of a gradient checker on a panel function) and loops that
-call the student's code with the judge's inputs; they hold no answer, record nothing and decide
-nothing: the judge compares what comes back with its own results. Running them beside the
-student's code saves thousands of round trips to the judge.
+The sandbox's fork server imports this module (it imports only NumPy): the helpers are plain
+functions of their arguments, and the runners call the student's code with the judge's inputs on
+every panel case in one request (thousands of round trips saved). Nothing here holds an answer,
+records a call or decides anything: the judge compares what comes back with its own results.
 """
 
 import logging
@@ -14,26 +11,6 @@ import logging
 import numpy as np
 
 _log = logging.getLogger(__name__)
-
-
-class QuadraticBowl:
-    """A stand-in for propagate: the gradient of J(w, b) = ½(w - w*)ᵀH(w - w*) + ½h(b - b*)², H positive definite, (w*, b*) moved by the data."""
-
-    def __init__(self, H, w_star, h, b_star):
-        self.H, self.w_star, self.h, self.b_star = (np.asarray(H, dtype=np.float64), np.asarray(w_star, dtype=np.float64),
-                                                    float(h), float(b_star))
-
-    def minimum(self, X, Y):
-        """Where the bowl bottoms out for this data: (w*, b*) moved by XYᵀ/m and mean(Y), so X and Y matter as in propagate."""
-        X, Y = np.asarray(X, dtype=np.float64), np.asarray(Y, dtype=np.float64)
-        return self.w_star + X @ Y.T / X.shape[1], self.b_star + float(np.mean(Y))
-
-    def __call__(self, w, b, X, Y):
-        w, b = np.asarray(w, dtype=np.float64), float(np.asarray(b, dtype=np.float64))
-        w_star, b_star = self.minimum(X, Y)
-        d = w - w_star
-        grads = {"dw": self.H @ d, "db": self.h * (b - b_star)}
-        return grads, float(0.5 * (d.T @ self.H @ d).item() + 0.5 * self.h * (b - b_star) ** 2)
 
 
 class PanelStandIns:
@@ -159,23 +136,5 @@ class OneDimensionalRunner:
                 namespace.pop(name, None) if value is _ABSENT else namespace.__setitem__(name, value)
 
 
-class MiniBatchLoop:
-    """The judge's stochastic gradient descent, run beside the student's code: update_mini_batch on each mini-batch in turn.
-
-    The mini-batches (index lists into the built-in digits' training set) and eta come from the judge;
-    the judge reads the network's parameters afterwards and decides. One request instead of one per batch.
-    """
-
-    def __init__(self, batches, eta):
-        self.batches, self.eta = [[int(i) for i in batch] for batch in batches], float(eta)
-
-    def run(self, net, start, stop):
-        from checker.datasets import load_digits_for_network
-
-        training, _ = load_digits_for_network()
-        for batch in self.batches[int(start) : int(stop)]:
-            net.update_mini_batch([training[i] for i in batch], self.eta)
-
-
-KINDS = {"QuadraticBowl": QuadraticBowl, "PanelRunner": PanelRunner, "OneDimensionalRunner": OneDimensionalRunner,
-         "MiniBatchLoop": MiniBatchLoop}
+# What the judge may build here, by name (checker.checks.guard.beside).
+KINDS = {"PanelRunner": PanelRunner, "OneDimensionalRunner": OneDimensionalRunner}
