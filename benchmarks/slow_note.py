@@ -26,11 +26,11 @@ sys.path.insert(0, str(REPO))
 from checker.checks.report import CheckFailure  # noqa: E402
 from checker.checks.seeds import PUBLIC_SEED  # noqa: E402
 from checker.checks.session import NotebookSession  # noqa: E402
-from checker.course import ASSIGNMENTS  # noqa: E402
+from checker.course import assignment_with_id  # noqa: E402
 from checker.sandbox.broker import Sandbox  # noqa: E402
 from checker.staff.grading import hidden_seeds  # noqa: E402
 
-ASSIGNMENT = ASSIGNMENTS[0]
+ASSIGNMENT = assignment_with_id("01_logistic_regression")  # its check `model`, by name
 SOLUTION = REPO / "solutions" / ASSIGNMENT.id / ASSIGNMENT.notebook
 VECTORISED_PROPAGATE = """    A = sigmoid(w.T @ X + b)
     cost = -np.mean(Y * np.log(A) + (1 - Y) * np.log(1 - A))

@@ -36,6 +36,11 @@ def sandbox_needs(assignments=ASSIGNMENTS):
             "hidden": [[assignment.package, str(assignment.folder)] for assignment in assignments]}
 
 
+def assignment_with_id(assignment_id):
+    """The course's assignment with this id (its folder's name, `01_logistic_regression`), or None."""
+    return next((assignment for assignment in ASSIGNMENTS if assignment.id == assignment_id), None)
+
+
 def assignment_of(package):
     """The assignment whose checks live in `package` (checker.assignments.<name>)."""
     return next(assignment for assignment in ASSIGNMENTS if assignment.package == package)

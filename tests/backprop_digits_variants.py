@@ -668,3 +668,10 @@ CORRECT = {
     "softmax: max-shifted": ("softmax_output", (softmax, softmax_cross_entropy_delta)),
     "softmax: log-sum-exp": ("softmax_output", (softmax_logsumexp, lambda z, y: softmax_logsumexp(z) - y)),
 }
+
+
+# A realistic bug made in the solution notebook, for the nbgrader pipeline (tests/test_nbgrader.py): (grade_id of the
+# solution cell, old text, new text), the check that must lose its points, and the hint the student's feedback must show.
+NOTEBOOK_BUG = (("backprop_code", "delta = (self.weights[-l + 1].T @ delta) * sigmoid_prime(zs[-l])\n        nabla_b[-l] = delta\n",
+                 "delta = (self.weights[-l + 1] @ delta) * sigmoid_prime(zs[-l])\n        nabla_b[-l] = delta\n"),
+                "backprop", say.BP2_NOT_TRANSPOSED)

@@ -551,3 +551,9 @@ CORRECT = {
     # compute_cost fails its own check, but this train works the cost out itself: the outcome is right, nothing is blamed.
     "outcomes: a wrong compute_cost that train never calls": ("outcomes", (LinearLayer, SigmoidLayer, train_inline_cost, compute_cost_sign)),
 }
+
+
+# A realistic bug made in the solution notebook, for the nbgrader pipeline (tests/test_nbgrader.py): (grade_id of the
+# solution cell, old text, new text), the check that must lose its points, and the hint the student's feedback must show.
+NOTEBOOK_BUG = (("linear_layer_code", "self.db = np.sum(upstream_grad, axis=1, keepdims=True)", "self.db = upstream_grad"),
+                "linear_layer", say.DB_NOT_SUMMED)

@@ -324,3 +324,8 @@ CORRECT = {
     # Right results however they are got: centred differences of forward_propagation_n on the network in the cache.
     "backward: finite differences of the forward pass": ("backward_propagation_n", backward_by_differences),
 }
+
+
+# A realistic bug made in the solution notebook, for the nbgrader pipeline (tests/test_nbgrader.py): (grade_id of the
+# solution cell, old text, new text), the check that must lose its points, and the hint the student's feedback must show.
+NOTEBOOK_BUG = (("backward_propagation_n_code", "dW2 = dZ2 @ A1.T / m", "dW2 = dZ2 @ A1.T * 2 / m"), "backward_propagation_n", say.PLANTED_LEFT)

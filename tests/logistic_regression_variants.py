@@ -716,3 +716,8 @@ CORRECT = {
         train_set_x=lambda tr, te, n: n["train_set_x_flatten"].astype(np.float32) / np.float32(255),
         test_set_x=lambda tr, te, n: np.divide(n["test_set_x_flatten"], 255))),
 }
+
+
+# A realistic bug made in the solution notebook, for the nbgrader pipeline (tests/test_nbgrader.py): (grade_id of the
+# solution cell, old text, new text), the check that must lose its points, and the hint the student's feedback must show.
+NOTEBOOK_BUG = (("propagate_code", "dw = X @ dZ.T / m", "dw = X @ dZ.T"), "propagate", say.DW_TIMES_M)

@@ -19,7 +19,7 @@ import time
 import nbformat
 import pytest
 
-from checker.course import ASSIGNMENTS
+from checker.course import assignment_with_id
 from checker.staff import results as stored
 from conftest import REPO
 from courses import backprop_lab, nbgrader, new_course, submit
@@ -27,7 +27,7 @@ from notebooks import replace_in_cell
 
 pytestmark = pytest.mark.e2e
 
-A01 = ASSIGNMENTS[0]
+A01 = assignment_with_id("01_logistic_regression")  # its notebook's cells and checks, by name
 SOURCE = REPO / "solutions" / A01.id / A01.notebook
 HOSTILE = [("optimize_code", "    ### BEGIN SOLUTION\n",
             "    ### BEGIN SOLUTION\n    import signal\n    signal.signal(signal.SIGALRM, signal.SIG_IGN)\n    while True:\n        pass\n"),

@@ -28,7 +28,8 @@ from checker.staff.grading import grade_notebook, hidden_seeds
 from conftest import REPO
 
 BY_ID = {assignment.id: assignment for assignment in ASSIGNMENTS}
-A01, A02, A03, A04 = (assignment.id for assignment in ASSIGNMENTS)
+# The hand-written cases edit these assignments' notebooks by their cells; every assignment gets the generic ones.
+A01, A02, A03, A04 = "01_logistic_regression", "02_computational_graph", "03_backprop_digits", "04_gradient_checking"
 
 
 # -- edits a student can make --------------------------------------------------------------------
@@ -255,6 +256,9 @@ CASES = {
     "duplicated cell, a right copy last": (A01, [within("propagate_code", "cost = -np.mean(", "cost = np.mean("), duplicate_after("propagate_code", "cost = np.mean(", "cost = -np.mean(")], {}),
     "renamed cells": (A01, [rename_cells], {}),
 }
+# Every assignment's answer key, imported by a cell of its own: refused (a plug-in's as the checker's), nothing else lost.
+CASES.update({f"answer key of {a.id} imported in a cell of its own": (a.id, [add_cells(1, f"import {a.package}.reference")], {})
+              for a in ASSIGNMENTS})
 
 
 # Official grading, with short limits so that endless loops cost seconds, not minutes.

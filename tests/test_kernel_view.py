@@ -17,9 +17,11 @@ from nbclient import NotebookClient
 
 from catalogue import assert_diagnosis, catalogue_of, notebook_names
 from checker.checks import messages, notebook
-from checker.course import ASSIGNMENTS
+from checker.course import ASSIGNMENTS, assignment_with_id
 from conftest import REPO
 from notebooks import replace_in_cell
+
+A01 = assignment_with_id("01_logistic_regression")  # its notebook's cells and checks, by name
 
 pytestmark = pytest.mark.e2e
 
@@ -116,7 +118,7 @@ def test_a_failing_grade_cell_shows_the_message_once_and_agrees_with_pytest_chec
 
 def test_a_grade_cell_run_before_its_function_says_so(tmp_path):
     """A grade cell run before the cell that defines its function: the check says to run that cell, in words."""
-    assignment = ASSIGNMENTS[0]
+    assignment = A01
     notebook = nbformat.read(str(REPO / "exercises" / assignment.id / assignment.notebook), as_version=4)
     grade = next(cell for cell in notebook.cells if cell.metadata.get("nbgrader", {}).get("grade_id") == "sigmoid")
     notebook.cells = [grade]
@@ -130,8 +132,8 @@ def test_a_grade_cell_run_before_its_function_says_so(tmp_path):
 
 def test_pickled_catalogue_implementations_load_in_plain_python():
     """The binding cell needs nothing but pickle (and the libraries) to load, as in the sandbox."""
-    names = {"f": catalogue_of(ASSIGNMENTS[0]).BUGS["sigmoid: e^z instead of e^-z"][1]}
-    cloudpickle.register_pickle_by_value(__import__(catalogue_of(ASSIGNMENTS[0]).__name__))
+    names = {"f": catalogue_of(A01).BUGS["sigmoid: e^z instead of e^-z"][1]}
+    cloudpickle.register_pickle_by_value(__import__(catalogue_of(A01).__name__))
     loaded = pickle.loads(cloudpickle.dumps(names))
     assert loaded["f"](0.0) == 0.5
 
@@ -140,7 +142,7 @@ def test_a_syntax_error_and_a_cell_never_run_read_the_same_in_jupyter_and_in_pyt
     """A cell with a syntax error: the same verdict and sentence in both (only where the notebook is may differ). A cell never
     run: its grade cell fails in Jupyter, and `pytest checker`, grading the saved code, passes with a note naming the cell in
     the same words, on every run."""
-    assignment = ASSIGNMENTS[0]
+    assignment = A01
     saved = replace_in_cell(REPO / "solutions" / assignment.id / assignment.notebook, "predict_code", "def predict(w, b, X):", "def predict(w, b, X)")
     definitions, grades = graded_cells(saved)
     saved.cells = definitions + grades

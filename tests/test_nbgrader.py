@@ -4,7 +4,7 @@ One class is graded three ways and must get the same points: `nbgrader autograde
 notebook in a kernel, `backprop-lab grade` (the sandbox, no kernel), and `nbgrader autograde` with
 the one line in nbgrader_config.py that puts the sandbox in place of the kernel (assignment 01).
 Kernels grade every assignment's solution, buggy and broken notebooks, and the untouched release of
-assignment 01 (IN_KERNELS); the sandbox grades every submission.
+the first assignment (IN_KERNELS); the sandbox grades every submission.
 """
 
 import concurrent.futures
@@ -14,32 +14,18 @@ import shutil
 import nbformat
 import pytest
 
-from catalogue import template_fragment
+from catalogue import catalogue_of, template_fragment
 from checker.course import ASSIGNMENTS
 from checker.staff.grading import hidden_seeds
-from checker.assignments.backprop_digits import messages as backprop_messages
-from checker.assignments.computational_graph import messages as graph_messages
-from checker.assignments.gradient_checking import messages as checking_messages
-from checker.assignments.logistic_regression import messages as regression_messages
 from conftest import REPO, venv_environment
 from courses import backprop_lab, nbgrader, new_course
 from notebooks import replace_in_cell
 
 pytestmark = pytest.mark.e2e
 
-# One realistic bug per assignment for the "carol" submission: (grade_id of the solution cell, old, new),
-# the check that must lose its points, and the hint her feedback must show.
-BUGS = {
-    "01_logistic_regression": (("propagate_code", "dw = X @ dZ.T / m", "dw = X @ dZ.T"), "propagate", regression_messages.DW_TIMES_M),
-    "02_computational_graph": (("linear_layer_code", "self.db = np.sum(upstream_grad, axis=1, keepdims=True)", "self.db = upstream_grad"),
-                               "linear_layer", graph_messages.DB_NOT_SUMMED),
-    "03_backprop_digits": (("backprop_code", "delta = (self.weights[-l + 1].T @ delta) * sigmoid_prime(zs[-l])\n        nabla_b[-l] = delta\n",
-                            "delta = (self.weights[-l + 1] @ delta) * sigmoid_prime(zs[-l])\n        nabla_b[-l] = delta\n"),
-                           "backprop", backprop_messages.BP2_NOT_TRANSPOSED),
-    "04_gradient_checking": (("backward_propagation_n_code", "dW2 = dZ2 @ A1.T / m", "dW2 = dZ2 @ A1.T * 2 / m"),
-                             "backward_propagation_n", checking_messages.PLANTED_LEFT),
-}
 BY_ID = {assignment.id: assignment for assignment in ASSIGNMENTS}
+# One realistic bug per assignment for the "carol" submission, from the assignment's catalogue (NOTEBOOK_BUG).
+BUGS = {assignment.id: catalogue_of(assignment).NOTEBOOK_BUG for assignment in ASSIGNMENTS}
 SANDBOX_LINE = "from checker.staff.autograde import grade_in_sandbox; grade_in_sandbox(c)\n"
 STUDENTS = ("alice", "bob", "carol", "dave")
 # The untouched release is graded in a kernel for assignment 01 only: its grade cells fail the same way in every
@@ -47,7 +33,7 @@ STUDENTS = ("alice", "bob", "carol", "dave")
 # assignment's failing grade cells in kernels. The sandboxed copies grade it everywhere.
 IN_KERNELS = {assignment.id: STUDENTS if assignment == ASSIGNMENTS[0] else ("alice", "carol", "dave") for assignment in ASSIGNMENTS}
 # The nbgrader_config.py line is the same code path for every assignment: one keeps the suite short.
-CONFIGURED = ("01_logistic_regression",)
+CONFIGURED = (ASSIGNMENTS[0].id,)
 
 
 @pytest.fixture(scope="module")

@@ -14,7 +14,7 @@ import nbformat
 import pytest
 
 from checker.checks.notebook import cells_to_run
-from checker.course import ASSIGNMENTS
+from checker.course import ASSIGNMENTS, assignment_with_id
 from checker.staff import results as stored
 from checker.staff.report_data import class_report
 from checker.staff.restore import RESTORED, described, restored, source_cells_in_notebook
@@ -22,7 +22,7 @@ from conftest import REPO
 from courses import backprop_lab, nbgrader, new_course, submit
 from notebooks import TAMPERING, replace_in_cell
 
-A01 = ASSIGNMENTS[0]
+A01 = assignment_with_id("01_logistic_regression")  # its notebook's cells and checks, by name
 
 
 def source_of(assignment):

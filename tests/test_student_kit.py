@@ -18,13 +18,14 @@ from catalogue import catalogue_outcomes
 from checker.checks import messages
 from checker.checks.expectations import RECORD_FILE, Recorded
 from checker.checks.seeds import PUBLIC_SEED
-from checker.course import ASSIGNMENTS
+from checker.course import ASSIGNMENTS, assignment_with_id
 from checker.staff.grading import hidden_seeds
 from conftest import REPO
 
 pytestmark = pytest.mark.e2e
 
 TESTS = REPO / "tests"
+A01 = assignment_with_id("01_logistic_regression")  # its check `sigmoid`, by name
 # Classes that answer with values a check drew (stand-ins), or that the judge lends a student's code to run with (02's
 # layers for train: forward formulas the notebook states, gradients by centred differences, never an analytic answer).
 STAND_IN = re.compile(r"StandIns?$|^Lent")
@@ -115,7 +116,7 @@ def test_the_kits_self_check_scores_the_solutions_and_the_release(student_kit):
     assert f"backprop-lab score: {total}/{total}" in solutions
     assert f"backprop-lab score: 0/{total}" in release and "not implemented yet" in release
     # Ids name the notebook as the student knows it (absolute when outside the kit), never the installed checker.
-    assert f"PASSED {REPO / 'solutions' / ASSIGNMENTS[0].id / ASSIGNMENTS[0].notebook}::sigmoid" in solutions
+    assert f"PASSED {REPO / 'solutions' / A01.id / A01.notebook}::sigmoid" in solutions
     assert "site-packages" not in solutions + release and "course.py" not in solutions + release
 
 
@@ -125,7 +126,7 @@ def test_the_kits_self_check_runs_from_a_folder_outside_the_kit(student_kit, tmp
     shutil.copytree(REPO / "solutions", tmp_path / "work")
     printed = subprocess.run([str(python), "-m", "pytest", "checker", "-p", "no:cacheprovider", "-rA", "--notebooks", "work", "-k", "sigmoid"],
                              cwd=tmp_path, capture_output=True, text=True, timeout=600).stdout
-    assert f"PASSED work/{ASSIGNMENTS[0].id}/{ASSIGNMENTS[0].notebook}::sigmoid" in printed, printed
+    assert f"PASSED work/{A01.id}/{A01.notebook}::sigmoid" in printed, printed
     assert "site-packages" not in printed and "file or directory not found" not in printed
 
 

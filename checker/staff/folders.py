@@ -12,9 +12,9 @@ NOT_A_COURSE = "{folder} is not an nbgrader course folder (it has no {database})
 
 def assignment_named(assignment_id):
     """The course's assignment with this id; refuses an unknown id, naming the nearest one."""
-    from checker.course import ASSIGNMENTS
+    from checker.course import ASSIGNMENTS, assignment_with_id
 
-    found = next((assignment for assignment in ASSIGNMENTS if assignment.id == assignment_id), None)
+    found = assignment_with_id(assignment_id)
     if found is None:
         ids = [assignment.id for assignment in ASSIGNMENTS]
         # "01" or "logistic_regression" name one assignment as surely as a near-miss spelling does.
