@@ -1,6 +1,6 @@
 """backprop-lab's checker: grades from-scratch neural-network code and explains what is wrong.
 
-Importing this package loads nothing else, so that `checker.datasets` can be imported on its own
+Importing this package loads nothing else (but its error root), so that `checker.datasets` can be imported on its own
 (the sandbox lets notebooks import the data loaders and nothing more of the checker). The names
 below are loaded on first use.
 """
@@ -11,6 +11,8 @@ import logging
 # A library's logs go where the program that uses it sends them; by default nowhere, so that no grade cell writes to
 # stderr (nbgrader gives a cell that does 0 points). The staff commands send them to a file.
 logging.getLogger(__name__).addHandler(logging.NullHandler())
+
+from checker.errors import CheckerError
 
 PUBLIC = {
     "CheckFailure": "checker.checks.report",
@@ -26,7 +28,7 @@ def __getattr__(name):
         try:
             return getattr(importlib.import_module(PUBLIC[name]), name)
         except ImportError as error:
-            if type(error).__name__ != "CheckerImportBlocked":
+            if not isinstance(error, CheckerError):  # a library missing; ours is the sandbox refusing the import
                 raise
             return _unavailable(name)  # a notebook being graded: importing works, using does not
     raise AttributeError(f"module 'checker' has no attribute {name!r}")

@@ -27,9 +27,9 @@ COURSE_FILE = Path(course.__file__).resolve()
 NOTEBOOKS_HELP = "folder laid out like exercises/ (DIR/<assignment>/<notebook>.ipynb) to grade; default: exercises"
 SEED_HELP = f"seed for the checks' random inputs (default {seeds.PUBLIC_SEED}); failures print the seed they used"
 SCORE_LINE = "backprop-lab score: {earned:g}/{total:g} — {parts}"
-GRADER_ERROR_START = messages.GRADER_ERROR.split("`")[0]
 NO_NOTEBOOKS = "no assignment notebooks in {folder}: expected {example}"
 MISSING_NOTEBOOK = "no notebook at {path}"
+DIAGNOSIS = "diagnosis"  # the user property that carries a failed check's diagnosis id to the report card
 
 
 def pytest_addoption(parser):
@@ -155,7 +155,12 @@ class CheckItem(pytest.Item):
         self.user_properties += [("assignment", self.parent.assignment.id), ("points", check.points)]
 
     def runtest(self):
-        notes = self.parent.notebook().run(self.check) + self.parent.never_run_notes(self.check)
+        try:
+            notes = self.parent.notebook().run(self.check) + self.parent.never_run_notes(self.check)
+        except (CheckFailure, GraderError) as failure:
+            if failure.diagnosis is not None:  # the report card's "grader error" comes from it
+                self.user_properties.append((DIAGNOSIS, failure.diagnosis))
+            raise
         self.user_properties += [("note", note) for note in notes]
 
     def repr_failure(self, excinfo):
@@ -182,7 +187,7 @@ class Scoreboard:
     def pytest_runtest_logreport(self, report):
         if report.nodeid in self.results and (report.when == "call" or report.failed):
             self.results[report.nodeid][3] = "passed" if report.passed else "failed"
-            if report.failed and report.longreprtext.startswith(GRADER_ERROR_START):
+            if report.failed and (DIAGNOSIS, messages.GRADER_ERROR.id) in report.user_properties:
                 self.results[report.nodeid][3] = "grader error"
             self.notes[report.nodeid] = [value for key, value in report.user_properties if key == "note"]
 

@@ -21,6 +21,7 @@ import sys
 import nbformat
 import pytest
 
+from checker.checks import messages
 from checker.course import ASSIGNMENTS
 from checker.sandbox.broker import Sandbox, SandboxUnavailable
 from checker.sandbox.policy import Policy
@@ -344,6 +345,20 @@ def test_hostile_submission_gains_nothing_and_harms_nothing(official, tmp_path, 
     assert not os.path.exists(home_marker)
     captured = capfd.readouterr()
     assert captured.err == "" and len(captured.out) < 10_000
+
+
+@pytest.mark.e2e
+@pytest.mark.parametrize("name", ["answer key imported by name", "answer key imported in a gradient checker"])
+def test_a_refused_import_is_a_violation_by_its_id(official, tmp_path, name):
+    """An answer key imported by a solution cell, or by a graded function as it runs: does the check that needs it carry
+    the id sandbox.import_blocked and the status "sandbox violation" (decided by the error's class, not its words)?"""
+    assignment_id, edits, lost = CASES[name]
+    assignment = BY_ID[assignment_id]
+    _, path = course_with(tmp_path, assignment, edits)
+    result = grade_notebook(official, assignment, path, seeds=hidden_seeds(REPO / "solutions" / assignment.id / assignment.notebook))
+    check = next(r for r in result.checks if r.name == next(iter(lost)))
+    assert (check.diagnosis, check.status) == (messages.IMPORT_BLOCKED, "sandbox violation"), check.message
+    assert any(violation.startswith(f"{check.name}: ") for violation in result.violations)
 
 
 @pytest.mark.e2e

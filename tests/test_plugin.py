@@ -150,3 +150,28 @@ def test_pytest_checker_finds_the_installed_checker_from_any_folder(pytester):
     result = pytester.runpytest_subprocess("checker", "-p", "no:cacheprovider", "--notebooks", "work", "-rA", "-k", "sigmoid")
     result.stdout.fnmatch_lines(["PASSED work/01_logistic_regression/logistic_regression.ipynb::sigmoid"])
     assert result.ret == 0
+
+
+# A pytest plugin loaded with -p: the answer key of assignment 01 cannot be read, so its checks fail as grader errors.
+BROKEN_ANSWER_KEY = """
+from checker.checks import expectations
+
+
+class Unreadable:
+    def reference(self, run, name, args, kwargs):
+        raise OSError("the answer key cannot be read")
+
+    mistakes = reference
+
+
+def pytest_configure(config):
+    expectations.SOURCES["{package}"] = Unreadable()
+"""
+
+
+def test_a_grader_error_is_the_checkers_failure_on_the_report_card(pytester):
+    """Does a check whose own code fails show "!" and say the checker failed, not the student's code (told by the
+    failure's diagnosis id, not by its words)?"""
+    pytester.makepyfile(broken_answer_key=BROKEN_ANSWER_KEY.format(package=A01.package))
+    result = run_checker(pytester, "--notebooks", str(REPO / "solutions"), "-k", f"{A01.id} and propagate", "-p", "broken_answer_key")
+    result.stdout.fnmatch_lines(["*the checker itself failed while grading `propagate`*", "*! propagate*0/5  (the checker failed here, not your code)"])

@@ -16,7 +16,7 @@ from checker.checks.seeds import derived_seed
 from checker.checks.student_side import side_of
 from checker.sandbox import remote
 from checker.sandbox.protocol import size_of
-from checker.sandbox.errors import StudentAttributeMissing
+from checker.sandbox.errors import CheckerImportBlocked, StudentAttributeMissing
 from checker.sandbox.remote import StudentBudgetUsed, StudentEnded, StudentProblem, StudentRaised, StudentTimedOut, StudentUnreadable
 
 
@@ -135,7 +135,9 @@ def fail_for_problem(run, problem, name=None):
         details += [("", description["line"])] if description.get("where") and description.get("line") else []
     if known:  # a known error's hint teaches the fix; under a hidden seed, without the shapes on the line
         details.append(("hint", known[0].format(shapes=_shapes_seen(None if run.private else description.get("shapes")))))
-    run.fail(headline.named(known[1]) if known else headline, *details)
+    blocked = messages.IMPORT_BLOCKED if error_type == CheckerImportBlocked.__name__ else None
+    diagnosis = known[1] if known else blocked
+    run.fail(headline.named(diagnosis) if diagnosis else headline, *details)
 
 
 def _raised_in_private(run, name, description):

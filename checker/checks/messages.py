@@ -59,6 +59,9 @@ FROM_CHECKER = Diagnosis(
     "`{name}` comes from the checker's own package, not from your notebook, so it earns no points. Write your own `{name}`.",
 )
 HELPER_MISUSED = Diagnosis("sandbox.stopped", "the check of `{name}` was stopped: {reason}.")
+# A failure whose error is the sandbox refusing an import (of the checker's internals, an answer key): the message is the
+# error's own (a cell that stopped, a call that raised), the id says what it was. Official grading counts it a violation.
+IMPORT_BLOCKED = "sandbox.import_blocked"
 NOT_RECORDED = Diagnosis(
     "kit.not_recorded",
     "this check cannot be verified offline: the student kit holds the checker's expectations for the public inputs "

@@ -10,6 +10,7 @@ import json
 import re
 
 from checker.checks import messages
+from checker.sandbox.errors import CheckerImportBlocked
 from checker.sandbox.names import cell_names
 from checker.sandbox.policy import DEFAULT
 
@@ -147,4 +148,11 @@ def missing_name(outcomes, name, where):
     else:
         text = f"{error.get('type')}: {error.get('text')}" if error.get("text") else str(error.get("type"))
     place = f" ({error['where']}: {error['line']})" if error.get("where") and error.get("line") else ""
-    return messages.CELL_STOPPED.format(name=name, where=where, error=text, place=place)
+    stopped = messages.CELL_STOPPED.format(name=name, where=where, error=text, place=place)
+    return stopped.named(messages.IMPORT_BLOCKED) if import_blocked(outcome) else stopped
+
+
+def import_blocked(outcome):
+    """Whether a cell's outcome is the sandbox refusing one of its imports (of the checker's internals, an answer key)."""
+    error = outcome.get("error")
+    return isinstance(error, dict) and error.get("type") == CheckerImportBlocked.__name__

@@ -55,6 +55,8 @@ class GraderError(Exception):
     submission again on its next run.
     """
 
+    diagnosis = messages.GRADER_ERROR.id
+
     def __init__(self, check, error):
         text = str(error).strip().splitlines()[0][:300] if str(error).strip() else ""
         self.check, self.error = check, f"{type(error).__name__}: {text}" if text else type(error).__name__

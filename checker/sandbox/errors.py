@@ -96,6 +96,14 @@ class StudentUnreadable(StudentProblem):
     """The target sent something that is not valid under the protocol (a lying or broken process)."""
 
 
+class CheckerImportBlocked(SandboxError, ImportError):
+    """A sandboxed notebook imported the checker's internals or an assignment's package (target.CheckerImportBlocker).
+
+    Raised in the notebook's process; the judge knows it by its class name in a cell's or a call's error, and
+    `checker` as a CheckerError (checker.errors stays importable there: target.IMPORTABLE).
+    """
+
+
 LENT_FOR_ONE_STEP = "a helper the checker lent your code for one step was used after that step"
 
 

@@ -24,11 +24,13 @@ from checker.sandbox import confine, exits, student
 from checker.sandbox.alarm import alarm
 from checker.sandbox.names import bound_names, names_by_pattern, parsed, without_magics
 from checker.sandbox.channel import Channel, RemoteError
+from checker.sandbox.errors import CheckerImportBlocked
 
 SETUP_TAG = "setup"
 _DEFINITIONS = (ast.Import, ast.ImportFrom, ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)
-# Modules of the checker a notebook may import: the data loaders, and what they need to load.
-IMPORTABLE = ("checker", "checker.datasets")
+# Modules of the checker a notebook may import: the data loaders, and what they need to load; the error root, by which
+# `checker` tells a refused import (a CheckerImportBlocked) from another.
+IMPORTABLE = ("checker", "checker.datasets", "checker.errors")
 BLOCKED = (
     "the checker's {name} cannot be imported by your notebook: the grader runs your code apart from its own. "
     "Write your own code instead; the data loaders (checker.datasets) are the one part you may use."
@@ -48,10 +50,6 @@ BESIDE = {}
 
 class GraderStopped(BaseException):
     """Raised into student code when the judge ends a call; a BaseException so `except Exception` lets it pass."""
-
-
-class CheckerImportBlocked(ImportError):
-    """An import of the checker's internals from a sandboxed notebook (`checker` recognises it by this name)."""
 
 
 class CheckerImportBlocker(importlib.abc.MetaPathFinder):

@@ -14,7 +14,7 @@ import time
 from pathlib import Path
 
 from checker.checks import messages
-from checker.checks.notebook import NotebookUnreadable, cell_source
+from checker.checks.notebook import NotebookUnreadable, cell_source, import_blocked
 from checker.checks.report import CheckFailure, GraderError
 from checker.checks.seeds import PUBLIC_SEED
 from checker.checks.session import NotebookSession
@@ -27,9 +27,8 @@ STATUSES = {
     messages.ENDED.id: "ended the process",
     messages.UNREADABLE_REPLY.id: "unreadable reply", messages.FROM_CHECKER.id: "sandbox violation",
     messages.HELPER_MISUSED.id: "sandbox violation", messages.UNREADABLE_NOTEBOOK.id: "unreadable notebook",
-    messages.NOT_LOADED.id: "unreadable notebook",
+    messages.NOT_LOADED.id: "unreadable notebook", messages.IMPORT_BLOCKED: "sandbox violation",
 }
-IMPORT_BLOCKED = "cannot be imported by your notebook"
 
 
 GRADER_ERROR = "grader error"
@@ -55,8 +54,6 @@ class CheckResult:
             return "passed"
         if self.grader_error:
             return GRADER_ERROR
-        if IMPORT_BLOCKED in self.message:
-            return "sandbox violation"
         return STATUSES.get(self.diagnosis, "failed")
 
     def as_dict(self):
@@ -186,7 +183,7 @@ def grade_notebook(sandbox, assignment, path, display_path=None, seeds=None, fol
         loaded = time.monotonic()
         results = [_grade_check(session, check, [PUBLIC_SEED, *seeds.get(check.name, [])]) for check in assignment.checks]
         violations = [f"cell {number}: {outcome['error'].get('text', '')}" for number, outcome in sorted(session.process.outcomes.items())
-                      if IMPORT_BLOCKED in str(outcome.get("error", {}).get("text", ""))]
+                      if import_blocked(outcome)]
     except NotebookUnreadable as unreadable:
         return everything_failed(messages.Diagnosis(messages.UNREADABLE_NOTEBOOK.id, str(unreadable)), str(unreadable))
     except StudentProblem as problem:  # no process could load the notebook: its cells hang or end it
