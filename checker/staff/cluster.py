@@ -5,7 +5,9 @@ then reports it lost (KilledWorker). That, or any other exception from a future,
 submission's grader error: the batch goes on, and the next run grades it again.
 """
 
-import contextlib
+import logging
+
+_log = logging.getLogger(__name__)
 
 
 class DaskWorkers:
@@ -23,11 +25,10 @@ class DaskWorkers:
         return self
 
     def __exit__(self, *exc_info):
-        with contextlib.suppress(Exception):  # stopping early (Ctrl-C): what was not graded yet is not wanted any more
-            if self._pending:
-                self._client.cancel(list(self._pending))
-        with contextlib.suppress(Exception):
-            self._client.close(timeout=1)
+        # Stopping, perhaps early (Ctrl-C): what was not graded yet is not wanted any more.
+        if self._pending:
+            _quietly(self._client.cancel, list(self._pending))
+        _quietly(self._client.close, timeout=1)
 
     def results(self, tasks):
         from distributed import as_completed
@@ -39,6 +40,15 @@ class DaskWorkers:
             task = futures[future]
             try:
                 result = future.result()
-            except Exception as error:
+            except Exception as error:  # the task's own exception, or KilledWorker: that submission's grader error
+                _log.error("the cluster could not grade %s", task.get("display"), exc_info=error)
                 result = self.lost(task, f"the cluster could not grade it: {type(error).__name__}: {error}")
             yield task, result
+
+
+def _quietly(action, *args, **kwargs):
+    """Tell the cluster something whose failure changes nothing here (it is gone, or slow to answer; Dask's errors share no root)."""
+    try:
+        action(*args, **kwargs)
+    except Exception:
+        _log.debug("the cluster did not take %s", action.__name__, exc_info=True)

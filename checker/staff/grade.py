@@ -22,6 +22,7 @@ it is listed for staff, and the next run grades that submission again.
 """
 
 import json
+import logging
 import os
 import shlex
 import sys
@@ -154,6 +155,7 @@ def record_result(course, root, assignment, student, result):
         try:
             course.record(assignment, student, result)
         except Exception as error:  # nbgrader could not take this one (its gradebook, its files): say so, go on
+            logging.getLogger(__name__).error("recording %s's result in nbgrader failed", student, exc_info=error)
             kept = {key: result[key] for key in ("assignment", "notebook", "notebook_sha256") if key in result}
             result = {**kept, "error": f"recording it failed: {type(error).__name__}: {error}"}
     stored.write_result(root, assignment.id, student, result)  # last: a final result marks the submission done for a resumed run

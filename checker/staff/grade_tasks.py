@@ -7,6 +7,7 @@ it again; or, on a machine below the minimum protection, `refused` (nothing was 
 """
 
 import hashlib
+import logging
 import os
 import stat
 import tempfile
@@ -70,17 +71,18 @@ def grader_error(task, error):
 
 
 _LOCAL = threading.local()
+_log = logging.getLogger(__name__)
 
 
 def grade_task(task):
     """Grade one submission (in a worker process, or a Dask worker); a result dict, never an exception."""
-    from checker.course import ASSIGNMENTS
+    from checker.course import assignment_with_id
     from checker.sandbox.broker import Sandbox
     from checker.sandbox.errors import BelowMinimum
     from checker.sandbox.policy import Policy
     from checker.staff.grading import SourceNotebook, grade_notebook
 
-    assignment = next(a for a in ASSIGNMENTS if a.id == task["assignment"])
+    assignment = assignment_with_id(task["assignment"])
     try:
         policy = Policy.from_data(task["policy"])
         if getattr(_LOCAL, "sandbox", None) is None or _LOCAL.sandbox.policy != policy:
@@ -99,6 +101,7 @@ def grade_task(task):
             result = grade_notebook(_LOCAL.sandbox, assignment, path, task["display"], task["seeds"], source=SourceNotebook(task["source"]))
         return {**result.as_dict(), "notebook_sha256": digest(task["notebook"])}
     except Exception as error:  # the grader's own failure on one submission must not stop the batch (a worker told to stop does stop)
+        _log.error("grading %s failed in the grader itself", task["display"], exc_info=error)
         sandbox, _LOCAL.sandbox = getattr(_LOCAL, "sandbox", None), None  # the next submission starts a fresh one
         if sandbox is not None:
             sandbox.close()

@@ -10,6 +10,7 @@ import contextlib
 import hashlib
 import io
 import json
+import logging
 import time
 from pathlib import Path
 
@@ -32,6 +33,7 @@ STATUSES = {
 
 
 GRADER_ERROR = "grader error"
+_log = logging.getLogger(__name__)
 
 
 class CheckResult:
@@ -190,6 +192,7 @@ def grade_notebook(sandbox, assignment, path, display_path=None, seeds=None, fol
         how = getattr(problem, "how", None) or "its cells did not finish"
         return everything_failed(messages.NOT_LOADED.format(where=display_path, how=how), how)
     except Exception as error:  # the grader's own failure (the machine, the sandbox): no grade, grade it again
+        _log.error("grading %s failed in the grader itself", display_path, exc_info=error)
         return NotebookResult(assignment, display_path, [], seconds=time.monotonic() - started,
                               grader_error=f"{type(error).__name__}: {str(error)[:500]}")
     finally:

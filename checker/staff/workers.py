@@ -13,6 +13,7 @@ import itertools
 import multiprocessing
 import multiprocessing.connection
 import os
+import pickle
 import shutil
 import signal
 import tempfile
@@ -123,7 +124,7 @@ def _received(connection):
     """The result a worker sent, or _LOST when it died first (or while sending)."""
     try:
         return connection.recv() if connection.poll() else _LOST
-    except Exception:
+    except (EOFError, OSError, pickle.UnpicklingError):  # its pipe closed, or what it had sent was cut short
         return _LOST
 
 
