@@ -15,17 +15,18 @@ from checker.assignments.gradient_checking import ASSIGNMENT as GRADIENT_CHECKIN
 from checker.assignments.logistic_regression import ASSIGNMENT as LOGISTIC_REGRESSION
 
 BUILT_IN = (LOGISTIC_REGRESSION, COMPUTATIONAL_GRAPH, BACKPROP_DIGITS, GRADIENT_CHECKING)
-PLUG_INS = "backprop_lab.assignments"
+ENTRY_POINTS = "backprop_lab.assignments"  # the group under which a distribution declares its assignments
 
 
-def plug_ins():
-    """The assignments installed distributions declare under the entry-point group PLUG_INS, by id."""
-    found = [entry.load() for entry in entry_points(group=PLUG_INS)]
-    return tuple(sorted((assignment for assignment in found if assignment.package not in {a.package for a in BUILT_IN}),
-                        key=lambda assignment: assignment.id))
+def _plugged_in():
+    """The assignments installed distributions declare under ENTRY_POINTS (not built in), by id."""
+    found = [entry.load() for entry in entry_points(group=ENTRY_POINTS)]
+    built_in = {assignment.package for assignment in BUILT_IN}
+    return tuple(sorted((assignment for assignment in found if assignment.package not in built_in), key=lambda assignment: assignment.id))
 
 
-ASSIGNMENTS = BUILT_IN + plug_ins()
+PLUGGED_IN = _plugged_in()
+ASSIGNMENTS = BUILT_IN + PLUGGED_IN
 
 
 def sandbox_needs(assignments=ASSIGNMENTS):

@@ -40,7 +40,12 @@ def student_kit(tmp_path_factory):
     folder = tmp_path_factory.mktemp("kit")
     out = folder / "kit"
     wheel = build_student_kit(REPO, out)
-    environment = folder / "env"
+    python, purelib = kit_environment(wheel, folder / "env")
+    return out, python, purelib / "checker"
+
+
+def kit_environment(wheel, environment):
+    """(its python, its site-packages) of a fresh environment at `environment` with the kit's `wheel` installed."""
     # Without a pip of its own (ensurepip takes seconds): this environment's pip, reached through the .pth below, installs.
     subprocess.run([sys.executable, "-m", "venv", "--without-pip", str(environment)], check=True)
     python = environment / "bin" / "python"
@@ -49,7 +54,7 @@ def student_kit(tmp_path_factory):
     # The dependencies come from this environment's site-packages; the checker itself only from the kit's wheel.
     (Path(purelib) / "dependencies.pth").write_text(sysconfig.get_paths()["purelib"] + "\n")
     subprocess.run([str(python), "-m", "pip", "install", "-q", "--no-deps", str(wheel)], check=True, capture_output=True)
-    return out, python, Path(purelib) / "checker"
+    return python, Path(purelib)
 
 
 @pytest.fixture

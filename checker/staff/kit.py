@@ -5,7 +5,8 @@
 Run at the repository's root (or pass --course). OUT (default: kit/, which git ignores) must be
 new or empty, or with --force a kit to rebuild; it then holds backprop_lab-<version>-py3-none-any.whl (the checker, with no
 reference or mistake implementation, no staff tools and no hidden seed; each assignment carries a
-record of what its checks expect for the public seed), exercises/ (the release notebooks),
+record of what its checks expect for the public seed; plugged-in assignments come along with their
+packages), exercises/ (the release notebooks),
 pytest.ini (so that `pytest checker` finds the installed checker) and README.md (the student's
 instructions). The record comes from running every check on the solution notebooks, in the
 sandbox; a build that does not finish leaves OUT as it was.
@@ -13,6 +14,7 @@ sandbox; a build that does not finish leaves OUT as it was.
 
 import contextlib
 import io
+import json
 import shutil
 import subprocess
 import sys
@@ -55,9 +57,9 @@ dependencies = {dependencies}
 
 [project.entry-points.pytest11]
 backprop-lab = "checker.plugin"
-
+{entry_points}
 [tool.setuptools.packages.find]
-include = ["checker*"]
+include = {packages}
 
 [tool.setuptools.package-data]
 "*" = ["*.bpl"]
@@ -137,8 +139,9 @@ def _build(course, out):
         sandbox.close()
     with tempfile.TemporaryDirectory() as build:
         source = Path(build) / "source"
-        _copy_checker(Path(checker.__file__).parent, source / "checker", records)
-        (source / "pyproject.toml").write_text(PROJECT.format(version=_version(), dependencies=_dependencies()))
+        tops = _copy_checker(Path(checker.__file__).parent, source, records)
+        (source / "pyproject.toml").write_text(PROJECT.format(version=_version(), dependencies=_dependencies(),
+                                                              packages=json.dumps([f"{top}*" for top in tops]), entry_points=_entry_points()))
         subprocess.run([sys.executable, "-m", "pip", "wheel", str(source), "--no-deps", "-q", "-w", str(out)],
                        check=True, capture_output=True)
     wheel = next(out.glob("*.whl"))
@@ -148,21 +151,41 @@ def _build(course, out):
     return wheel
 
 
-def _copy_checker(package, target, records):
-    """The checker package minus the staff's modules, with each assignment's record beside its checks."""
+def _copy_checker(package, source, records):
+    """The checker package minus the staff's modules, and beside it the top package of each plugged-in assignment; each
+    assignment's record beside its checks. Returns the top packages copied."""
     from checker.checks import expectations
+    from checker.course import ASSIGNMENTS, PLUGGED_IN
+
+    assignment_folders = {assignment.folder.resolve() for assignment in ASSIGNMENTS}
 
     def ignored(folder, names):
         skip = {name for name in names if name == "__pycache__" or name.endswith((".pyc", expectations.RECORD_FILE))}
-        if Path(folder).parent.name == "assignments":
+        if Path(folder).resolve() in assignment_folders:
             skip |= set(STAFF_ONLY) & set(names)
         if Path(folder) == package:
             skip |= set(STAFF_PACKAGES) & set(names)
         return skip
 
-    shutil.copytree(package, target, ignore=ignored)
+    tops = {"checker": package}
+    for assignment in PLUGGED_IN:
+        top = assignment.package.partition(".")[0]
+        tops.setdefault(top, assignment.import_root / top)
+    for top, folder in tops.items():
+        shutil.copytree(folder, source / top, ignore=ignored)
     for name, data in records.items():
-        (target.parent / Path(*name.split(".")) / expectations.RECORD_FILE).write_bytes(data)
+        (source / Path(*name.split(".")) / expectations.RECORD_FILE).write_bytes(data)
+    return list(tops)
+
+
+def _entry_points():
+    """The kit's own declaration of the plugged-in assignments, so that the installed kit's course holds them too."""
+    from checker.course import ENTRY_POINTS, PLUGGED_IN
+
+    if not PLUGGED_IN:
+        return ""
+    lines = "".join(f'"{assignment.id}" = "{assignment.package}:ASSIGNMENT"\n' for assignment in PLUGGED_IN)
+    return f'\n[project.entry-points."{ENTRY_POINTS}"]\n{lines}'
 
 
 def _version():
