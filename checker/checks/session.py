@@ -9,7 +9,7 @@ from pathlib import Path
 
 from checker.checks import guard, messages, notebook
 from checker.checks.report import CheckFailure, GraderError
-from checker.sandbox import remote
+from checker.sandbox import remote, student
 
 
 class NotebookSession:
@@ -112,8 +112,7 @@ class NotebookSession:
             headline = notebook.missing_name(self.process.outcomes, name, self.display_path)
             raise CheckFailure(str(headline), messages.diagnosis_of(headline))
         origin = found.get("origin")
-        module = origin[0] if type(origin) is list and origin and type(origin[0]) is str else ""
-        if module == "checker" or module.startswith("checker."):
+        if type(origin) is list and origin and student.module_in(origin[0]):
             raise CheckFailure(messages.FROM_CHECKER.format(name=name), messages.FROM_CHECKER.id)
         return found["value"]
 

@@ -101,7 +101,7 @@ class InProcessSide:
         """Whether `function` is the checker's own code standing in for the student's (not a stand-in the check runs on purpose)."""
         module, _ = student.origin(function)
         ours = isinstance(module, str) and module.rpartition(".")[2] == BESIDE_MODULE  # a loop beside the student's code, calling it with the judge's inputs
-        return isinstance(module, str) and (module == "checker" or module.startswith("checker.")) and not ours and not self.checker_code_allowed[0]
+        return student.module_in(module) and not ours and not self.checker_code_allowed[0]
 
     @contextlib.contextmanager
     def swapped_globals(self, function, references):

@@ -240,6 +240,11 @@ def _raising_function(error):
     return found
 
 
+def module_in(name, packages=("checker",)):
+    """Whether the dotted module name `name` is one of `packages` or lies inside one (the checker's own, by default)."""
+    return isinstance(name, str) and any(name == package or name.startswith(package + ".") for package in packages)
+
+
 def origin(value):
     """Where a function or class was defined: (module name, file name), for telling checker code apart."""
     function = getattr(value, "__func__", value)

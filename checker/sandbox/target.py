@@ -67,7 +67,7 @@ class CheckerImportBlocker(importlib.abc.MetaPathFinder):
 
 def blocked(name, packages):
     """Whether a notebook may not import the module `name`: in one of `packages`, and not one IMPORTABLE."""
-    return any(name == package or name.startswith(package + ".") for package in packages) and name not in IMPORTABLE
+    return student.module_in(name, packages) and name not in IMPORTABLE
 
 
 # -- the notebook process ------------------------------------------------------------------------
