@@ -334,8 +334,9 @@ def _grade_full_batch(run, Network, network, data, expected, epochs, eta):
     evaluate lent, its parameters and history must be the answer key's full-batch descent's (`expected`)."""
     (sizes, start), (training, test_data) = network, data
     net = build_network(run, Network, sizes, start)
-    lent = lent.TrainingStandIns(run, net)
-    net.backprop, net.backprop_batch, net.feedforward, net.evaluate = lent.backprop, lent.backprop_batch, lent.feedforward, lent.evaluate
+    stand_ins = lent.TrainingStandIns(run, net)
+    net.backprop, net.backprop_batch, net.feedforward, net.evaluate = (stand_ins.backprop, stand_ins.backprop_batch, stand_ins.feedforward,
+                                                                       stand_ins.evaluate)
     net.cost_derivative = lent.mse_gradient
     history = _run_sgd(run, Network, net, training, epochs, len(training), eta, test_data).value
     after = [trained_parameters(run, getattr(net, name), name, [np.shape(p) for p in parameters])
