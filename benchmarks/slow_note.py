@@ -23,7 +23,7 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
-from checker.checks.report import CheckFailure  # noqa: E402
+from checker.checks.errors import CheckFailure  # noqa: E402
 from checker.checks.seeds import PUBLIC_SEED  # noqa: E402
 from checker.checks.session import NotebookSession  # noqa: E402
 from checker.course import assignment_with_id  # noqa: E402

@@ -15,7 +15,7 @@ logging.getLogger(__name__).addHandler(logging.NullHandler())
 from checker.errors import CheckerError
 
 PUBLIC = {
-    "CheckFailure": "checker.checks.report",
+    "CheckFailure": "checker.checks.errors",
     "check_gradient": "checker.gradients",
     "assert_gradient": "checker.gradients",
     "GradientReport": "checker.gradients",

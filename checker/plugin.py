@@ -19,7 +19,7 @@ from checker import course
 from checker.checks import messages, seeds
 from checker.checks import notebook
 from checker.checks.notebook import NotebookUnreadable
-from checker.checks.report import CheckFailure, GraderError
+from checker.checks.errors import CheckFailure, GraderError
 from checker.checks.session import NotebookSession
 from checker.sandbox.broker import Sandbox, SandboxUnavailable
 
@@ -29,6 +29,8 @@ SEED_HELP = f"seed for the checks' random inputs (default {seeds.PUBLIC_SEED}); 
 SCORE_LINE = "backprop-lab score: {earned:g}/{total:g} — {parts}"
 NO_NOTEBOOKS = "no assignment notebooks in {folder}: expected {example}"
 MISSING_NOTEBOOK = "no notebook at {path}"
+SANDBOX = pytest.StashKey()
+SEED = pytest.StashKey()  # the seeds.Seed every check of the session runs with
 DIAGNOSIS = "diagnosis"  # the user property that carries a failed check's diagnosis id to the report card
 
 
@@ -39,8 +41,8 @@ def pytest_addoption(parser):
 
 
 def pytest_configure(config):
-    if config.getoption("checker_seed", None) is not None:
-        seeds.set_public_seed(config.getoption("checker_seed"))
+    chosen = config.getoption("checker_seed", None)
+    config.stash[SEED] = seeds.PUBLIC if chosen is None else seeds.Seed(chosen, public=True)  # the student's choice: public
     if _names_the_installed_checker(config):
         config.option.pyargs = True  # `pytest checker` anywhere: the installed package, as the student kit's pytest.ini says
     config.pluginmanager.register(Scoreboard(), "backprop-lab-scoreboard")
@@ -57,7 +59,6 @@ def pytest_unconfigure(config):
         sandbox.close()
 
 
-SANDBOX = pytest.StashKey()
 
 
 def sandbox_of(config):
@@ -156,7 +157,7 @@ class CheckItem(pytest.Item):
 
     def runtest(self):
         try:
-            notes = self.parent.notebook().run(self.check) + self.parent.never_run_notes(self.check)
+            notes = self.parent.notebook().run(self.check, self.config.stash[SEED]) + self.parent.never_run_notes(self.check)
         except (CheckFailure, GraderError) as failure:
             if failure.diagnosis is not None:  # the report card's "grader error" comes from it
                 self.user_properties.append((DIAGNOSIS, failure.diagnosis))

@@ -81,7 +81,7 @@ def catalogue_outcomes():
     import contextlib
     import io
 
-    from checker.checks.report import CheckFailure
+    from checker.checks.errors import CheckFailure
 
     outcomes = {}
     for kind in ("BUGS", "CORRECT"):

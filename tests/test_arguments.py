@@ -8,7 +8,7 @@ the same check must pass the implementation wrapped with nothing frozen.
 
 import pytest
 
-from checker.checks.report import CheckFailure
+from checker.checks.errors import CheckFailure
 from checker.checks.seeds import PUBLIC_SEED
 from checker.checks.session import NotebookSession
 from checker.course import ASSIGNMENTS

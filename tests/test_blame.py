@@ -2,19 +2,23 @@
 
 import pytest
 
+from checker.assignments import Assignment, Check
+from checker.checks import seeds
 from checker.checks.blame import misbehaviour
-from checker.checks.report import CheckFailure, CheckRun
+from checker.checks.errors import CheckFailure
+from checker.checks.run import CheckRun
 from checker.checks.spies import Call
+from checker.course import ASSIGNMENTS as COURSE
 
 RIGHT, WRONG = "right", "wrong"
+# An end-to-end check and the checks of the three functions its run uses, each grading the function of its name.
+ASSIGNMENT = Assignment(COURSE[0].package, "blame", "blame.ipynb", [Check(name, 1, subject=name) for name in ("a", "b", "c", "end_to_end")])
 
 
 def run_with(failing):
     """A run of an end-to-end check whose upstream checks `failing` fail (in the registry's order a, b, c)."""
-    run = CheckRun("end_to_end", seed=None)
-    run.upstream, run.subject_of = ("a", "b", "c"), str
-    run.verdicts = lambda names: {name: (CheckFailure("its own check failed") if name in failing else None) for name in names}
-    return run
+    verdicts = lambda names: {name: (CheckFailure("its own check failed") if name in failing else None) for name in names}
+    return CheckRun("end_to_end", ASSIGNMENT, seeds.PUBLIC, upstream=("a", "b", "c"), verdicts=verdicts)
 
 
 def judge_of(name):

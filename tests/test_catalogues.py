@@ -8,7 +8,7 @@ import pytest
 
 from catalogue import (HIDDEN_STYLE_SEED, assert_diagnosis, assert_no_answer_shown, assert_speaks_of_the_students_code, catalogue_of, entries,
                        run_in_sandbox)
-from checker.checks.report import CheckFailure
+from checker.checks.errors import CheckFailure
 from checker.course import ASSIGNMENTS
 
 BUGS = entries("BUGS")

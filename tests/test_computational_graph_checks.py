@@ -11,9 +11,10 @@ from checker.assignments.computational_graph import ASSIGNMENT, check_initialize
 from checker.assignments.computational_graph import inputs, judges, lent
 from checker.assignments.computational_graph import messages as say
 from checker.assignments.computational_graph.checks import EPOCHS, LEARNING_RATE
-from checker.checks import expectations
+from checker.checks import expectations, seeds
 from checker.checks.student_side import checker_code_allowed
-from checker.checks.report import CheckFailure, CheckRun
+from checker.checks.errors import CheckFailure
+from checker.checks.run import CheckRun
 from checker.sandbox.policy import DEFAULT
 from computational_graph_variants import BUGS, CORRECT, compute_cost_matrix
 
@@ -70,7 +71,7 @@ def _journal_of(train_function, drop=None):
     rng = np.random.default_rng(5)
     sizes, m = (2, 3, 1), 6
     X, Y = rng.normal(size=(2, m)), (rng.uniform(size=(1, m)) > 0.5).astype(float)
-    run = CheckRun("train", 1234, policy=DEFAULT)
+    run = CheckRun("train", ASSIGNMENT, seeds.PUBLIC, policy=DEFAULT)
     journal = lent.Journal(run)
     layers = lent.lent_network(journal, inputs.starting_parameters(sizes, 3), m)
     train_function(layers, X, Y, 3, 0.7, lent.LentCost(journal))

@@ -5,7 +5,7 @@ import pytest
 
 import gradient_checking_variants as variants
 from checker.assignments.gradient_checking import check_gradient_check, check_gradient_check_n, inputs, reference
-from checker.checks.report import CheckFailure
+from checker.checks.errors import CheckFailure
 
 
 @pytest.mark.parametrize("weight, order", [(1.0, np.arange(inputs.SIZE)), (2.7, np.random.default_rng(3).permutation(inputs.SIZE))])

@@ -6,10 +6,12 @@ import numpy as np
 import pytest
 
 from checker.checks import guard, messages, seeds
-from checker.checks.report import CheckFailure, CheckRun
+from checker.checks.errors import CheckFailure
+from checker.checks.run import CheckRun
+from checker.course import ASSIGNMENTS  # any assignment: the runs here ask no answer key
 from catalogue import assert_diagnosis
 
-RUN = CheckRun("example", seed=seeds.PUBLIC_SEED)  # a seed the student chose: their values are shown
+RUN = CheckRun("example", ASSIGNMENTS[0], seeds.PUBLIC)  # a seed the student chose: their values are shown
 
 
 def test_not_implemented_says_so_without_a_seed():
@@ -96,7 +98,7 @@ def test_references_are_swapped_in_and_restored():
     assert namespace["propagate"] == "student's" and "sigmoid" not in namespace
 
 
-HIDDEN = CheckRun("example", seed=2**40 + 12345)  # not the student's seed: its inputs, and what their code makes of them, stay private
+HIDDEN = CheckRun("example", ASSIGNMENTS[0], seeds.hidden(2**40 + 12345))  # not the student's seed: its inputs, and what their code makes of them, stay private
 SECRET = 918273.645  # an input the student's code copies into what it says
 
 
@@ -109,7 +111,7 @@ def test_under_a_hidden_seed_no_value_the_code_computed_reaches_the_message(how,
     """Does a failure under a hidden seed keep the checker's words (its constants, the diagnosis) and leave out whatever the
     student's code computed, however it was copied in; and does the same failure under the public seed show it?"""
     from checker.assignments.gradient_checking import messages as say
-    from checker.checks.report import describe_value
+    from checker.checks.describe import describe_value
 
     def fail_with(run):
         if how == "error text and class":
@@ -142,8 +144,7 @@ def test_under_a_hidden_seed_an_error_names_its_function_and_nothing_its_inputs_
     exec(compile(CHOOSING, "<notebook>", "exec"), namespace)
 
     def told(seed, x):
-        run = CheckRun("leak", seed=seed)
-        run.needs = ("leak",)  # a function the check grades: named under any seed
+        run = CheckRun("leak", ASSIGNMENTS[0], seed, needs=("leak",))  # a function the check grades: named under any seed
         with pytest.raises(CheckFailure) as failure:
             guard.call_student(run, namespace["leak"], x)
         return str(failure.value)
@@ -152,5 +153,5 @@ def test_under_a_hidden_seed_an_error_names_its_function_and_nothing_its_inputs_
     assert len(hidden) == 1, hidden
     [message] = hidden
     assert message.startswith("`leak` stopped with an error") and "your line: `leak`" in message and "line 3" not in message
-    public = [told(seeds.PUBLIC_SEED, x) for x in range(4)]
+    public = [told(seeds.PUBLIC, x) for x in range(4)]
     assert len(set(public)) == 4 and "ValueError: a value" in public[0] and "`leak`, line 3" in public[0]

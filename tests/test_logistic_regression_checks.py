@@ -10,7 +10,7 @@ from checker.assignments.logistic_regression import ASSIGNMENT, check_model, che
 from checker.checks import messages as common
 from checker.checks import seeds
 from checker.checks.student_side import checker_code_allowed
-from checker.checks.report import CheckFailure
+from checker.checks.errors import CheckFailure
 from logistic_regression_variants import BUGS
 
 
@@ -45,14 +45,10 @@ def test_failure_names_the_seed_and_seeds_change_inputs():
         seen.append(X.copy())
         return BUGS["propagate: dw with Y - A"][1](w, b, X, Y)
 
-    try:
-        for seed in (11, 12):
-            seeds.set_public_seed(seed)  # as --checker-seed does
-            with pytest.raises(CheckFailure) as failure:
-                check_propagate(spy)
-            assert f"--checker-seed {seed} -k propagate" in str(failure.value)
-    finally:
-        seeds.set_public_seed(seeds.PUBLIC_SEED)
+    for seed in (11, 12):
+        with pytest.raises(CheckFailure) as failure:
+            check_propagate(spy, seed=seeds.Seed(seed, public=True))  # as --checker-seed chooses it
+        assert f"--checker-seed {seed} -k propagate" in str(failure.value)
     assert seen[0].shape != seen[-1].shape or not np.allclose(seen[0], seen[-1])
     with pytest.raises(CheckFailure) as failure:  # a grade cell's hidden seed
         check_propagate(spy, seed=4321)

@@ -8,7 +8,7 @@ import pytest
 
 from catalogue import assert_diagnosis
 from checker.checks import messages, notebook
-from checker.checks.report import CheckFailure
+from checker.checks.errors import CheckFailure
 from checker.checks.session import NotebookSession
 from notebooks import grade_cell, solution_cell, write_notebook
 

@@ -24,7 +24,7 @@ from catalogue import catalogue_of, run_in_process
 from checker.assignments.logistic_regression import ASSIGNMENT
 from checker.assignments.logistic_regression import messages as logistic
 from checker.checks import expectations, messages
-from checker.checks.report import CheckFailure
+from checker.checks.errors import CheckFailure
 from checker.checks.seeds import PUBLIC_SEED
 from checker.staff.cli import main
 from checker.staff.grading import CheckResult, NotebookResult, SourceNotebook, grade_notebook

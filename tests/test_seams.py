@@ -12,8 +12,11 @@ import time
 import numpy as np
 import pytest
 
+from checker.checks import seeds
 from checker.checks.guard import CallLog, call_student
-from checker.checks.report import CheckFailure, CheckRun
+from checker.checks.errors import CheckFailure
+from checker.checks.run import CheckRun
+from checker.course import ASSIGNMENTS  # any assignment: the run here asks no answer key
 from checker.checks.session import NotebookSession
 from checker.sandbox import confine
 from checker.sandbox.broker import Sandbox
@@ -119,7 +122,7 @@ def test_a_flood_of_calls_to_a_stand_in_is_bounded(tmp_path):
     sandbox = Sandbox(policy)
     try:
         session = load(sandbox, FLOOD, tmp_path)
-        run = CheckRun("flood", 1, policy=policy)
+        run = CheckRun("flood", ASSIGNMENTS[0], seeds.hidden(1), policy=policy)
         log = CallLog(run, "the helper", calls=10_000)
         with session.process.open_check() as process:
             flood = process.lookup("flood")["value"]

@@ -3,11 +3,13 @@
 import numpy as np
 import pytest
 
-from checker.checks import messages, shapes
-from checker.checks.report import CheckFailure, CheckRun
+from checker.checks import messages, seeds, shapes
+from checker.checks.errors import CheckFailure
+from checker.checks.run import CheckRun
+from checker.course import ASSIGNMENTS  # any assignment: the runs here ask no answer key
 from catalogue import assert_diagnosis
 
-RUN = CheckRun("example", seed=None)
+RUN = CheckRun("example", ASSIGNMENTS[0], seeds.PUBLIC)
 
 
 @pytest.mark.parametrize(
@@ -29,7 +31,7 @@ def test_require_shape_names_the_mistake(value, expected, template):
 def test_rank_one_message_is_pinned():
     with pytest.raises(CheckFailure) as failure:
         shapes.require_shape(RUN, np.zeros(3), (3, 1), "w")
-    assert str(failure.value) == (
+    assert str(failure.value).splitlines()[0] == (  # the headline; the seed line follows it
         "w has shape (3,), a rank-1 array; it should be (3, 1). Rank-1 arrays ignore .T and broadcast "
         "in surprising ways: create it with shape (3, 1) or add .reshape(3, 1)."
     )
@@ -38,7 +40,7 @@ def test_rank_one_message_is_pinned():
 @pytest.mark.parametrize("value", [0.5, np.float64(0.5), np.array(0.5), np.float32(0.5), 1])
 def test_require_scalar_accepts_numbers(value):
     """Is a number in any of its usual forms read as that number, with nothing to note?"""
-    run = CheckRun("example", seed=None)
+    run = CheckRun("example", ASSIGNMENTS[0], seeds.PUBLIC)
     assert shapes.require_scalar(run, value, "cost") == pytest.approx(0.5 if value != 1 else 1.0)
     assert run.notes == []
 
@@ -47,7 +49,7 @@ def test_an_array_holding_one_number_counts_as_that_number_with_one_note():
     """Does an array of shape (1,) or (1, 1) pass as its number, the run noting the rank-1 point once, in the same words each time?"""
     said = []
     for seed in (1, 2):
-        run = CheckRun("example", seed=seed)
+        run = CheckRun("example", ASSIGNMENTS[0], seeds.hidden(seed))
         values = [shapes.require_scalar(run, value, what) for value, what in
                   ((np.array([[0.25]]), "cost"), (np.array([0.5]), "db"), (np.ones((1, 1, 1)), "b"))]
         assert values == [0.25, 0.5, 1.0]

@@ -14,10 +14,9 @@ import numpy as np
 
 from checker.checks import messages
 from checker.checks.remembered import Memory
-from checker.checks.report import CheckFailure
+from checker.checks.errors import CheckFailure
 from checker.checks.seeds import PUBLIC_SEED
 from checker.sandbox import protocol
-from checker.sandbox.remote import StopGrading
 
 RECORD_FILE = "expectations.bpl"
 # Arguments match a recorded call when equal, floats within this (different BLAS builds round differently).
@@ -70,7 +69,7 @@ class Recording:
         return self._note(run, "mistakes", name, args, kwargs, self.live.mistakes(run, name, args, kwargs))
 
     def _note(self, run, kind, name, args, kwargs, result):
-        self.entries.append({"check": run.check, "seed": run.seed, "kind": kind, "name": name,
+        self.entries.append({"check": run.check, "seed": run.seed.value, "kind": kind, "name": name,
                              "args": list(args), "kwargs": dict(kwargs), "result": result})
         return result
 
@@ -98,12 +97,11 @@ class Recorded:
         return self._find(run, "mistakes", name, args, kwargs)
 
     def _find(self, run, kind, name, args, kwargs):
-        for entry in self.index.get((run.check, run.seed, kind, name), ()):
+        for entry in self.index.get((run.check, run.seed.value, kind, name), ()):
             if same(list(args), entry["args"]) and same(dict(kwargs), entry["kwargs"]):
                 return entry["result"]
-        why = f" and this run uses seed {run.seed}" if run.seed != PUBLIC_SEED else " and your code led this check to inputs the record does not hold"
-        run.stopped = CheckFailure(messages.NOT_RECORDED.format(seed=PUBLIC_SEED, why=why), messages.NOT_RECORDED.id)
-        raise StopGrading(str(run.stopped))
+        why = f" and this run uses seed {run.seed}" if run.seed.value != PUBLIC_SEED else " and your code led this check to inputs the record does not hold"
+        run.stop(CheckFailure(messages.NOT_RECORDED.format(seed=PUBLIC_SEED, why=why), messages.NOT_RECORDED.id))
 
 
 def _no_references(ref):

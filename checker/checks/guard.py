@@ -11,7 +11,7 @@ import re
 import time
 
 from checker.checks import messages
-from checker.checks.report import CheckFailure
+from checker.checks.errors import CheckFailure
 from checker.checks.seeds import derived_seed
 from checker.checks.student_side import side_of
 from checker.sandbox import remote
@@ -28,7 +28,7 @@ def call_student(run, function, *args, name=None, time_limit_s=None, allow_chang
     """
     __tracebackhide__ = True
     name = name or remote.name_of(function) or getattr(function, "__name__", None) or "your function"
-    run.last_call = name
+    run.calling(name)
     side = side_of(function, run)
     if side.origin_is_checker(function):
         run.fail(messages.FROM_CHECKER.format(name=name), depends_on_seed=False)
@@ -89,10 +89,9 @@ class CallLog(list):
         self.run, self.what, self.calls = run, what, calls
 
     def add(self, entry):
-        self.run.logged_bytes += size_of(entry)
-        if len(self) >= self.calls or self.run.logged_bytes > self.run.policy.call_log_bytes:
+        if not self.run.keep_logged(size_of(entry)) or len(self) >= self.calls:
             text = f"the checker's stand-in for {self.what} was called more often, or with more data, than the exercise needs"
-            self.run.said.add(text)
+            self.run.say(text)
             raise RuntimeError(text)
         self.append(entry)
 
@@ -123,7 +122,7 @@ def fail_for_problem(run, problem, name=None):
     error_type, text = description.get("type", "an error"), description.get("text", "")
     undefined = re.fullmatch(r"name '(\w+)' is not defined", text) if error_type == "NameError" else None
     if undefined:  # seen in this run (an inner call's error reaches the outer call as another): an end-to-end check may blame it
-        run.undefined_name = undefined.group(1)
+        run.saw_undefined(undefined.group(1))
     line = description.get("line")  # a row that names a word on the line is kept when the line's text is unknown
     known = next(((hint, diagnosis) for fragment, hint, diagnosis, *on_line in messages.KNOWN_ERRORS
                   if fragment in f"{error_type}: {text}" and (not line or all(word in line for word in on_line))), None)
@@ -175,7 +174,7 @@ def student_random(owner, run):
 
     They get a seed derived from the run's, so a hidden seed cannot be read back from their state.
     """
-    return side_of(owner, run).seeded_random(derived_seed(run.seed, "the student's global generators"))
+    return side_of(owner, run).seeded_random(derived_seed(run.seed.value, "the student's global generators"))
 
 
 def beside(student_code, run, kind, *args):

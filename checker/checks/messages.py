@@ -10,6 +10,10 @@ and count as unrecognised failures.
 class Diagnosis(str):
     """A message template with a stable id; formatting keeps the id, the template and the fields it was filled with."""
 
+    id: str | None
+    template: "Diagnosis | None"  # what it was filled from, once filled
+    fields: dict  # what it was filled with
+
     def __new__(cls, id, text):
         message = super().__new__(cls, text)
         message.id, message.template, message.fields = id, None, {}

@@ -6,15 +6,20 @@ import logging
 import sys
 import warnings
 
-from checker.checks import expectations, guard, kernel, messages, seeds
-from checker.checks.report import CheckFailure, CheckRun, GraderError
+from checker.assignments import declared_by
+from checker.checks import guard, kernel, messages, seeds
+from checker.checks.errors import CheckFailure, GraderError
+from checker.checks.run import CheckRun, upstream_verdicts
 from checker.sandbox.policy import DEFAULT
 from checker.sandbox.errors import StudentAttributeMissing
 from checker.sandbox.remote import StopGrading, StudentProblem
+from checker.sandbox.student import module_in
 
 PASSED = "✓ {name}: all checks passed"
 NOTE = "  note: {note}"
 _log = logging.getLogger(__name__)
+# Where objects come from that are never the student's own: the checker, Python and the libraries the checks use.
+NOT_STUDENTS = ("checker", "builtins", "numpy", "sympy", "scipy")
 
 
 def check(name, upstream=()):
@@ -35,24 +40,23 @@ def check(name, upstream=()):
         needs = tuple(inspect.signature(body).parameters)[1:]
 
         def grade(*values, seed=None, end_to_end=True, policy=DEFAULT, verdicts=None, missing=None, namespace=None, **named_values):
-            """Run the check on these values; raise CheckFailure or GraderError, or return its notes (a list of str)."""
+            """Run the check on these values; raise CheckFailure or GraderError, or return its notes (a list of str).
+
+            `seed`: a seeds.Seed, or what a grade cell passes (seeds.in_grade_cell). `verdicts` and `missing`, from a
+            notebook loaded elsewhere (the session), say how its upstream checks fared and why it lacks a name; by
+            default the upstream checks run here, on the same names.
+            """
             __tracebackhide__ = True
-            seed = seeds.resolve_seed(seed)
-            run = CheckRun(name, seed, seeds.generator(seed, name), policy=policy)
-            run.end_to_end = end_to_end  # official grading runs the end-to-end part with the last (hidden) seed only
-            run.needs, run.upstream, run.verdicts = tuple(needs), tuple(upstream), verdicts or _verdicts_here(package, needs, namespace, values, seed, policy)
-            run.subject_of = lambda check_name: _subject(package, check_name)
-            run.why_missing = missing or (lambda name: None)  # the notebook's reason a name is missing (a cell that failed), if any
-            source = expectations.source_for(package)
-            run.reference, run.mistakes = expectations.Gateway(run, source, "reference"), expectations.Gateway(run, source, "mistakes")
-            run.stopped = None
+            seed = seeds.chosen(seed)
+            assignment = declared_by(body.__module__)
+            verdicts = verdicts or _verdicts_here(assignment, needs, namespace, values, seed, policy)
+            run = CheckRun(name, assignment, seed, needs, upstream, policy, verdicts, missing, end_to_end)
             try:
                 _run_body(body, run, values, named_values)
             except CheckFailure as failure:
-                raise _stopped(run) or failure.with_traceback(None) from None
-            stopped = _stopped(run)
-            if stopped:
-                raise stopped from None
+                raise run.stopped or failure.with_traceback(None) from None
+            if run.stopped:  # judge-side code stopped the run (CheckRun.stop), whatever the student's code made of it
+                raise run.stopped from None
             print("\n".join([PASSED.format(name=name), *(NOTE.format(note=note) for note in run.notes)]))
             return list(run.notes)
 
@@ -86,34 +90,18 @@ def _looked_up(namespace, needs, name):
     return tuple(namespace[need] for need in needs)
 
 
-def _verdicts_here(package, needs, namespace, values, seed, policy):
-    """Upstream verdicts for a check run in this process: the other checks run here, on the same notebook's names."""
+def _verdicts_here(assignment, needs, namespace, values, seed, policy):
+    """Upstream verdicts for a check run in this process: the assignment's other checks run here, on the same notebook's names."""
     if namespace is None:  # values passed by hand: their functions' module is the notebook's, with the values under their names
         module = next((value.__globals__ for value in values if isinstance(getattr(value, "__globals__", None), dict)), {})
         namespace = {**module, **dict(zip(needs, values))}
+    known = {}
 
-    def verdicts(names):
-        from checker.course import assignment_of
+    def run_here(name):
+        upstream = assignment.check(name)
+        upstream.function(*_looked_up(namespace, upstream.needs, name), seed=seed, policy=policy)
 
-        assignment, found = assignment_of(package), {}
-        for check_name in names:
-            upstream_check = assignment.check(check_name)
-            try:
-                with guard.quiet_stdout():
-                    upstream_check.function(*_looked_up(namespace, upstream_check.needs, check_name), seed=seed, policy=policy)
-                found[check_name] = None
-            except (CheckFailure, GraderError) as failure:
-                found[check_name] = failure
-        return found
-
-    return verdicts
-
-
-def _subject(package, check_name):
-    """How messages name the student's code that a check of this package grades."""
-    from checker.course import assignment_of
-
-    return assignment_of(package).check(check_name).subject
+    return lambda names: upstream_verdicts(names, run_here, known)
 
 
 def _run_body(body, run, values, named_values):
@@ -127,7 +115,7 @@ def _run_body(body, run, values, named_values):
     except (CheckFailure, GraderError):
         raise
     except StopGrading:
-        return  # the reason is in run.stopped, reported by run_check
+        return  # judge-side code stopped the run (CheckRun.stop): its verdict is run.stopped
     except StudentProblem as problem:
         guard.fail_for_problem(run, problem)
     except AttributeError as error:
@@ -153,15 +141,5 @@ def _students_object(obj):
     Python's or a library's, whose missing attribute is the check's mistake)."""
     if obj is None:
         return False
-    module = getattr(obj if isinstance(obj, type) else type(obj), "__module__", "") or ""
-    return module.partition(".")[0] not in ("checker", "builtins", "numpy", "sympy", "scipy")
-
-
-def _stopped(run):
-    """The failure for a check that judge-side code stopped (a record miss, a helper used after its step), or None."""
-    if isinstance(run.stopped, CheckFailure):
-        return run.stopped
-    if run.stopped:
-        return CheckFailure(messages.HELPER_MISUSED.format(name=run.last_call or run.check, reason=run.stopped), messages.HELPER_MISUSED.id)
-    return None
+    return not module_in(getattr(obj if isinstance(obj, type) else type(obj), "__module__", None), NOT_STUDENTS)
 

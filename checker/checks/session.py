@@ -4,11 +4,12 @@ The pytest self-check and official grading both come through here, so a student'
 loop or memory bomb is stopped the same way in both.
 """
 
-import contextlib
 from pathlib import Path
 
-from checker.checks import guard, messages, notebook
-from checker.checks.report import CheckFailure, GraderError
+from checker.checks import messages, notebook
+from checker.checks.seeds import PUBLIC, chosen
+from checker.checks.errors import CheckFailure, GraderError
+from checker.checks.run import upstream_verdicts
 from checker.sandbox import remote, student
 
 
@@ -42,17 +43,19 @@ class NotebookSession:
                 cloudpickle.register_pickle_by_value(__import__(module, fromlist=["_"]))
         return cls(sandbox, display_path, objects=cloudpickle.dumps(objects))
 
-    def run(self, check, seed=None):
-        """Run one check on this notebook; raises CheckFailure as the check would; returns its notes when it passes."""
+    def run(self, check, seed=PUBLIC):
+        """Run one check (an Assignment's Check) on this notebook with `seed` (seeds.chosen); raises CheckFailure as the
+        check would; returns its notes when it passes."""
         return self.run_seeds(check, [seed])
 
     def run_seeds(self, check, seeds):
-        """Run one check with each seed in turn, in one fresh check process; the first failure is raised, with its seed.
+        """Run one check with each seed (seeds.chosen) in turn, in one fresh check process; the first failure is raised, with its seed.
 
         The end-to-end part of a check (training on the data) runs with the last seed only: with the hidden
         one in official grading, with the public one in the self-check. The verdict is kept, so that an
         end-to-end check can say which of the functions it uses fails its own check.
         """
+        seeds = [chosen(seed) for seed in seeds]
         try:
             notes = self._run_seeds(check, seeds)
         except (CheckFailure, GraderError) as failure:
@@ -74,7 +77,7 @@ class NotebookSession:
                     notes = check.function.grade(*values, seed=seed, end_to_end=index == len(seeds) - 1, policy=self.policy,
                                            verdicts=self._upstream(check, seeds), missing=self._why_missing)
                 except CheckFailure as failure:
-                    failure.seed = seed
+                    failure.seed = seed.value
                     raise
         return notes
 
@@ -86,17 +89,7 @@ class NotebookSession:
 
     def _upstream(self, check, seeds):
         """Verdicts of other checks of the same assignment on this notebook: kept from earlier runs, or run now."""
-        def verdicts(names):
-            from checker.course import assignment_of
-
-            assignment = assignment_of(check.function.package)
-            for name in names:
-                if name not in self.verdicts:
-                    with contextlib.suppress(CheckFailure, GraderError), guard.quiet_stdout():
-                        self.run_seeds(assignment.check(name), seeds)
-            return {name: self.verdicts.get(name) for name in names}
-
-        return verdicts
+        return lambda names: upstream_verdicts(names, lambda name: self.run_seeds(check.assignment.check(name), seeds), self.verdicts)
 
     def value_of(self, name):
         """The value the notebook bound to `name` (plain data or a Remote), or a CheckFailure saying why it is missing."""

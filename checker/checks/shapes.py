@@ -10,7 +10,7 @@ import numpy as np
 
 from checker.checks import messages
 from checker.checks.compare import as_numbers
-from checker.checks.report import kind_in_words
+from checker.checks.describe import kind_in_words
 
 NUMBER, ARRAY, NUMBERS = "a number", "a NumPy array", "numbers"
 

@@ -11,7 +11,7 @@ import contextlib
 import copy
 
 from checker.checks.guard import CallLog, call_student, member, using_references
-from checker.checks.report import CheckFailure
+from checker.checks.errors import CheckFailure
 from checker.checks.student_side import side_of
 from checker.sandbox.remote import is_plain
 

@@ -16,8 +16,8 @@ from pathlib import Path
 
 from checker.checks import messages
 from checker.checks.notebook import NotebookUnreadable, cell_source, import_blocked
-from checker.checks.report import CheckFailure, GraderError
-from checker.checks.seeds import PUBLIC_SEED
+from checker.checks.errors import CheckFailure, GraderError
+from checker.checks.seeds import PUBLIC, hidden
 from checker.checks.session import NotebookSession
 from checker.sandbox.remote import StudentProblem
 from checker.staff.restore import described, restored, source_cells_in_gradebook, source_cells_in_notebook
@@ -157,7 +157,7 @@ def student_seed(seed, student):
 
 
 def grade_notebook(sandbox, assignment, path, display_path=None, seeds=None, folder=None, source=None):
-    """Grade a notebook file: every check of the assignment, with PUBLIC_SEED and the hidden `seeds` of each.
+    """Grade a notebook file: every check of the assignment, with the public seed and the hidden `seeds` of each (numbers).
 
     `folder` holds the files the notebook reads (default: the notebook's own); with a `source`
     (SourceNotebook), its nbgrader cells are put back as the source has them first (checker.staff.restore),
@@ -183,7 +183,7 @@ def grade_notebook(sandbox, assignment, path, display_path=None, seeds=None, fol
     try:
         session = NotebookSession.from_file(sandbox, path, display_path, folder=folder, restore=as_in_source if source else None)
         loaded = time.monotonic()
-        results = [_grade_check(session, check, [PUBLIC_SEED, *seeds.get(check.name, [])]) for check in assignment.checks]
+        results = [_grade_check(session, check, [PUBLIC, *map(hidden, seeds.get(check.name, []))]) for check in assignment.checks]
         violations = [f"cell {number}: {outcome['error'].get('text', '')}" for number, outcome in sorted(session.process.outcomes.items())
                       if import_blocked(outcome)]
     except NotebookUnreadable as unreadable:

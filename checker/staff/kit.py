@@ -83,8 +83,8 @@ def run(options):
 def record_expectations(course, sandbox):
     """{assignment package: record bytes}: every check run on its solution notebook at the public seed, answers written down."""
     from checker.checks import expectations
-    from checker.checks.report import CheckFailure
-    from checker.checks.seeds import PUBLIC_SEED
+    from checker.checks.errors import CheckFailure
+    from checker.checks.seeds import PUBLIC
     from checker.checks.session import NotebookSession
     from checker.course import ASSIGNMENTS
 
@@ -99,7 +99,7 @@ def record_expectations(course, sandbox):
             for check in assignment.checks:
                 with contextlib.redirect_stdout(io.StringIO()):
                     try:
-                        session.run(check, seed=PUBLIC_SEED)
+                        session.run(check, seed=PUBLIC)
                     except CheckFailure as failure:
                         raise SystemExit(f"the solution of {assignment.id} fails its check {check.name}, so no kit was built:\n{failure}") from None
         finally:

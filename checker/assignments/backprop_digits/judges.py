@@ -12,7 +12,7 @@ import numpy as np
 
 from checker.assignments.backprop_digits import messages as say
 from checker.checks import compare, symbolic
-from checker.checks.report import kind_in_words
+from checker.checks.describe import kind_in_words
 from checker.checks.shapes import require_shape
 from checker.gradients import check_gradient
 

@@ -22,7 +22,7 @@ from checker.assignments.computational_graph import lent
 from checker.assignments.computational_graph import messages as say
 from checker.checks import compare
 from checker.checks.messages import Said
-from checker.checks.report import kind_in_words
+from checker.checks.describe import kind_in_words
 from checker.thresholds import agree_below
 
 

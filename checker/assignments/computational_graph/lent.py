@@ -95,7 +95,7 @@ class Journal:
         self.steps.add(Step(*call, argument, ()))
         if misfed and self.misfed is None:
             self.misfed = len(self.steps) - 1
-        self.run.said.add(text)
+        self.run.say(text)
         raise error_type(text)
 
     def array(self, call, value, rows, what):

@@ -19,7 +19,9 @@ from checker.checks import messages as common
 from checker.checks.messages import Said
 from checker.checks.guard import beside, call_student, using_references
 from checker.checks.registry import check
-from checker.checks.report import OWN_WORDS, CheckFailure, describe_value, kind_in_words, short_repr
+from checker.checks.describe import describe_value, kind_in_words, short_repr
+from checker.checks.errors import CheckFailure
+from checker.checks.run import OWN_WORDS
 from checker.checks.shapes import one_number, require_array, require_finite, require_scalar, require_shape
 from checker.datasets import load_dataset
 from checker.gradients.numerical import numerical_gradient, relative_error
