@@ -41,7 +41,3 @@ def assignment_with_id(assignment_id):
     """The course's assignment with this id (its folder's name, `01_logistic_regression`), or None."""
     return next((assignment for assignment in ASSIGNMENTS if assignment.id == assignment_id), None)
 
-
-def assignment_of(package):
-    """The assignment whose checks live in `package` (checker.assignments.<name>)."""
-    return next(assignment for assignment in ASSIGNMENTS if assignment.package == package)

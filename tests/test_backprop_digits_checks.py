@@ -8,13 +8,10 @@ import pytest
 
 from backprop_digits_variants import BUGS, Network, NielsenNetwork
 from catalogue import run_in_sandbox
-from checker.assignments.backprop_digits import check_activation_derivatives, check_backprop, check_SGD, checks, reference
+from checker.assignments.backprop_digits import ASSIGNMENT, check_activation_derivatives, check_backprop, check_SGD, checks, reference
 from checker.checks import seeds
 from checker.checks.errors import CheckFailure
-from checker.course import assignment_of
 from checker.datasets import load_digits_for_network
-
-ASSIGNMENT = assignment_of("checker.assignments.backprop_digits")
 
 
 def test_sgd_check_restores_the_students_random_state():

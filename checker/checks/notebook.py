@@ -10,6 +10,7 @@ import json
 import re
 
 from checker.checks import messages
+from checker.errors import CheckerError
 from checker.sandbox.errors import CheckerImportBlocked
 from checker.sandbox.names import cell_names
 from checker.sandbox.policy import DEFAULT
@@ -18,7 +19,7 @@ SETUP_TAG = "setup"
 EXERCISE_HEADING = re.compile(r"^#+\s*(Exercise\s+\d+)\b", re.MULTILINE)  # "### Exercise 4: `propagate`"
 
 
-class NotebookUnreadable(Exception):
+class NotebookUnreadable(CheckerError):
     """The file is not a notebook we can read; the message is written for the student."""
 
 
