@@ -8,11 +8,11 @@ below are loaded on first use.
 import importlib
 import logging
 
+from checker.errors import CheckerError
+
 # A library's logs go where the program that uses it sends them; by default nowhere, so that no grade cell writes to
 # stderr (nbgrader gives a cell that does 0 points). The staff commands send them to a file.
 logging.getLogger(__name__).addHandler(logging.NullHandler())
-
-from checker.errors import CheckerError
 
 PUBLIC = {
     "CheckFailure": "checker.checks.errors",
