@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 
 import checker
+from checker.checks import messages
 from checker.course import ASSIGNMENTS
 
 CHECKER = Path(checker.__file__).resolve().parent
@@ -189,3 +190,13 @@ def test_reading_the_course_imports_no_check():
     probe = ("import sys, checker.course; print(*sorted(name for name in sys.modules if name in ('numpy', 'sympy') "
              "or name.endswith(('.checks', '.reference', '.mistakes'))))")
     assert subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True).stdout.split() == []
+
+
+@pytest.mark.parametrize("assignment", ASSIGNMENTS, ids=lambda a: a.id)
+def test_every_catalogued_mistake_is_told_by_a_diagnosis(assignment):
+    """Does each mistake of mistakes.py's MISTAKES have its Diagnosis in messages.py (its id, or the id of the mistake it is
+    a variant of), so that the checks' candidates come from MISTAKES alone?"""
+    say = importlib.import_module(f"{assignment.package}.messages")
+    mistakes = importlib.import_module(f"{assignment.package}.mistakes").MISTAKES
+    told = {mistake: messages.told_by(say, mistake).id for function in mistakes.values() for mistake in function}
+    assert all(mistake == id or mistake.startswith(id + "_") for mistake, id in told.items())

@@ -41,19 +41,18 @@ def first_match(yours, candidates):
     return None
 
 
-def candidates(mistaken, part, *diagnoses):
-    """(value, diagnosis) pairs from `run.mistakes.f(...)`'s results: part(result) of each diagnosis's mistakes.
-
-    A diagnosis may have several mistaken implementations (ids `<id>` and `<id>_<variant>`).
-    """
+def candidates(mistaken, part, say):
+    """(value, diagnosis) pairs from `run.mistakes.f(...)`'s results, in the order of the assignment's MISTAKES: part(result)
+    of each mistake that applies here (its result is not None, and holds that part), told by the Diagnosis its id names
+    in the assignment's messages module `say` (messages.told_by)."""
     pairs = []
-    for diagnosis in diagnoses:
-        for mistake, result in mistaken.items():
-            if result is not None and (mistake == diagnosis.id or mistake.startswith(diagnosis.id + "_")):
-                try:
-                    pairs.append((part(result), diagnosis))
-                except (KeyError, IndexError, TypeError):
-                    continue
+    for mistake, result in mistaken.items():
+        diagnosis = messages.told_by(say, mistake)
+        if result is not None:
+            try:
+                pairs.append((part(result), diagnosis))
+            except (KeyError, IndexError, TypeError):  # this mistake changes another part of the result (a dict without it)
+                continue
     return pairs
 
 

@@ -45,6 +45,17 @@ def diagnosis_of(message):
     return getattr(message, "id", None)
 
 
+def told_by(module, mistake):
+    """The Diagnosis a messages `module` declares for a recognised mistake's id (a key of the assignment's MISTAKES): the
+    one with that id, or `<id>` for `<id>_<variant>` (one mistake written several ways). None declared is a bug: LookupError."""
+    declared = [value for value in vars(module).values() if isinstance(value, Diagnosis) and value.id]
+    declared += [item for value in vars(module).values() if isinstance(value, dict) for item in value.values() if isinstance(item, Diagnosis)]
+    matches = [diagnosis for diagnosis in declared if mistake == diagnosis.id or mistake.startswith(diagnosis.id + "_")]
+    if not matches:
+        raise LookupError(f"{module.__name__} declares no Diagnosis for the mistake {mistake!r}")
+    return max(matches, key=lambda diagnosis: len(diagnosis.id))
+
+
 # What happened when the student's code ran.
 NOT_IMPLEMENTED = Diagnosis("code.not_implemented", "not implemented yet: fill in `{name}` in {where}")
 RAISED = Diagnosis("code.raised", "`{name}` stopped with {error}")

@@ -165,7 +165,7 @@ def check_feedforward(run, Network):
     mistaken = run.mistakes.feedforward(biases, weights, x)
     output = require_shape(run, student_feedforward(run, Network, net, x), (sizes[-1], 1), "feedforward(a)")
     if not compare.close(output, expected):
-        headline = compare.first_match(output, compare.candidates(mistaken, lambda result: result, say.FEEDFORWARD_NO_BIAS, say.FEEDFORWARD_NO_SIGMOID))
+        headline = compare.first_match(output, compare.candidates(mistaken, lambda result: result, say))
         run.fail(headline or say.FEEDFORWARD_WRONG, *compare.mismatch_details("feedforward(a)", output, expected))
     try:
         outputs = require_shape(run, student_feedforward(run, Network, net, X), (sizes[-1], 6), "feedforward(X)")
@@ -231,7 +231,7 @@ def check_backprop(run, Network):
         difference = first_difference(yours, numerical)
         if difference:
             name, mine, theirs = difference
-            headline = next((message for value, message in compare.candidates(mistaken, lambda result: result, *say.BACKPROP_MISTAKES)
+            headline = next((message for value, message in compare.candidates(mistaken, lambda result: result, say)
                              if same_gradients(yours, value)), None)
             run.fail(headline or say.BACKPROP_WRONG.format(what=name), ("checked on", f"a test network of sizes {sizes}"),
                      *compare.mismatch_details(name, mine, theirs, agree_below()))
@@ -405,7 +405,7 @@ def check_evaluate(run, Network):
     with using_references(member(Network, run, "evaluate"), run, sigmoid=symbolic.sigmoid):
         count = call_student(run, net.evaluate, test_data, name="Network.evaluate").value
     if not compare.close(count, expected):
-        headline = compare.first_match(count, [(expected / len(test_data), say.FRACTION), *compare.candidates(mistaken, lambda result: result, say.ROUNDING)])
+        headline = compare.first_match(count, [(expected / len(test_data), say.FRACTION), *compare.candidates(mistaken, lambda result: result, say)])
         run.fail(headline or say.EVALUATE_WRONG, ("yours", describe_value(count)), ("test examples", str(len(test_data))))
 
 

@@ -47,8 +47,6 @@ FORWARD_REVERSED = Diagnosis(
     "The forward pass takes the layers in the wrong order, the last layer's weights first: start from a⁰ = x with W¹ and b¹ "
     "(self.weights[0], self.biases[0]), in the order feedforward uses.",
 )
-# The mistakes backprop's check recognises by their results, in the order it tries them.
-BACKPROP_MISTAKES = (NO_PRIME_BP1, PRIME_OF_ACTIVATION, BP2_NOT_TRANSPOSED, OFF_BY_ONE, NO_PRIME_BP2, WRONG_LAYER_WEIGHTS, FORWARD_REVERSED)
 BACKPROP_WRONG = template("backprop's {what} disagrees with centred finite differences of the loss ℒ = ½‖a - y‖².")
 BATCH_AVERAGED = Diagnosis("backprop_batch.averaged", "backprop_batch returns the average over the batch; it should equal the sum of the per-example gradients.")
 BATCH_WRONG = template("backprop_batch's {what} is not the sum of the per-example gradients.")

@@ -130,7 +130,7 @@ def grade_linear_forward(run, layer, W, b, A_prev):
     if not compare.close(Z, expected):
         fail_if_stale(run, before, "Z", Z, "forward")
         require_shape(run, Z, expected.shape, "self.Z", "Z")
-        headline = compare.first_match(Z, compare.candidates(mistaken, lambda result: result, say.Z_NO_BIAS, say.Z_TRANSPOSED_W))
+        headline = compare.first_match(Z, compare.candidates(mistaken, lambda result: result, say))
         run.fail(headline or say.Z_WRONG, *compare.mismatch_details("Z", Z, expected))
     cached = stored(run, layer, "A_prev", "forward")
     if not compare.close(cached, A_prev):
@@ -169,9 +169,9 @@ def grade_linear_backward(run, layer, W, b, A_prev):
                 "dA_prev": (A_prev, lambda v: linear_forward(run, layer, W, b, v))}[name]
     numerical = numerical_vjp(argument[1], argument[0], G)
     candidates = {
-        "dW": [*compare.candidates(mistaken, lambda result: result["dW"], say.DW_NOT_TRANSPOSED), (expected["dW"] / m, say.DW_AVERAGED)],
+        "dW": [*compare.candidates(mistaken, lambda result: result["dW"], say), (expected["dW"] / m, say.DW_AVERAGED)],
         "db": [(expected["db"] / m, say.DB_AVERAGED)],
-        "dA_prev": compare.candidates(mistaken, lambda result: result["dA_prev"], say.DA_PREV_NO_TRANSPOSE),
+        "dA_prev": compare.candidates(mistaken, lambda result: result["dA_prev"], say),
     }[name]
     headline = compare.first_match(values[name], candidates)
     run.fail(headline or say.VJP_WRONG.format(what=name), *compare.mismatch_details(name, values[name], numerical, agree_below()))
@@ -191,7 +191,7 @@ def grade_update_params(run, layer, n_in, n_out):
         if compare.close(new_W, W) and compare.close(new_b, b):
             run.fail(say.UPDATE_NO_EFFECT)
         if not compare.close(new_W, expected_W):
-            headline = compare.first_match(new_W, compare.candidates(mistaken, lambda result: result[0], say.UPDATE_UPHILL, say.UPDATE_RATE))
+            headline = compare.first_match(new_W, compare.candidates(mistaken, lambda result: result[0], say))
             run.fail(headline or (say.UPDATE_DEFAULT if not arguments else say.UPDATE_WRONG))
         if not compare.close(new_b, expected_b):
             run.fail(say.UPDATE_B if compare.close(new_b, b) else say.UPDATE_WRONG)

@@ -176,7 +176,7 @@ def check_propagate(run, propagate):
         headline = compare.first_match(cost, [
             (expected_cost * m, say.COST_TIMES_M), (expected_cost / m, say.COST_OVER_M), (-expected_cost, say.COST_SIGN),
             (expected_cost * rows, say.M_FROM_ROWS.format(what="cost")),
-            *compare.candidates(mistaken, lambda result: result[1], say.COST_SWAPPED, say.COST_NO_BIAS, say.COST_HALF, say.COST_SQUARED),
+            *compare.candidates(mistaken, lambda result: result[1], say),
         ])
         details = [("yours", describe_value(cost)), inputs_line]
         if dw_consistent:
@@ -187,7 +187,7 @@ def check_propagate(run, propagate):
         headline = compare.first_match(dw, [
             (expected["dw"] * m, say.DW_TIMES_M), (expected["dw"] / m, say.DW_OVER_M), (-expected["dw"], say.DW_SIGN),
             (expected["dw"] * rows, say.M_FROM_ROWS.format(what="dw")),
-            *compare.candidates(mistaken, lambda result: result[0]["dw"], say.DW_NO_BIAS, say.DW_USED_Z, say.DW_SQUARED),
+            *compare.candidates(mistaken, lambda result: result[0]["dw"], say),
         ])
         run.fail(headline or say.DW_NOT_GRADIENT, inputs_line, *compare.mismatch_details("dw", dw, own_dw, agree_below()))
 
@@ -366,7 +366,7 @@ def check_predict(run, predict):
     mistaken = run.mistakes.predict(w, b, X)
     predictions = _student_predictions(run, predict, w, b, X)
     if not compare.close(predictions, expected):
-        headline = compare.first_match(predictions, [*compare.candidates(mistaken, lambda result: result, say.THRESHOLD_ON_Z), (1 - expected, say.FLIPPED)])
+        headline = compare.first_match(predictions, [*compare.candidates(mistaken, lambda result: result, say), (1 - expected, say.FLIPPED)])
         count = int((predictions != expected).sum())
         run.fail(headline or say.PREDICTIONS_WRONG.format(count=count, total=expected.size), ("yours", describe_value(predictions)))
     # b matters: moved far enough, it puts every example on one side of the boundary.

@@ -18,7 +18,7 @@ def check_double(run, double):
     yours = call_student(run, double, x).value
     require_shape(run, yours, x.shape, "double(x)")
     if not compare.close(yours, expected):
-        headline = compare.first_match(yours, compare.candidates(mistaken, lambda result: result, say.SQUARED))
+        headline = compare.first_match(yours, compare.candidates(mistaken, lambda result: result, say))
         run.fail(headline or say.WRONG.format(name="double"), ("yours", describe_value(yours)))
 
 
