@@ -8,6 +8,7 @@ Driven by the course registry (checker.course.ASSIGNMENTS), so a new assignment 
 import ast
 import importlib
 import inspect
+import string
 import subprocess
 import sys
 from pathlib import Path
@@ -200,3 +201,36 @@ def test_every_catalogued_mistake_is_told_by_a_diagnosis(assignment):
     mistakes = importlib.import_module(f"{assignment.package}.mistakes").MISTAKES
     told = {mistake: messages.told_by(say, mistake).id for function in mistakes.values() for mistake in function}
     assert all(mistake == id or mistake.startswith(id + "_") for mistake, id in told.items())
+
+
+def templates_in(module):
+    """(name, template) of every message template a messages module declares: at its top level, or in a table there."""
+    found = []
+    for name, value in vars(module).items():
+        tables = value.items() if isinstance(value, dict) else [(None, value)]
+        found += [(f"{name}[{key!r}]" if key is not None else name, item) for key, item in tables if isinstance(item, messages.Diagnosis)]
+    return found
+
+
+@pytest.mark.parametrize("module", MESSAGE_MODULES)
+def test_every_template_declares_where_each_field_comes_from(module):
+    """Does every template say of each of its fields, once, whether the checker fills it or the student's code does (so a
+    hidden seed keeps the checker's words and hides the rest, with no list elsewhere to keep in step)?"""
+    wrong = {}
+    for name, template in templates_in(importlib.import_module(module)):
+        fields = {field for _, field, _, _ in string.Formatter().parse(template) if field}
+        if template.checker | template.student != fields or template.checker & template.student:
+            wrong[name] = (sorted(fields), sorted(template.checker), sorted(template.student))
+    assert wrong == {}
+
+
+def test_a_hidden_seed_keeps_a_checkers_constant_and_hides_the_students_values():
+    """Does 02's outcome message, under a hidden seed, keep the learning rate (the checker's constant, which the central list
+    of checker fields used to miss) and hide the accuracy and cost the student's layers reached?"""
+    from checker.assignments.computational_graph import messages as say
+    from checker.checks.report import in_private
+
+    filled = say.OUTCOME.format(task="XOR", epochs=1500, rate=0.75, accuracy=0.5, cost=0.2513)
+    private = in_private(filled, lambda name: False)
+    assert "learning rate 0.75" in private and "1500 epochs" in private and "XOR" in private
+    assert "50%" not in private and "0.2513" not in private and private.id == say.OUTCOME.id

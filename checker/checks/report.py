@@ -10,14 +10,6 @@ INDENT = "    "
 # words; a hint without the shapes on the line), and where the student's code stopped (a function the check grades or uses, without the line's
 # text). Every other detail shows values computed from the inputs.
 PRIVATE_DETAILS = ("case", "hint", "note", "seen", "your line")
-# The fields of message templates the checker fills with its own words and constants, kept under a hidden seed (a field
-# that is a filled template itself keeps its own such fields). Every other field holds something the student's code
-# computed or chose (a value, a count, a shape, a kind, keys, an error's text) or an input: said as "…" there.
-CHECKER_FIELDS = frozenset((
-    "accuracies", "advice", "agree", "attribute", "bad", "batch", "case", "check", "classified", "epoch", "epochs", "epsilon", "error",
-    "eta", "factor", "first", "formula", "function", "given", "hint", "ini_type", "key", "last", "layer", "limit", "line",
-    "method", "names", "other", "owner", "pair", "place", "probe", "seconds", "settings", "shapes", "side", "size", "source",
-    "step", "steps", "stop", "task", "tolerance", "use", "verb", "what", "what_short", "wrong"))
 
 
 def format_failure(headline, details=(), seed=None, check=None):
@@ -46,12 +38,14 @@ _UNSAID = _Unsaid()
 
 
 def in_private(message: str, said_by_name: Callable[[object], bool]) -> str:
-    """A filled message template as a hidden seed lets it be said: the checker's fields kept, a function's name kept when
-    `said_by_name(name)` (the check grades or uses it), every other field "…"."""
-    if getattr(message, "template", None) is None:
+    """A filled message template as a hidden seed lets it be said: the fields its template declares the checker's kept (a
+    field that is a filled template itself keeps its own such fields), a function's name kept when `said_by_name(name)`
+    (the check grades or uses it), every other field "…" (messages.Diagnosis)."""
+    template = getattr(message, "template", None)
+    if template is None:
         return message  # the checker's own words, filled with nothing
-    fields = {key: in_private(value, said_by_name) if key in CHECKER_FIELDS or isinstance(value, messages.Said)
+    fields = {key: in_private(value, said_by_name) if key in template.checker or isinstance(value, messages.Said)
               else value if key == "name" and said_by_name(value)
               else "your code" if key == "name" else _UNSAID
               for key, value in message.fields.items()}
-    return message.template.format(**fields).named(message.id)
+    return template.format(**fields).named(message.id)

@@ -5,9 +5,11 @@ from checker.checks.messages import Diagnosis, template
 FORWARD_1D = Diagnosis("one_dimensional.forward_wrong", "forward_propagation(x, theta) should return J = θ·x.")
 BACKWARD_1D = Diagnosis("one_dimensional.backward_wrong", "backward_propagation(x, theta) should return dJ/dθ = x.")
 
-SMALL_FOR_CORRECT = template("For a correct gradient your {name} reports {value:.3g}; a centred difference gives about {agree:g} or less.")
-LARGE_FOR_WRONG = template("Your {name} reports {value:.3g} for a gradient that is wrong ({case}), far from the relative difference of the two gradients.")
-PANEL_CASE = template("{function}, {case}, epsilon = {epsilon:g}")
+SMALL_FOR_CORRECT = template("For a correct gradient your {name} reports {value:.3g}; a centred difference gives about {agree:g} or less.",
+                             checker=("agree",), student=("name", "value"))
+LARGE_FOR_WRONG = template("Your {name} reports {value:.3g} for a gradient that is wrong ({case}), far from the relative difference of the two gradients.",
+                           checker=("case",), student=("name", "value"))
+PANEL_CASE = template("{function}, {case}, epsilon = {epsilon:g}", checker=("function", "case", "epsilon"))
 MISTAKES = {
     "one-sided": Diagnosis("gradient_checker.one_sided", "Your differences are one-sided, (J(θ + ε) - J(θ)) / ε: use the centred (J(θ + ε) - J(θ - ε)) / (2ε), whose error is O(ε²) instead of O(ε)."),
     "epsilon denominator": Diagnosis("gradient_checker.divides_by_epsilon", "You divide J(θ + ε) - J(θ - ε) by ε; the two points are 2ε apart, so divide by 2ε."),
@@ -26,9 +28,11 @@ NOT_PASSED_ON = Diagnosis(
     "gradient_check_n.arguments_not_passed_on",
     "The helpers did not receive what gradient_check_n was given ({names}): pass its own parameters to dictionary_to_vector, "
     "its gradients to gradients_to_vector, and its X and Y to forward_propagation_n.",
+    checker=("names",),
 )
 
-KEYS_WRONG = Diagnosis("vector_helpers.keys_wrong", "dictionary_to_vector's keys should name, for each entry of theta, the parameter it came from ({count} names).")
+KEYS_WRONG = Diagnosis("vector_helpers.keys_wrong", "dictionary_to_vector's keys should name, for each entry of theta, the parameter it came from ({count} names).",
+                       student=("count",))
 ORDER_WRONG = Diagnosis("vector_helpers.order_wrong", "theta should hold the parameters in the dictionary's order, each flattened with np.ravel (row by row).")
 THETA_WRONG = Diagnosis(
     "vector_helpers.theta_wrong",
@@ -43,8 +47,10 @@ GRADIENTS_WRONG = Diagnosis(
     "be those gradients flattened, one after the other, in one column.",
 )
 
-PLANTED_LEFT = Diagnosis("backward_propagation_n.planted_bug_left", "{name} still carries a planted bug: it is {factor:g} times what it should be.")
-BACKWARD_WRONG = template("backward_propagation_n's gradients disagree with finite differences of forward_propagation_n: {where}")
+PLANTED_LEFT = Diagnosis("backward_propagation_n.planted_bug_left", "{name} still carries a planted bug: it is {factor:g} times what it should be.",
+                        checker=("factor",), student=("name",))
+BACKWARD_WRONG = template("backward_propagation_n's gradients disagree with finite differences of forward_propagation_n: {where}",
+                          student=("where",))
 BACKWARD_WRONG_PLAIN = ("backward_propagation_n's gradients are not those of forward_propagation_n's cost for the network in "
                         "its cache, though they differ too little for finite differences to say where: look for a rounding step "
                         "or a constant that is almost right.")
@@ -52,9 +58,11 @@ FORWARD_ON_OTHER_PARAMETERS = Diagnosis(
     "backward_propagation_n.forward_on_other_parameters",
     "backward_propagation_n runs forward_propagation_n with {given} instead of using the cache it is given, so its gradients "
     "are those of another network: take W1, b1, ... and the activations from `cache`.",
+    checker=("given",),
 )
 INTERMEDIATE_WRONG = Diagnosis(
     "backward_propagation_n.intermediate_wrong",
     'gradients["{name}"] is not what the shipped backward pass computes for it. Keep its other lines as they are '
     "(dZ3 = A3 - Y, with the 1/m in dW and db): only two of them carry a bug.",
+    student=("name",),
 )
