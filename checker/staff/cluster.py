@@ -50,5 +50,5 @@ def _quietly(action, *args, **kwargs):
     """Tell the cluster something whose failure changes nothing here (it is gone, or slow to answer; Dask's errors share no root)."""
     try:
         action(*args, **kwargs)
-    except Exception:
+    except Exception:  # the cluster gone or slow: nothing to do here but note it
         _log.debug("the cluster did not take %s", action.__name__, exc_info=True)
