@@ -234,7 +234,7 @@ def test_the_nestings_straddle_the_protocols_depth_limit():
 # -- the checker's own faults stay grader errors -------------------------------------------------
 def example_check(body):
     """`body` registered as a check of assignment 01's package (whose answer key it may ask), for the tests below."""
-    body.__module__ = ASSIGNMENTS[0].checks[0].function.package + ".checks"
+    body.__module__ = ASSIGNMENTS[0].package + ".checks"
     return registered_check(body.__name__)(body)
 
 
@@ -270,7 +270,7 @@ def test_a_missing_attribute_is_the_students_only_on_their_own_object():
 def test_a_recognised_mistake_whose_code_raises_fails_loudly(monkeypatch):
     """Does a mistaken implementation that raises on the check's inputs reach staff, instead of being taken for a mistake
     that does not apply (which says so itself, by returning None)?"""
-    live = expectations.Live(ASSIGNMENTS[0].checks[0].function.package)
+    live = expectations.Live(ASSIGNMENTS[0].package)
     mistakes = {"f": {"example.applies": lambda x: x + 1, "example.does_not_apply": lambda x: None, "example.bug": lambda x: x / 0}}
     monkeypatch.setattr(live, "module", lambda kind: types.SimpleNamespace(MISTAKES=mistakes))
     with pytest.raises(ZeroDivisionError):

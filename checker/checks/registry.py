@@ -36,7 +36,6 @@ def check(name, upstream=()):
     """
 
     def decorate(body):
-        package = body.__module__.rpartition(".")[0]
         needs = tuple(inspect.signature(body).parameters)[1:]
 
         def grade(*values, seed=None, end_to_end=True, policy=DEFAULT, verdicts=None, missing=None, namespace=None, **named_values):
@@ -72,7 +71,6 @@ def check(name, upstream=()):
         run_check.check_name = name
         # The notebook names the check needs, in order: its parameters after `run`.
         run_check.needs = needs
-        run_check.package = package
         run_check.upstream = tuple(upstream)
         run_check.grade = grade
         return run_check
