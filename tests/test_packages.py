@@ -185,6 +185,16 @@ def test_stand_ins_beside_the_students_code_import_nothing_of_the_checks(assignm
     assert kinds and all(kind.__name__ == name and inspect.isclass(kind) for name, kind in kinds.items())
 
 
+def test_the_fork_server_imports_the_stand_ins_and_nothing_of_the_checks():
+    """Does what the fork server imports of the course (each beside.py, from the course's plain data) leave every
+    assignment's checks, answer key and mistakes, and the checker's checks, unimported?"""
+    probe = ("import sys; from checker.course import sandbox_needs; from checker.sandbox.server import import_beside; "
+             "found = import_beside(sandbox_needs()['beside']); print(len(found), *sorted(name for name in sys.modules "
+             "if name.startswith('checker.checks') or name.endswith(('.checks', '.reference', '.mistakes', '.lent'))))")
+    printed = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True).stdout.split()
+    assert printed == [str(len([assignment for assignment in ASSIGNMENTS if assignment.beside]))]
+
+
 def test_reading_the_course_imports_no_check():
     """Does `import checker.course` (what the staff commands' refusals and the fork server read) leave NumPy, SymPy and
     every assignment's checks unimported?"""
