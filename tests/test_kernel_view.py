@@ -22,6 +22,9 @@ from conftest import REPO
 from notebooks import replace_in_cell
 
 A01 = assignment_with_id("01_logistic_regression")  # its notebook's cells and checks, by name
+# Loaded before any test: the pytester fixture forgets the modules a test imports (the catalogues import SciPy, whose
+# NumPy extensions cannot load twice in one process).
+CATALOGUES = [catalogue_of(assignment) for assignment in ASSIGNMENTS]
 
 pytestmark = pytest.mark.e2e
 
