@@ -15,7 +15,7 @@ import secrets
 import numpy as np
 import pytest
 
-from checker.checks.report import CheckFailure
+from checker.checks.errors import CheckFailure
 from checker.checks.session import NotebookSession
 from checker.course import ASSIGNMENTS
 from conftest import REPO
