@@ -10,26 +10,27 @@ The notebooks run in the sandbox, exactly as in official grading: each notebook 
 confined process, and each check in a fresh process forked from it; the checks run here.
 """
 
+import gc
 import os
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
 
-from checker import course
-from checker.checks import messages, seeds
-from checker.checks import notebook
+from checker.checks import messages, notebook, seeds
 from checker.checks.notebook import NotebookUnreadable
 from checker.checks.errors import CheckFailure, GraderError
-from checker.checks.session import NotebookSession
 from checker.sandbox.broker import Sandbox, SandboxUnavailable
 
-COURSE_FILE = Path(course.__file__).resolve()
+# The course is imported when collected, not with this plugin: the sandbox's fork server starts first and warms up meanwhile.
+COURSE_FILE = Path(__file__).resolve().parent / "course.py"
 NOTEBOOKS_HELP = "folder laid out like exercises/ (DIR/<assignment>/<notebook>.ipynb) to grade; default: exercises"
 SEED_HELP = f"seed for the checks' random inputs (default {seeds.PUBLIC_SEED}); failures print the seed they used"
 SCORE_LINE = "backprop-lab score: {earned:g}/{total:g} — {parts}"
 NO_NOTEBOOKS = "no assignment notebooks in {folder}: expected {example}"
 MISSING_NOTEBOOK = "no notebook at {path}"
 SANDBOX = pytest.StashKey()
+LOADER = pytest.StashKey()  # the thread that loads notebooks while earlier checks run
 SEED = pytest.StashKey()  # the seeds.Seed every check of the session runs with
 DIAGNOSIS = "diagnosis"  # the user property that carries a failed check's diagnosis id to the report card
 
@@ -46,6 +47,8 @@ def pytest_configure(config):
     if _names_the_installed_checker(config):
         config.option.pyargs = True  # `pytest checker` anywhere: the installed package, as the student kit's pytest.ini says
     config.pluginmanager.register(Scoreboard(), "backprop-lab-scoreboard")
+    if _collects_the_course(config) and not config.option.collectonly:
+        sandbox_of(config)  # its imports overlap ours: the checks' modules are imported while pytest collects
 
 
 def _names_the_installed_checker(config):
@@ -53,7 +56,21 @@ def _names_the_installed_checker(config):
     return "checker" in config.args and not (config.invocation_params.dir / "checker").exists()
 
 
+def _collects_the_course(config):
+    """Whether the command line names the checker or its course file: a self-check, which needs the sandbox."""
+    for arg in config.args:
+        path = Path(arg.split("::")[0])
+        if arg == "checker" and config.option.pyargs:
+            return True
+        if (config.invocation_params.dir / path).resolve() in (COURSE_FILE, COURSE_FILE.parent):
+            return True
+    return False
+
+
 def pytest_unconfigure(config):
+    loader = config.stash.get(LOADER, None)
+    if loader is not None:
+        loader.shutdown(wait=False, cancel_futures=True)  # a load under way ends with the sandbox
     sandbox = config.stash.get(SANDBOX, None)
     if sandbox is not None:
         sandbox.close()
@@ -67,6 +84,17 @@ def sandbox_of(config):
         config.stash[SANDBOX] = Sandbox()
         config.stash[SANDBOX].start()
     return config.stash[SANDBOX]
+
+
+def pytest_collection_finish(session):
+    """Load every notebook that has a check to run, in order, on one thread: a notebook loads while the checks of the one before run."""
+    files = dict.fromkeys(item.parent for item in session.items if isinstance(item, CheckItem) and not item.get_closest_marker("skip"))
+    if files and not session.config.option.collectonly:
+        # What the imports made lives to the end: the collector need not walk it again (pytest collects at exit, too).
+        gc.freeze()
+        loader = session.config.stash.setdefault(LOADER, ThreadPoolExecutor(max_workers=1, thread_name_prefix="backprop-lab-loader"))
+        for file in files:
+            file.load_soon(loader)
 
 
 def pytest_collect_file(file_path, parent):
@@ -106,6 +134,8 @@ class ReportsUnreadableNotebooks:
 
 class CourseFile(ReportsUnreadableNotebooks, pytest.File):
     def collect(self):
+        from checker import course
+
         folder = notebooks_folder(self.config)
         present = [a for a in course.ASSIGNMENTS if (folder / a.id / a.notebook).exists()]
         if not present:
@@ -124,7 +154,7 @@ class NotebookFile(ReportsUnreadableNotebooks, pytest.File):
         super().__init__(**kwargs)
         self.assignment = assignment
         self.shown_path = display_path(self.path, self.config)
-        self._session = None
+        self._session = self._loading = None
         self._saved = self._cells = None
 
     def collect(self):
@@ -138,11 +168,22 @@ class NotebookFile(ReportsUnreadableNotebooks, pytest.File):
                 item.add_marker(pytest.mark.skip(reason=MISSING_NOTEBOOK.format(path=self.shown_path)))
             yield item
 
+    def load_soon(self, loader):
+        """Start loading the notebook on `loader` (an executor), so that it may be ready when its first check runs."""
+        if self._cells is not None and self._session is None and self._loading is None:
+            self._loading = loader.submit(self._load)
+
     def notebook(self):
-        """The student's notebook, loaded once in the sandbox however many checks need it."""
+        """The student's notebook, loaded once in the sandbox however many checks need it (a failed load is tried again)."""
         if self._session is None:
-            self._session = NotebookSession(sandbox_of(self.config), self.shown_path, cells=self._cells, folder=str(self.path.parent))
+            loading, self._loading = self._loading, None
+            self._session = loading.result() if loading is not None else self._load()
         return self._session
+
+    def _load(self):
+        from checker.checks.session import NotebookSession
+
+        return NotebookSession(sandbox_of(self.config), self.shown_path, cells=self._cells, folder=str(self.path.parent))
 
     def never_run_notes(self, check):
         """What the saved notebook says about the cells `check` needs that never ran (notebook.never_run_notes)."""

@@ -1,6 +1,6 @@
 """Activations and losses written once in SymPy; their derivatives are derived, never typed.
 
-Every expression becomes a NumPy function through `lambdify(..., modules="numpy")`; the checks
+Every expression becomes a NumPy function through `lambdify` (numpy_function); the checks
 use these as ground truth. Elementwise activations take and return arrays of any shape; vector
 functions (softmax, losses) take columns (n, 1) or matrices whose columns are examples.
 """
@@ -35,9 +35,18 @@ LOSSES = {
 }
 
 
+def numpy_function(symbols, expression):
+    """`sympy.lambdify(symbols, expression, modules="numpy")`: the same printer and the same code, run in NumPy's namespace.
+
+    The module itself, rather than the name "numpy", spares lambdify its `from numpy import *`, which imports
+    every NumPy submodule (f2py, testing, ...): a tenth of a second of the self-check.
+    """
+    return sympy.lambdify(symbols, expression, modules=np)
+
+
 def to_numpy(expression, *symbols):
     """A NumPy function of `symbols` computing `expression`, broadcast to its inputs' shape."""
-    compiled = sympy.lambdify(symbols, expression, modules="numpy")
+    compiled = numpy_function(symbols, expression)
 
     def compute(*values):
         arrays = [np.asarray(value, dtype=np.float64) for value in values]
@@ -51,7 +60,7 @@ def to_numpy(expression, *symbols):
 def _rows_to_numpy(expressions, *symbol_rows):
     """A NumPy function of columns (one per symbol row) returning the expressions as rows."""
     symbols = [s for row in symbol_rows for s in row]
-    compiled = sympy.lambdify(symbols, list(expressions), modules="numpy")
+    compiled = numpy_function(symbols, list(expressions))
 
     def compute(*columns):
         arrays = [np.asarray(column, dtype=np.float64) for column in columns]

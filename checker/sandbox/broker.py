@@ -19,6 +19,7 @@ import socket
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 
 from checker import course
@@ -47,13 +48,19 @@ class Sandbox:
         self._process = self._channel = None
         self._numbers = itertools.count(1)
         self.protections = None
+        # The fork server's channel serves one request at a time: notebooks may load on another thread than the checks run.
+        self._lock = threading.RLock()
+        self._closed = False
         atexit.register(self.close)
 
     # -- the fork server ---------------------------------------------------------------------------
     def start(self):
-        """Start the fork server now, without waiting for it to warm up."""
-        if self._process is None or self._process.poll() is not None:
-            self._launch_server()
+        """Start the fork server now, without waiting for it to warm up (never again once closed)."""
+        with self._lock:
+            if self._closed:
+                raise SandboxUnavailable("the sandbox was closed")
+            if self._process is None or self._process.poll() is not None:
+                self._launch_server()
 
     def _launch_server(self):
         judge_end, server_end = socket.socketpair()
@@ -71,11 +78,12 @@ class Sandbox:
         self.protections = None
 
     def _control(self):
-        """The fork server's channel, once the server has said what this machine can enforce."""
-        self.start()
-        if self.protections is None:
-            self._await_server()
-        return self._channel
+        """The fork server's channel, once the server has said what this machine can enforce (hold self._lock to use it)."""
+        with self._lock:
+            self.start()
+            if self.protections is None:
+                self._await_server()
+            return self._channel
 
     def _await_server(self):
         try:
@@ -121,8 +129,9 @@ class Sandbox:
         """A new notebook process from the fork server: (pid, the judge's end of its socket)."""
         judge_end, target_end = socket.socketpair()
         try:
-            pid = self._control().request("spawn", deadline=time.monotonic() + self.policy.control_seconds, fds=[target_end.fileno()],
-                                          config=config)
+            with self._lock:
+                pid = self._control().request("spawn", deadline=time.monotonic() + self.policy.control_seconds, fds=[target_end.fileno()],
+                                              config=config)
         finally:
             target_end.close()
         if type(pid) is not int:
@@ -131,11 +140,12 @@ class Sandbox:
 
     def reap(self, pid):
         """How a notebook process ended, as plain data ({} when it cannot be told)."""
-        try:
-            control = self._control()
-        except (SandboxError, OSError):  # the fork server is gone and cannot start again: nobody can tell
-            return {}
-        return exits.ask_parent(control, pid)
+        with self._lock:
+            try:
+                control = self._control()
+            except (SandboxError, OSError):  # the fork server is gone and cannot start again: nobody can tell
+                return {}
+            return exits.ask_parent(control, pid)
 
     # -- notebooks ---------------------------------------------------------------------------------
     def open_notebook(self, display_path, cells=None, objects=None, folder=None):
@@ -172,6 +182,7 @@ class Sandbox:
         }
 
     def close(self):
+        self._closed = True
         if self._process is not None:
             with contextlib.suppress(OSError):
                 self._channel.sock.close()

@@ -2,10 +2,10 @@
 
 Started by the judge as `python -m checker.sandbox.server FD COURSE`, with the judge's end of a socket
 pair as FD and what it needs of the course as JSON (checker.course.sandbox_needs). It never runs student
-code and never imports the checker's checks or references; it imports NumPy, SymPy, matplotlib, the
-data loaders and each assignment's beside.py, works out what a sandboxed process may read, then
-answers the judge's requests: spawn a notebook process (with the socket it sends), reap one, describe
-this machine's limits.
+code and never imports the checker's checks or references; it imports NumPy, matplotlib and the data
+loaders (what the notebooks import) and each assignment's beside.py, works out what a sandboxed process
+may read, then answers the judge's requests: spawn a notebook process (with the socket it sends), reap
+one, describe this machine's limits.
 """
 
 import importlib
@@ -34,7 +34,6 @@ def warm_up():
     import numpy  # noqa: F401
     import numpy.linalg  # noqa: F401
     import numpy.random  # noqa: F401  (NumPy 2 imports these lazily, from files a sandboxed process cannot always read)
-    import sympy  # noqa: F401
 
     import checker.datasets
 

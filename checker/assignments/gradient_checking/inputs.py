@@ -126,8 +126,8 @@ def panel_case(rng, name, label, epsilon):
 def vector_function(name):
     """(cost(θ column), gradient(θ column)) of a smooth function of all the parameters."""
     t, expression = vector_expression(name)
-    cost = sympy.lambdify([t], expression, modules="numpy")
-    gradient = sympy.lambdify([t], [sympy.diff(expression, ti) for ti in t], modules="numpy")
+    cost = symbolic.numpy_function([t], expression)
+    gradient = symbolic.numpy_function([t], [sympy.diff(expression, ti) for ti in t])
     return (lambda column: float(cost(np.ravel(column)))), (lambda column: np.array(gradient(np.ravel(column)), dtype=float).reshape(-1, 1))
 
 
