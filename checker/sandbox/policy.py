@@ -45,7 +45,7 @@ class Policy:
     notebook_seconds: float = 300.0
     # A request to the notebook process that runs no student code (start, confine, fork): milliseconds when healthy.
     control_seconds: float = 30.0
-    # The fork server imports NumPy, SymPy and matplotlib once: seconds, longer on a loaded machine.
+    # The fork server imports NumPy and matplotlib once: seconds, longer on a loaded machine.
     server_start_seconds: float = 120.0
 
     # -- the operating system's limits ---------------------------------------------------------

@@ -21,6 +21,7 @@ on a submission (its worker lost twice, a bug in a check) that is a grader error
 it is listed for staff, and the next run grades that submission again.
 """
 
+import functools
 import json
 import logging
 import os
@@ -107,7 +108,7 @@ def grade_class(course, assignment, options, summary, policy):
         tasks = (task_for(assignment, student, path, source, policy, options.unsafe) for student, path in todo)
         progress = _Progress(len(todo), options.no_progress, assignment.id)
         try:
-            with _workers(options) as workers:
+            with _workers(options, policy) as workers:
                 for task, result in workers.results(tasks):
                     if "refused" in result:
                         raise SystemExit(result["refused"])
@@ -162,9 +163,9 @@ def record_result(course, root, assignment, student, result):
     return result
 
 
-def _workers(options):
+def _workers(options, policy):
     """Where the work runs: LocalWorkers, or DaskWorkers with --scheduler (the same interface)."""
-    from checker.staff.grade_tasks import grade_task, grader_error
+    from checker.staff.grade_tasks import grade_task, grader_error, warm_up
 
     if options.scheduler:
         from checker.staff.cluster import DaskWorkers
@@ -173,7 +174,7 @@ def _workers(options):
     from checker.staff.workers import LocalWorkers
 
     one_blas_thread(unless_set=True)  # one thread per worker: the workers already use every core
-    return LocalWorkers(options.workers, grade_task, grader_error)
+    return LocalWorkers(options.workers, grade_task, grader_error, warm=functools.partial(warm_up, policy.as_data(), options.unsafe))
 
 
 class _Progress:

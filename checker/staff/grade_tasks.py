@@ -74,6 +74,21 @@ _LOCAL = threading.local()
 _log = logging.getLogger(__name__)
 
 
+def warm_up(policy, unsafe):
+    """Ready a worker before its first task: its sandbox's fork server starts, and warms up while the checks are imported."""
+    from checker.sandbox.broker import Sandbox
+    from checker.sandbox.errors import SandboxError
+    from checker.sandbox.policy import Policy
+
+    try:
+        _LOCAL.sandbox = Sandbox(Policy.from_data(policy), official=True, unsafe=unsafe)
+        _LOCAL.sandbox.start()
+    except (OSError, SandboxError):  # the first task starts one again, and says why as its grader error
+        _LOCAL.sandbox = None
+    import checker.course  # noqa: F401
+    import checker.staff.grading  # noqa: F401
+
+
 def grade_task(task):
     """Grade one submission (in a worker process, or a Dask worker); a result dict, never an exception."""
     from checker.course import assignment_with_id
@@ -87,6 +102,7 @@ def grade_task(task):
         policy = Policy.from_data(task["policy"])
         if getattr(_LOCAL, "sandbox", None) is None or _LOCAL.sandbox.policy != policy:
             _LOCAL.sandbox = Sandbox(policy, official=True, unsafe=task["unsafe"])
+        if _LOCAL.sandbox.protections is None:
             try:  # what this machine can enforce, before any submission is graded here
                 _LOCAL.sandbox.protections_now()
             except BelowMinimum as refusal:

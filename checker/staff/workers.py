@@ -25,10 +25,13 @@ STOP_SECONDS = 1.0  # a stopped worker gets this long to clean up its sandbox (i
 
 
 class LocalWorkers:
-    """`size` worker processes running `work(task)`; `results(tasks)` yields (task, result) as each finishes, never raising for a lost worker."""
+    """`size` worker processes running `work(task)`; `results(tasks)` yields (task, result) as each finishes, never raising for a lost worker.
 
-    def __init__(self, size, work, lost):
-        self.size, self.work, self.lost = max(1, size), work, lost
+    `warm()`, when given, runs in each worker as it starts, before its first task arrives (imports, a sandbox to start).
+    """
+
+    def __init__(self, size, work, lost, warm=None):
+        self.size, self.work, self.lost, self.warm = max(1, size), work, lost, warm
         self.retried = 0  # tasks tried again after their worker died
         self._context = multiprocessing.get_context("spawn")  # never fork the grader: it holds threads and a database
         self._busy, self._leaving = [], []
@@ -54,8 +57,8 @@ class LocalWorkers:
         task, attempt = worker.task, worker.attempt
         result = _received(worker.connection)
         if result is not _LOST:
+            self._send_next(worker, tasks)  # first: the worker grades the next one while the caller records this one
             yield task, result
-            self._send_next(worker, tasks)
             return
         self._busy.remove(worker)
         worker.process.kill()  # it may still be dying; a process that dropped its pipe is no use either
@@ -71,7 +74,7 @@ class LocalWorkers:
 
     def _start(self):
         parent_end, child_end = self._context.Pipe()
-        process = self._context.Process(target=_serve, args=(child_end, self.work, self._scratch), daemon=True)
+        process = self._context.Process(target=_serve, args=(child_end, self.work, self._scratch, self.warm), daemon=True)
         with _ctrl_c_ignored_by_children():
             process.start()
             worker = _Worker(process, parent_end)
@@ -128,13 +131,15 @@ def _received(connection):
         return _LOST
 
 
-def _serve(connection, work, scratch):
+def _serve(connection, work, scratch, warm=None):
     """A worker's life: a task, its result, until the parent closes the pipe; SIGTERM ends it through its atexit clean-up."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, _leave)
     if scratch is not None:  # its temporary files, and its children's, where the parent removes them
         os.environ["TMPDIR"] = tempfile.tempdir = scratch
     try:
+        if warm is not None:
+            warm()
         while True:
             connection.send(work(connection.recv()))
     except (EOFError, OSError):  # the parent closed its end: done, or stopping
