@@ -38,7 +38,26 @@ class Memory:
             if len(self.results) >= self.size:
                 self.results.pop(next(iter(self.results)))
             self.results[key] = compute(*args, **kwargs)
-        return copy.deepcopy(self.results[key])
+        return fresh_copy(self.results[key])
+
+
+def fresh_copy(value):
+    """A copy of a remembered result that shares nothing mutable with it: arrays, lists and dicts copied, numbers kept.
+
+    copy.deepcopy does the same for plain data, several times slower (its memo of every object), and a training
+    path holds thousands of small arrays.
+    """
+    if isinstance(value, np.ndarray):
+        return value.copy()
+    if type(value) is list:
+        return [fresh_copy(item) for item in value]
+    if type(value) is dict:
+        return {key: fresh_copy(item) for key, item in value.items()}
+    if type(value) is tuple:
+        return tuple(fresh_copy(item) for item in value)
+    if value is None or isinstance(value, (bool, int, float, str, np.generic)):
+        return value
+    return copy.deepcopy(value)
 
 
 def remembered(function, size=256):
@@ -46,7 +65,7 @@ def remembered(function, size=256):
     memory = Memory(size)
 
     @functools.wraps(function)
-    def fresh_copy(*args):
+    def recalled(*args):
         return memory.recall(function, *args)
 
-    return fresh_copy
+    return recalled

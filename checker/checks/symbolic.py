@@ -50,9 +50,12 @@ def to_numpy(expression, *symbols):
 
     def compute(*values):
         arrays = [np.asarray(value, dtype=np.float64) for value in values]
-        shape = np.broadcast_shapes(*(array.shape for array in arrays))
-        # A constant derivative comes back as a plain number: give it the inputs' shape.
-        return np.broadcast_to(np.asarray(compiled(*arrays), dtype=np.float64), shape).copy()
+        shape = arrays[0].shape if len(arrays) == 1 else np.broadcast_shapes(*(array.shape for array in arrays))
+        result = np.asarray(compiled(*arrays), dtype=np.float64)
+        if result.shape == shape and result.base is None and all(result is not array for array in arrays):
+            return result  # a new array of the right shape already (the answer keys' training loops call this thousands of times)
+        # A constant derivative comes back as a plain number: give it the inputs' shape (a copy, never an input itself).
+        return np.broadcast_to(result, shape).copy()
 
     return compute
 

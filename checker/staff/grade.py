@@ -33,6 +33,10 @@ from checker.sandbox.blas import one_blas_thread
 from checker.sandbox.policy import DEFAULT as POLICY
 
 
+# Imported once for every worker (they fork from the process that imported them): the checks and the grading.
+WORKER_MODULES = ("checker.course", "checker.staff.grading", "checker.staff.grade_tasks")
+
+
 def add_arguments(parser):
     parser.add_argument("assignment", help="the assignment's id, e.g. 01_logistic_regression")
     parser.add_argument("--course", metavar="DIR", default=".", help="the nbgrader course folder (default: here)")
@@ -72,13 +76,16 @@ def run(options, policy=POLICY):
 
     summary = Summary(assignment)
     again = command_for_the_rest(options)
+    policy = policy.replace(notebook_seconds=options.time_budget)
     try:
-        course = NbgraderCourse(options.course)
-        try:
-            course.require(assignment.id)
-            grade_class(course, assignment, options, summary, policy.replace(notebook_seconds=options.time_budget))
-        finally:
-            course.close()
+        with _workers(options, policy) as workers:
+            workers.start()  # they import the checks and start their sandboxes while nbgrader is imported here
+            course = NbgraderCourse(options.course)
+            try:
+                course.require(assignment.id)
+                grade_class(course, assignment, options, summary, policy, workers)
+            finally:
+                course.close()
     except KeyboardInterrupt:  # the workers are stopped and what was graded is recorded: say what to run next
         raise KeyboardInterrupt(f"interrupted after grading {summary.graded} (each one recorded): `{again}` grades the rest") from None
     print(summary.text(again))
@@ -91,8 +98,8 @@ def command_for_the_rest(options):
     return shlex.join(["backprop-lab", *(argument for argument in argv if argument != "--force")])
 
 
-def grade_class(course, assignment, options, summary, policy):
-    """Grade the submissions that need it, recording each as it finishes, then write grades.csv.
+def grade_class(course, assignment, options, summary, policy, workers):
+    """Grade the submissions that need it on `workers`, recording each as it finishes, then write grades.csv.
 
     A worker on a machine below the minimum protection refuses before grading anything: the run then
     stops with that one line, before any result is recorded.
@@ -108,14 +115,13 @@ def grade_class(course, assignment, options, summary, policy):
         tasks = (task_for(assignment, student, path, source, policy, options.unsafe) for student, path in todo)
         progress = _Progress(len(todo), options.no_progress, assignment.id)
         try:
-            with _workers(options, policy) as workers:
-                for task, result in workers.results(tasks):
-                    if "refused" in result:
-                        raise SystemExit(result["refused"])
-                    result = record_result(course, root, assignment, task["student"], result)
-                    summary.add(task["student"], result)
-                    progress.advance(task["student"], result)
-                summary.retried = workers.retried
+            for task, result in workers.results(tasks):
+                if "refused" in result:
+                    raise SystemExit(result["refused"])
+                result = record_result(course, root, assignment, task["student"], result)
+                summary.add(task["student"], result)
+                progress.advance(task["student"], result)
+            summary.retried = workers.retried
         finally:
             progress.close()
         write_grades_csv(root, assignment)
@@ -174,7 +180,8 @@ def _workers(options, policy):
     from checker.staff.workers import LocalWorkers
 
     one_blas_thread(unless_set=True)  # one thread per worker: the workers already use every core
-    return LocalWorkers(options.workers, grade_task, grader_error, warm=functools.partial(warm_up, policy.as_data(), options.unsafe))
+    return LocalWorkers(options.workers, grade_task, grader_error, warm=functools.partial(warm_up, policy.as_data(), options.unsafe),
+                        preload=WORKER_MODULES)
 
 
 class _Progress:

@@ -51,9 +51,12 @@ def source_cells_in_notebook(cells):
 
 
 def source_cell(grade_id, cell_type, source, locked=False, grade=False, solution=False, task=False, points=None, checksum=None):
-    """One cell as the source has it, as plain data (it travels to the workers with each submission)."""
+    """One cell as the source has it, as plain data (it travels to the workers with each submission).
+
+    Its text as released is worked out here, where the source is read, so that no worker imports nbgrader to compare with it.
+    """
     return {"grade_id": grade_id, "cell_type": cell_type, "source": source, "locked": locked, "grade": grade, "solution": solution,
-            "task": task, "points": points, "checksum": checksum}
+            "task": task, "points": points, "checksum": checksum, "released": source if solution else _as_released(source)}
 
 
 def restored(cells, source):
@@ -93,7 +96,7 @@ def _differences(cell, claimed, source):
     if claimed.get("schema_version") != SCHEMA_VERSION:
         found.append("schema version")
     text = cell_source(cell)
-    if not source["solution"] and text != source["source"] and text != _as_released(source["source"]):
+    if not source["solution"] and text != source["source"] and text != source["released"]:
         found.append("text")
     return found
 

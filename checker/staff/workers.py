@@ -27,14 +27,17 @@ STOP_SECONDS = 1.0  # a stopped worker gets this long to clean up its sandbox (i
 class LocalWorkers:
     """`size` worker processes running `work(task)`; `results(tasks)` yields (task, result) as each finishes, never raising for a lost worker.
 
-    `warm()`, when given, runs in each worker as it starts, before its first task arrives (imports, a sandbox to start).
+    `start()` starts them before any task is ready; `warm()`, when given, runs in each as it starts (imports, a sandbox to
+    start). The modules named in `preload` are imported once, in the clean process the workers are forked from.
     """
 
-    def __init__(self, size, work, lost, warm=None):
+    def __init__(self, size, work, lost, warm=None, preload=()):
         self.size, self.work, self.lost, self.warm = max(1, size), work, lost, warm
         self.retried = 0  # tasks tried again after their worker died
-        self._context = multiprocessing.get_context("spawn")  # never fork the grader: it holds threads and a database
-        self._busy, self._leaving = [], []
+        # Never fork the grader itself (it holds threads and a database): workers fork from a fresh server process.
+        self._context = multiprocessing.get_context("forkserver")
+        self._context.set_forkserver_preload(list(preload))
+        self._idle, self._busy, self._leaving = [], [], []
         self._scratch = None
 
     def __enter__(self):
@@ -43,6 +46,11 @@ class LocalWorkers:
 
     def __exit__(self, *exc_info):
         self.stop()
+
+    def start(self):
+        """Start every worker now, idle until `results` hands it a task."""
+        while len(self._idle) + len(self._busy) < self.size:
+            self._new_worker(self._idle)
 
     def results(self, tasks):
         tasks = iter(tasks)
@@ -73,14 +81,21 @@ class LocalWorkers:
             self._send(self._start(), following, 1)
 
     def _start(self):
+        """A fresh worker, busy from now on: one started ahead, or a new one."""
+        if not self._idle:
+            return self._new_worker(self._busy)
+        self._busy.append(self._idle.pop())
+        return self._busy[-1]
+
+    def _new_worker(self, into):
+        """A new worker process, added to the list `into` (so that a Ctrl-C cannot lose it between the two)."""
         parent_end, child_end = self._context.Pipe()
         process = self._context.Process(target=_serve, args=(child_end, self.work, self._scratch, self.warm), daemon=True)
         with _ctrl_c_ignored_by_children():
             process.start()
-            worker = _Worker(process, parent_end)
-            self._busy.append(worker)
+            into.append(_Worker(process, parent_end))
         child_end.close()
-        return worker
+        return into[-1]
 
     def _send(self, worker, task, attempt):
         worker.task, worker.attempt = task, attempt
@@ -99,7 +114,7 @@ class LocalWorkers:
 
     def stop(self):
         """End every worker within about STOP_SECONDS: asked first (SIGTERM lets it remove its sandbox's files), then killed."""
-        workers, self._busy, self._leaving = self._busy + self._leaving, [], []
+        workers, self._idle, self._busy, self._leaving = self._idle + self._busy + self._leaving, [], [], []
         for worker in workers:
             worker.connection.close()
             with contextlib.suppress(OSError):

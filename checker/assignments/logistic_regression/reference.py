@@ -17,11 +17,14 @@ def initialize_with_zeros(dim):
 
 
 def propagate(w, b, X, Y):
-    m = X.shape[1]
     Z = w.T @ X + b
+    return _gradients(Z, X, Y), float(np.mean(symbolic.binary_cross_entropy(Z, Y)))
+
+
+def _gradients(Z, X, Y):
+    """propagate's grads at Z = wᵀX + b, without its cost (the training runs need only these)."""
     dZ = symbolic.binary_cross_entropy_dz(Z, Y)
-    grads = {"dw": X @ dZ.T / m, "db": float(np.mean(dZ))}
-    return grads, float(np.mean(symbolic.binary_cross_entropy(Z, Y)))
+    return {"dw": X @ dZ.T / X.shape[1], "db": float(np.mean(dZ))}
 
 
 def optimize(w, b, X, Y, num_iterations=100, learning_rate=0.009, print_cost=False):
@@ -54,8 +57,11 @@ def trained_on_digits(subset_seed, num_iterations, learning_rate):
     """w and b after model's training from zeros on the training digits of inputs.digits_subset(subset_seed)."""
     X_train, Y_train, _, _ = digits_subset(subset_seed)
     w, b = initialize_with_zeros(X_train.shape[0])
-    params, _, _ = optimize(w, b, X_train, Y_train, num_iterations, learning_rate)
-    return {"w": params["w"], "b": float(params["b"])}
+    for _ in range(num_iterations):  # optimize's steps, to the last bit, without the costs it records
+        grads = _gradients(w.T @ X_train + b, X_train, Y_train)
+        w = w - learning_rate * grads["dw"]
+        b = b - learning_rate * grads["db"]
+    return {"w": w, "b": float(b)}
 
 
 def logistic_path(w, b, X, Y, learning_rate, steps):
