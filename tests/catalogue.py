@@ -13,6 +13,7 @@ import math
 import re
 
 import numpy as np
+import pytest
 
 from checker.checks.session import NotebookSession
 from checker.sandbox.policy import Policy
@@ -74,6 +75,16 @@ def entries(kind):
     from checker.course import ASSIGNMENTS
 
     return [(assignment, name) for assignment in ASSIGNMENTS for name in sorted(getattr(catalogue_of(assignment), kind))]
+
+
+def is_slow(assignment, name):
+    """Whether a catalogue lists the entry among its SLOW ones (seconds each: a time limit waited out, a loop's pace)."""
+    return name in getattr(catalogue_of(assignment), "SLOW", ())
+
+
+def tier_marks(assignment, name):
+    """The marks of a test of one catalogue entry: a slow entry is graded in the e2e tier only."""
+    return [pytest.mark.e2e] if is_slow(assignment, name) else []
 
 
 def catalogue_outcomes():

@@ -7,12 +7,14 @@ one bug it must catch and one correct variant it must accept.
 import pytest
 
 from catalogue import (HIDDEN_STYLE_SEED, assert_diagnosis, assert_no_answer_shown, assert_speaks_of_the_students_code, catalogue_of, entries,
-                       run_in_sandbox)
+                       run_in_sandbox, tier_marks)
 from checker.checks.errors import CheckFailure
 from checker.course import ASSIGNMENTS
 
-BUGS = entries("BUGS")
-CORRECT = entries("CORRECT")
+BUGS = [pytest.param(a, name, marks=tier_marks(a, name), id=f"{a.id[:2]}: {name}") for a, name in entries("BUGS")]
+CORRECT = [pytest.param(a, name, marks=tier_marks(a, name), id=f"{a.id[:2]}: {name}") for a, name in entries("CORRECT")]
+# The quick tier tries each correct variant with the public seed; the e2e tier with two more.
+SEEDS = [1234, pytest.param(7, marks=pytest.mark.e2e), pytest.param(99, marks=pytest.mark.e2e)]
 
 
 
@@ -23,10 +25,11 @@ def test_every_check_has_a_bug_and_a_correct_variant(assignment):
     checks = {check.name for check in assignment.checks}
     assert {check for check, _, _ in catalogue.BUGS.values()} == checks
     assert {check for check, _ in catalogue.CORRECT.values()} == checks
+    assert set(getattr(catalogue, "SLOW", ())) <= set(catalogue.BUGS) | set(catalogue.CORRECT)  # no stale name
 
 
 
-@pytest.mark.parametrize("assignment, name", BUGS, ids=[f"{a.id[:2]}: {name}" for a, name in BUGS])
+@pytest.mark.parametrize("assignment, name", BUGS)
 def test_bug_is_caught_and_named(sandbox, answers, inputs_sent, assignment, name):
     """Is each realistic mistake caught, with the diagnosis a student can act on, in words about the student's code, and
     without the right answer or, under a seed the student does not know, any input the check drew?
@@ -46,8 +49,8 @@ def test_bug_is_caught_and_named(sandbox, answers, inputs_sent, assignment, name
     assert str(HIDDEN_STYLE_SEED) not in message
 
 
-@pytest.mark.parametrize("seed", [1234, 7, 99])
-@pytest.mark.parametrize("assignment, name", CORRECT, ids=[f"{a.id[:2]}: {name}" for a, name in CORRECT])
+@pytest.mark.parametrize("seed", SEEDS)
+@pytest.mark.parametrize("assignment, name", CORRECT)
 def test_correct_variant_passes(sandbox, assignment, name, seed):
     """Does a correct implementation written differently pass, whatever the seed?"""
     check_name, implementation = catalogue_of(assignment).CORRECT[name]

@@ -106,6 +106,7 @@ def test_the_wrong_folder_is_refused_in_one_line_and_nothing_is_created(command,
     assert list(tmp_path.iterdir()) == []
 
 
+@pytest.mark.e2e  # its course is made by nbgrader's apps
 def test_a_course_without_submissions_is_refused_before_anything_is_written(course, tmp_path, capsys):
     """Does grading an assignment nobody has submitted say where it looked, writing no results and no grades.csv?"""
     copy = shutil.copytree(course, tmp_path / "course", ignore=shutil.ignore_patterns("submitted"))
@@ -114,6 +115,7 @@ def test_a_course_without_submissions_is_refused_before_anything_is_written(cour
     assert not (copy / stored.FOLDER).exists()
 
 
+@pytest.mark.e2e  # each runs the command in a process of its own
 @pytest.mark.parametrize("command, said", [
     (["grade", "01_logistic", "--course", "{repo}"], "no assignment 01_logistic: did you mean 01_logistic_regression?"),
     (["grade", "02_computational_grpah", "--course", "{repo}"], "did you mean 02_computational_graph?"),

@@ -13,6 +13,7 @@ import signal
 import time
 
 ROOT = "/sys/fs/cgroup"
+KILL_SECONDS, FIRST_PAUSE, LAST_PAUSE = 1.0, 0.0005, 0.005  # how long kill_all waits for the group to empty, and how often it looks
 
 
 class Group:
@@ -39,15 +40,14 @@ class Group:
                 os.kill(pid, signal.SIGKILL)
 
     def kill_all(self):
-        """SIGKILL every process in the group until none is left, then remove the group."""
-        for _ in range(200):
-            pids = self.pids()
-            if not pids:
-                break
+        """SIGKILL every process in the group until none is left (a second at most), then remove the group."""
+        deadline, pause = time.monotonic() + KILL_SECONDS, FIRST_PAUSE
+        while (pids := self.pids()) and time.monotonic() < deadline:
             for pid in pids:
                 with contextlib.suppress(ProcessLookupError):
                     os.kill(pid, signal.SIGKILL)
-            time.sleep(0.005)
+            time.sleep(pause)  # a killed process leaves the group within a millisecond or so: look again soon, then less often
+            pause = min(2 * pause, LAST_PAUSE)
         for directory in self.directories:
             with contextlib.suppress(OSError):
                 os.rmdir(directory)
