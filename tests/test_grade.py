@@ -210,10 +210,11 @@ def test_an_unknown_assignment_is_a_clear_error(empty_course, env):
 
 
 def worker_processes(pid):
-    """The grading workers of a `backprop-lab grade` process (not multiprocessing's resource tracker)."""
+    """The grading workers of a `backprop-lab grade` process: the children of the server they fork from (multiprocessing's forkserver)."""
     import psutil
 
-    return [child for child in psutil.Process(pid).children() if "spawn_main" in " ".join(child.cmdline())]
+    servers = [child for child in psutil.Process(pid).children() if "forkserver" in " ".join(child.cmdline())]
+    return [worker for server in servers for worker in server.children()]
 
 
 @pytest.mark.e2e
