@@ -10,6 +10,9 @@ import os
 import shlex
 import signal
 import sys
+import threading
+
+AGAIN_SECONDS = 0.01  # a Ctrl-C lost in a garbage collector's callback is raised again this much later, outside it
 
 # Subcommand -> its module (in checker.staff); each module defines add_arguments(parser) and run(options).
 COMMANDS = {
@@ -38,7 +41,8 @@ def main(argv=None):
     """Run a subcommand; its exit status. Run as the command itself (no `argv`), an interrupted run ends at once."""
     as_command = argv is None
     argv = sys.argv[1:] if argv is None else list(argv)
-    previous = signal.signal(signal.SIGINT, _interrupt_once)
+    previous, previous_hook = signal.signal(signal.SIGINT, _interrupt_once), sys.unraisablehook
+    sys.unraisablehook = _interrupt_not_lost(previous_hook)
     try:
         options = build_parser().parse_args(argv)
         options.argv = argv  # a command may say how to go on after an interruption (grade: without --force)
@@ -57,12 +61,26 @@ def main(argv=None):
         return 1
     finally:
         signal.signal(signal.SIGINT, previous)
+        sys.unraisablehook = previous_hook
 
 
 def _interrupt_once(number, frame):
     """Ctrl-C: stop with KeyboardInterrupt once, and let the clean-up finish whatever else is pressed."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     raise KeyboardInterrupt
+
+
+def _interrupt_not_lost(hook):
+    """sys.unraisablehook that raises again a Ctrl-C that Python could only report (it came during a garbage collector's
+    callback, SQLAlchemy's say): the signal comes once more a moment later, when the command runs again. Anything else goes to `hook`."""
+    def unraisable(info):
+        if info.exc_type is not None and issubclass(info.exc_type, KeyboardInterrupt):
+            signal.signal(signal.SIGINT, _interrupt_once)
+            threading.Timer(AGAIN_SECONDS, os.kill, (os.getpid(), signal.SIGINT)).start()
+            return
+        hook(info)
+
+    return unraisable
 
 
 if __name__ == "__main__":
