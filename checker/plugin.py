@@ -8,6 +8,9 @@ checker's message, never a traceback of ours.
 
 The notebooks run in the sandbox, exactly as in official grading: each notebook once, in a
 confined process, and each check in a fresh process forked from it; the checks run here.
+The sandbox's fork server starts at pytest_configure, so that its imports overlap the checks'
+(imported only when the course is collected), and the notebooks load one after another on a
+background thread, each while the checks of the one before run.
 """
 
 import gc
