@@ -39,8 +39,8 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 from checker.checks.session import NotebookSession  # noqa: E402
 from checker.course import ASSIGNMENTS  # noqa: E402
-from checker.sandbox import protocol, student  # noqa: E402
-from checker.sandbox.broker import Sandbox  # noqa: E402
+from checker.sandbox import protocol, student_calls  # noqa: E402
+from checker.sandbox.sandbox import Sandbox  # noqa: E402
 from checker.sandbox.check_process import CheckProcess  # noqa: E402
 from checker.sandbox.policy import DEFAULT as POLICY  # noqa: E402
 from timing import environment, wall_time  # noqa: E402  (benchmarks/timing.py)
@@ -169,7 +169,7 @@ def call_rows(sandbox, calls):
             with child:
                 value = function(argument)
                 rows.append((row, median_microseconds(lambda: function(argument), calls),
-                             median_microseconds(lambda: student.invoke(function, (argument,), {}), calls),
+                             median_microseconds(lambda: student_calls.invoke(function, (argument,), {}), calls),
                              median_microseconds(lambda: frames(argument, value), calls),
                              median_microseconds(lambda: remote(argument), calls)))
     finally:

@@ -27,7 +27,7 @@ from checker.checks.errors import CheckFailure  # noqa: E402
 from checker.checks.seeds import PUBLIC_SEED  # noqa: E402
 from checker.checks.session import NotebookSession  # noqa: E402
 from checker.course import assignment_with_id  # noqa: E402
-from checker.sandbox.broker import Sandbox  # noqa: E402
+from checker.sandbox.sandbox import Sandbox  # noqa: E402
 from checker.staff.grading import hidden_seeds  # noqa: E402
 
 ASSIGNMENT = assignment_with_id("01_logistic_regression")  # its check `model`, by name

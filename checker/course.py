@@ -30,7 +30,7 @@ ASSIGNMENTS = BUILT_IN + PLUGGED_IN
 
 
 def sandbox_needs(assignments=ASSIGNMENTS):
-    """What the sandbox's fork server needs of the course, as plain data (checker.sandbox.server): "beside", each
+    """What the sandbox's fork server needs of the course, as plain data (checker.sandbox.fork_server): "beside", each
     assignment's beside.py to import before any notebook, with the folder its top package is in; "hidden", each
     assignment's package and folder, which no notebook may import or read (the answer key is there)."""
     return {"beside": [[assignment.beside, str(assignment.import_root)] for assignment in assignments if assignment.beside],

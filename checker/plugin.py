@@ -23,7 +23,7 @@ import pytest
 from checker.checks import messages, notebook, seeds
 from checker.checks.notebook import NotebookUnreadable
 from checker.checks.errors import CheckFailure, GraderError
-from checker.sandbox.broker import Sandbox, SandboxUnavailable
+from checker.sandbox.sandbox import Sandbox, SandboxUnavailable
 
 # The course is imported when collected, not with this plugin: the sandbox's fork server starts first and warms up meanwhile.
 COURSE_FILE = Path(__file__).resolve().parent / "course.py"

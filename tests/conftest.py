@@ -25,7 +25,7 @@ def venv_env():
 def sandbox():
     """One fork server for the whole test session, as `pytest checker` has one; the catalogue's endless loops stop after 1 s."""
     from catalogue import TEST_POLICY
-    from checker.sandbox.broker import Sandbox
+    from checker.sandbox.sandbox import Sandbox
 
     box = Sandbox(TEST_POLICY)
     yield box

@@ -16,7 +16,7 @@ import numpy as np
 import pytest
 
 from checker.sandbox import protocol
-from checker.sandbox.broker import Sandbox, SandboxUnavailable
+from checker.sandbox.sandbox import Sandbox, SandboxUnavailable
 from checker.sandbox.channel import Channel, TimedOut
 from notebooks import ATTEMPT
 

@@ -10,7 +10,7 @@ import functools
 import pytest
 
 from checker.course import ASSIGNMENTS
-from checker.sandbox.broker import Sandbox
+from checker.sandbox.sandbox import Sandbox
 from checker.staff.grading import SourceNotebook, grade_notebook
 from corpus import REPO, notebook_for, style_of, variant_paths, write_variant
 

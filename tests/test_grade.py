@@ -421,7 +421,7 @@ def test_student_repeats_one_students_run(twins, tmp_path, env):
 
 def test_loading_is_charged_to_the_time_budget(empty_course, tmp_path):
     """With a time budget of 5 s, does a notebook whose cell sleeps 29 s stop loading within seconds, and its feedback say why?"""
-    from checker.sandbox.broker import Sandbox
+    from checker.sandbox.sandbox import Sandbox
     from checker.sandbox.policy import Policy
     from checker.staff.grade import record_result
     from checker.staff.gradebook import NbgraderCourse

@@ -23,7 +23,7 @@ import pytest
 
 from checker.checks import messages
 from checker.course import ASSIGNMENTS
-from checker.sandbox.broker import Sandbox, SandboxUnavailable
+from checker.sandbox.sandbox import Sandbox, SandboxUnavailable
 from checker.sandbox.policy import Policy
 from checker.staff.grading import grade_notebook, hidden_seeds
 from conftest import REPO
@@ -155,7 +155,7 @@ CASES = {
         within("propagate_code", "cost = -np.mean(", "cost = np.mean(")], {"propagate": "wrong sign"}),
     "builtins patched": (A01, [prepend("data_preparation_code", "import builtins\nbuiltins.isinstance = lambda *a: True\nbuiltins.abs = lambda x: 0")], None),
     "sandbox's own code patched to lie": (A02, [prepend("initialize_parameters_code", (
-        "import checker.sandbox.student as s\ns.invoke = lambda f, a, k, track_changes=True: {'value': 1.0, 'warnings': [], 'printed': '', 'changed': []}"))], None),
+        "import checker.sandbox.student_calls as s\ns.invoke = lambda f, a, k, track_changes=True: {'value': 1.0, 'warnings': [], 'printed': '', 'changed': []}"))], None),
     # Lying return values.
     "float subclass that equals everything": (A01, [within("propagate_code", "    grads = {", LIAR_FLOAT.replace("\n", "\n    ").join(["    ", ""]) + "cost = Liar(cost)\n    grads = {")],
         {"propagate": "is a `Liar` object"}),

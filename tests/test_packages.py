@@ -188,7 +188,7 @@ def test_stand_ins_beside_the_students_code_import_nothing_of_the_checks(assignm
 def test_the_fork_server_imports_the_stand_ins_and_nothing_of_the_checks():
     """Does what the fork server imports of the course (each beside.py, from the course's plain data) leave every
     assignment's checks, answer key and mistakes, and the checker's checks, unimported?"""
-    probe = ("import sys; from checker.course import sandbox_needs; from checker.sandbox.server import import_beside; "
+    probe = ("import sys; from checker.course import sandbox_needs; from checker.sandbox.fork_server import import_beside; "
              "found = import_beside(sandbox_needs()['beside']); print(len(found), *sorted(name for name in sys.modules "
              "if name.startswith('checker.checks') or name.endswith(('.checks', '.reference', '.mistakes', '.lent'))))")
     printed = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True).stdout.split()
@@ -238,7 +238,7 @@ def test_a_hidden_seed_keeps_a_checkers_constant_and_hides_the_students_values()
     """Does 02's outcome message, under a hidden seed, keep the learning rate (the checker's constant, which the central list
     of checker fields used to miss) and hide the accuracy and cost the student's layers reached?"""
     from checker.assignments.computational_graph import messages as say
-    from checker.checks.report import in_private
+    from checker.checks.failure_text import in_private
 
     filled = say.OUTCOME.format(task="XOR", epochs=1500, rate=0.75, accuracy=0.5, cost=0.2513)
     private = in_private(filled, lambda name: False)

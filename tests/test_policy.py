@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from checker.sandbox import confine
-from checker.sandbox.broker import Sandbox
+from checker.sandbox.sandbox import Sandbox
 from checker.sandbox.policy import Policy
 
 README = (Path(__file__).resolve().parents[1] / "README.md").read_text()

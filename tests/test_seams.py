@@ -19,7 +19,7 @@ from checker.checks.run import CheckRun
 from checker.course import ASSIGNMENTS  # any assignment: the run here asks no answer key
 from checker.checks.session import NotebookSession
 from checker.sandbox import confine
-from checker.sandbox.broker import Sandbox
+from checker.sandbox.sandbox import Sandbox
 from checker.sandbox.policy import Policy
 from notebooks import ATTEMPT
 
@@ -168,7 +168,7 @@ def _state(pid):
 
 JUDGE = r'''
 import sys, time
-from checker.sandbox.broker import Sandbox
+from checker.sandbox.sandbox import Sandbox
 from checker.checks.session import NotebookSession
 sandbox = Sandbox()
 session = NotebookSession(sandbox, "n.ipynb", cells=[{"number": 1, "source": "def spin():\n    while True:\n        pass", "whole": True}])

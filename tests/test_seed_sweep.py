@@ -44,7 +44,7 @@ def test_the_solution_passes_at_fresh_hidden_seeds(official_sandbox, assignment)
 
 @pytest.fixture(scope="module")
 def official_sandbox():
-    from checker.sandbox.broker import Sandbox
+    from checker.sandbox.sandbox import Sandbox
 
     box = Sandbox(official=True)
     yield box

@@ -128,7 +128,7 @@ def test_refusals_come_before_anything_heavy_and_suggest_the_assignment_meant(co
     nbgrader or the sandbox is imported? (benchmarks/staff_refusals.py times them.)"""
     arguments = [part.format(repo=REPO, empty=tmp_path) for part in command]
     probe = ("import sys; from checker.staff.cli import main; code = main(sys.argv[1:]); "
-             "print(code, *sorted(name for name in ('nbgrader', 'checker.sandbox.broker') if name in sys.modules))")
+             "print(code, *sorted(name for name in ('nbgrader', 'checker.sandbox.sandbox') if name in sys.modules))")
     run = subprocess.run([sys.executable, "-c", probe, *arguments], capture_output=True, text=True, timeout=60)
     assert run.stdout.split() == ["1"], run.stdout  # refused, and neither nbgrader nor the sandbox was imported
     assert said in run.stderr and len(run.stderr.splitlines()) == 1, run.stderr

@@ -4,7 +4,7 @@ import reprlib
 
 import numpy as np
 
-from checker.sandbox.remote import is_remote, kind_of
+from checker.sandbox.proxies import is_remote, kind_of
 
 
 def describe_value(value, max_items=6):

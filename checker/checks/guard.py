@@ -14,10 +14,10 @@ from checker.checks import messages
 from checker.checks.errors import CheckFailure
 from checker.checks.seeds import derived_seed
 from checker.checks.student_side import side_of
-from checker.sandbox import remote
+from checker.sandbox import proxies
 from checker.sandbox.protocol import size_of
 from checker.sandbox.errors import CheckerImportBlocked, StudentAttributeMissing
-from checker.sandbox.remote import StudentBudgetUsed, StudentEnded, StudentProblem, StudentRaised, StudentTimedOut, StudentUnreadable
+from checker.sandbox.proxies import StudentBudgetUsed, StudentEnded, StudentProblem, StudentRaised, StudentTimedOut, StudentUnreadable
 
 
 def call_student(run, function, *args, name=None, time_limit_s=None, allow_changes=False, **kwargs):
@@ -27,7 +27,7 @@ def call_student(run, function, *args, name=None, time_limit_s=None, allow_chang
     allow_changes (a training loop meant to update the layers it is given).
     """
     __tracebackhide__ = True
-    name = name or remote.name_of(function) or getattr(function, "__name__", None) or "your function"
+    name = name or proxies.name_of(function) or getattr(function, "__name__", None) or "your function"
     run.calling(name)
     side = side_of(function, run)
     if side.origin_is_checker(function):
@@ -51,7 +51,7 @@ def limit_from_probe(run, function, *args, scale, probe, advice, name=None, **kw
     time goes); finishing code is never called endless.
     """
     __tracebackhide__ = True
-    name = name or remote.name_of(function) or getattr(function, "__name__", "your function")
+    name = name or proxies.name_of(function) or getattr(function, "__name__", "your function")
     slow, quick = run.policy.slow_seconds, run.policy.call_seconds
     patience = max(quick, slow / scale)
     started = time.monotonic()

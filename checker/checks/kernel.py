@@ -9,7 +9,7 @@ names its cell as the self-check's note about a cell never run names it.
 from pathlib import Path
 
 from checker.checks import messages, notebook
-from checker.sandbox.names import cell_names, parsed, without_magics
+from checker.sandbox.cell_names import cell_names, parsed, without_magics
 
 HERE = "this notebook"  # where the cell is, for a kernel; the self-check says the notebook's path instead
 

@@ -12,8 +12,8 @@ from checker.checks.errors import CheckFailure, GraderError
 from checker.checks.run import CheckRun, upstream_verdicts
 from checker.sandbox.policy import DEFAULT
 from checker.sandbox.errors import StudentAttributeMissing
-from checker.sandbox.remote import StopGrading, StudentProblem
-from checker.sandbox.student import module_in
+from checker.sandbox.proxies import StopGrading, StudentProblem
+from checker.sandbox.student_calls import module_in
 
 PASSED = "✓ {name}: all checks passed"
 NOTE = "  note: {note}"

@@ -11,7 +11,7 @@ from typing import Any, NoReturn
 from checker.assignments import Assignment
 from checker.checks import expectations, guard, messages, seeds
 from checker.checks.errors import CheckFailure, GraderError
-from checker.checks.report import PRIVATE_DETAILS, format_failure, in_private
+from checker.checks.failure_text import PRIVATE_DETAILS, format_failure, in_private
 from checker.checks.student_side import InProcessSide
 from checker.sandbox.errors import LENT_FOR_ONE_STEP, StopGrading
 from checker.sandbox.policy import DEFAULT, Policy

@@ -10,7 +10,7 @@ from checker.checks import messages, notebook
 from checker.checks.seeds import PUBLIC, chosen
 from checker.checks.errors import CheckFailure, GraderError
 from checker.checks.run import upstream_verdicts
-from checker.sandbox import remote, student
+from checker.sandbox import proxies, student_calls
 
 
 class NotebookSession:
@@ -67,7 +67,7 @@ class NotebookSession:
     def _run_seeds(self, check, seeds):
         try:
             child = self.process.open_check()
-        except remote.StudentProblem as problem:
+        except proxies.StudentProblem as problem:
             raise CheckFailure(messages.ENDED.format(name="your notebook", how=getattr(problem, "how", "it could not start")), messages.ENDED.id) from None
         notes = []
         with child:
@@ -99,13 +99,13 @@ class NotebookSession:
     def _value(self, child, check, name):
         try:
             found = child.lookup(name)
-        except remote.StudentProblem as problem:
+        except proxies.StudentProblem as problem:
             raise CheckFailure(messages.ENDED.format(name=name, how=getattr(problem, "how", "it could not be read")), messages.ENDED.id) from None
         if found.get("missing") is True or "value" not in found:
             headline = notebook.missing_name(self.process.outcomes, name, self.display_path)
             raise CheckFailure(str(headline), messages.diagnosis_of(headline))
         origin = found.get("origin")
-        if type(origin) is list and origin and student.module_in(origin[0]):
+        if type(origin) is list and origin and student_calls.module_in(origin[0]):
             raise CheckFailure(messages.FROM_CHECKER.format(name=name), messages.FROM_CHECKER.id)
         return found["value"]
 

@@ -13,7 +13,7 @@ import copy
 from checker.checks.guard import CallLog, call_student, member, using_references
 from checker.checks.errors import CheckFailure
 from checker.checks.student_side import side_of
-from checker.sandbox.remote import is_plain
+from checker.sandbox.proxies import is_plain
 
 
 class Call:

@@ -14,15 +14,15 @@ import copy
 
 from checker.checks.seeds import seeded_global_random
 from checker.assignments import BESIDE_MODULE
-from checker.sandbox import remote, student
+from checker.sandbox import proxies, student_calls
 from checker.sandbox.alarm import alarm
 from checker.sandbox.errors import StudentRaised, StudentTimedOut
-from checker.sandbox.student import CallReport
+from checker.sandbox.student_calls import CallReport
 
 
 def side_of(value, run):
     """The side `value` lives on: its check process's for a Remote, else the run's own process."""
-    return SandboxedSide(remote.owner(value)) if remote.is_remote(value) else run.local
+    return SandboxedSide(proxies.owner(value)) if proxies.is_remote(value) else run.local
 
 
 class SandboxedSide:
@@ -43,7 +43,7 @@ class SandboxedSide:
         try:
             yield
         finally:
-            with contextlib.suppress(remote.StudentProblem):
+            with contextlib.suppress(proxies.StudentProblem):
                 self.process.swap_globals(function, None)
 
     @contextlib.contextmanager
@@ -85,7 +85,7 @@ class InProcessSide:
         duplicate = copy.deepcopy if track_changes else (lambda value: value)
         passed_args, passed_kwargs = [duplicate(value) for value in args], {key: duplicate(value) for key, value in kwargs.items()}
         with alarm(time_limit, _InProcessTimeout) as enclosing_first:
-            report = student.invoke(function, passed_args, passed_kwargs, track_changes=track_changes,
+            report = student_calls.invoke(function, passed_args, passed_kwargs, track_changes=track_changes,
                                     printed_chars=self.policy.printed_chars)
         raised = report.get("raised")
         if raised is not None:
@@ -94,14 +94,14 @@ class InProcessSide:
                     raise _InProcessTimeout()
                 raise StudentTimedOut(name, time_limit)
             raise StudentRaised(name, raised)
-        changed, reordered = student.changed_arguments(function, (args, kwargs) if track_changes else None, passed_args, passed_kwargs)
+        changed, reordered = student_calls.changed_arguments(function, (args, kwargs) if track_changes else None, passed_args, passed_kwargs)
         return CallReport(report["value"], report["warnings"], report["printed"], changed, reordered)
 
     def origin_is_checker(self, function):
         """Whether `function` is the checker's own code standing in for the student's (not a stand-in the check runs on purpose)."""
-        module, _ = student.origin(function)
+        module, _ = student_calls.origin(function)
         ours = isinstance(module, str) and module.rpartition(".")[2] == BESIDE_MODULE  # a loop beside the student's code, calling it with the judge's inputs
-        return student.module_in(module) and not ours and not self.checker_code_allowed[0]
+        return student_calls.module_in(module) and not ours and not self.checker_code_allowed[0]
 
     @contextlib.contextmanager
     def swapped_globals(self, function, references):

@@ -13,10 +13,10 @@ import os
 import signal
 import time
 
-from checker.sandbox import exits, procfs, protocol, remote
+from checker.sandbox import exits, procfs, protocol, proxies
 from checker.sandbox.channel import Channel
 from checker.sandbox.errors import LENT_FOR_ONE_STEP, ChannelClosed, ProtocolError, RemoteError, StopGrading, StudentAttributeMissing, TimedOut
-from checker.sandbox.student import CallReport
+from checker.sandbox.student_calls import CallReport
 
 
 class CheckProcess:
@@ -24,9 +24,9 @@ class CheckProcess:
 
     def __init__(self, notebook, pid, sock):
         self.notebook, self.pid, self.policy = notebook, pid, notebook.policy
-        self.channel = Channel(sock, "judge", lambda ref: remote.Remote(ref, self), remote.Remote, limits=self.policy.frames)
+        self.channel = Channel(sock, "judge", lambda ref: proxies.Remote(ref, self), proxies.Remote, limits=self.policy.frames)
         self.stopped = None  # why judge-side code stopped the check, if it did
-        remote.serve_judge_objects(self.channel, self._note_stop, self.policy.helper_bytes)
+        proxies.serve_judge_objects(self.channel, self._note_stop, self.policy.helper_bytes)
         self.dead, self.timed_out = None, False
 
     def _note_stop(self, text):
@@ -41,10 +41,10 @@ class CheckProcess:
     # -- requests -------------------------------------------------------------------------------
     def _request(self, what, op, time_limit, **fields):
         if self.dead:
-            raise remote.StudentEnded(what, self.dead)
+            raise proxies.StudentEnded(what, self.dead)
         budget = self.notebook.budget
         if budget.left <= 0:
-            raise remote.StudentBudgetUsed(what, budget.seconds)
+            raise proxies.StudentBudgetUsed(what, budget.seconds)
         limit = min(time_limit, budget.left)
         started = time.monotonic()
         try:
@@ -53,18 +53,18 @@ class CheckProcess:
             self.close()
             self.dead, self.timed_out = f"it was stopped after {limit:g} s", True
             if limit < time_limit:  # the notebook's budget ran out, not this call's own limit
-                raise remote.StudentBudgetUsed(what, budget.seconds) from None
-            raise remote.StudentTimedOut(what, limit) from None
+                raise proxies.StudentBudgetUsed(what, budget.seconds) from None
+            raise proxies.StudentTimedOut(what, limit) from None
         except ChannelClosed:
             self.close()
             if self.timed_out:  # a request made while serving this one (a helper's call) ran out of time, and this one with it
-                raise remote.StudentTimedOut(what, round(time.monotonic() - started, 1)) from None
+                raise proxies.StudentTimedOut(what, round(time.monotonic() - started, 1)) from None
             self.dead = exits.describe(self.notebook.reap(self.pid), killed_by_us=True)
-            raise remote.StudentEnded(what, self.dead) from None
+            raise proxies.StudentEnded(what, self.dead) from None
         except (ProtocolError, RemoteError) as error:
             self.close()
             self.dead = "it sent something the grader cannot read"
-            raise remote.StudentUnreadable(what, {"text": str(error)}) from None
+            raise proxies.StudentUnreadable(what, {"text": str(error)}) from None
         finally:
             budget.charge(time.monotonic() - started)
 
@@ -72,7 +72,7 @@ class CheckProcess:
         """{"missing": True}, or {"value": ..., "origin": [module, file] or None} for a notebook name."""
         reply = self._request(f"looking up `{name}`", "lookup", time_limit, name=name)
         if type(reply) is not dict:
-            raise remote.StudentUnreadable(f"looking up `{name}`")
+            raise proxies.StudentUnreadable(f"looking up `{name}`")
         return reply
 
     def call(self, target, args, kwargs, time_limit=None, track=True, what="your function"):
@@ -84,7 +84,7 @@ class CheckProcess:
     def get_attribute(self, target, name, time_limit=10.0):
         report = self._request(f"reading `{name}`", "getattr", time_limit, target=target, name=name)
         if type(report) is dict and report.get("missing") is True:
-            raise StudentAttributeMissing(f"reading `{name}`", remote.name_of(target) or remote.kind_of(target), name)
+            raise StudentAttributeMissing(f"reading `{name}`", proxies.name_of(target) or proxies.kind_of(target), name)
         return checked_report(report, f"reading `{name}`", self.policy).value
 
     def set_attribute(self, target, name, value, time_limit=10.0):
@@ -134,14 +134,14 @@ TEXT, ITEMS = 300, 20  # characters per warning or changed name, and how many of
 def checked_report(report, what, policy):
     """A call's reply as a CallReport, every field validated; StudentProblem when it raised or is unreadable."""
     if type(report) is not dict:
-        raise remote.StudentUnreadable(what)
+        raise proxies.StudentUnreadable(what)
     raised = report.get("raised")
     if raised is not None:
         if type(raised) is not dict:
-            raise remote.StudentUnreadable(what)
-        raise remote.StudentRaised(what, clean_description(raised))
+            raise proxies.StudentUnreadable(what)
+        raise proxies.StudentRaised(what, clean_description(raised))
     if protocol.size_of(report.get("value")) > policy.return_bytes:
-        raise remote.StudentUnreadable(what, {"text": f"it gave back more than {policy.return_bytes // 2**20} MB of numbers, "
+        raise proxies.StudentUnreadable(what, {"text": f"it gave back more than {policy.return_bytes // 2**20} MB of numbers, "
                                                       "far more than this exercise's answer"})
     strings = lambda key: [text[:TEXT] for text in report.get(key) or [] if type(text) is str][:ITEMS]
     printed = report.get("printed")

@@ -11,11 +11,11 @@ import signal
 import socket
 import time
 
-from checker.sandbox import cgroups, exits, procfs, remote
+from checker.sandbox import cgroups, exits, procfs, proxies
 from checker.sandbox.channel import Channel
 from checker.sandbox.check_process import CheckProcess, clean_description
 from checker.sandbox.errors import ChannelClosed, ProtocolError, RemoteError, SandboxError, SandboxUnavailable, TimedOut
-from checker.sandbox.names import names_by_pattern
+from checker.sandbox.cell_names import names_by_pattern
 
 FAILURES = (None, "syntax", "not implemented", "timeout", "raised")
 
@@ -61,7 +61,7 @@ class NotebookProcess:
         while True:
             self.starts += 1
             if self.starts > self.policy.max_starts:
-                raise remote.StudentEnded("loading the notebook", f"its process had to be started {self.policy.max_starts} times and kept ending")
+                raise proxies.StudentEnded("loading the notebook", f"its process had to be started {self.policy.max_starts} times and kept ending")
             self._spawn()
             if self.objects is not None:
                 self.channel.request("objects", deadline=time.monotonic() + self.limits["objects_seconds"], payload=self.objects)
@@ -71,7 +71,7 @@ class NotebookProcess:
             except _LostCell:
                 self.kill()
                 if sum(outcome["failure"] in ("timeout", "ended") for outcome in self.outcomes.values()) >= self.policy.max_lost_cells:
-                    raise remote.StudentEnded("loading the notebook", "several cells that never finished or ended the process") from None
+                    raise proxies.StudentEnded("loading the notebook", "several cells that never finished or ended the process") from None
                 continue
             if self.group is not None:
                 self.group.kill_others(self.pid)  # processes the cells started (a fork shares this process's socket)
@@ -102,7 +102,7 @@ class NotebookProcess:
             seconds = min(self.policy.cell_seconds, self.policy.load_seconds - self.load_seconds, self.budget.left)
             if seconds <= 0:
                 self.kill()
-                raise remote.StudentEnded("loading the notebook", self._out_of_time())
+                raise proxies.StudentEnded("loading the notebook", self._out_of_time())
             started = time.monotonic()
             try:
                 outcome = self.channel.request("cell", deadline=started + seconds + self.limits["reply_slack_seconds"], path=self.display_path, seconds=seconds, **cell)
@@ -144,7 +144,7 @@ class NotebookProcess:
             if self.channel is None:
                 self.start()
             if self.budget.left <= 0:
-                raise remote.StudentBudgetUsed("starting a check", self.budget.seconds)
+                raise proxies.StudentBudgetUsed("starting a check", self.budget.seconds)
             judge_end, target_end = socket.socketpair()
             started = time.monotonic()
             try:
@@ -156,7 +156,7 @@ class NotebookProcess:
             finally:
                 target_end.close()
                 self.budget.charge(time.monotonic() - started)
-        raise remote.StudentEnded("starting a check", "the notebook's process kept ending")
+        raise proxies.StudentEnded("starting a check", "the notebook's process kept ending")
 
     def reap(self, pid):
         """How a check process of this notebook ended, as plain data ({} when it cannot be told)."""

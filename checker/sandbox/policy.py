@@ -2,7 +2,7 @@
 
 `Policy()` is what `pytest checker` and official grading use; `backprop-lab grade --time-budget`
 and the tests build their own (`Policy(cell_seconds=2)`), never patch a module. The policy travels
-from the command that starts grading to the broker, the notebook process and the check process
+from the command that starts grading to the sandbox (sandbox.py), the notebook process and the check process
 (as plain data where it crosses into the sandbox, under the same field names). What follows from
 the policy (the CPU-time limit from the time budget, the control group's memory with its headroom,
 ...) is computed in one place, `Policy.derived`, and crosses with it under the names of `Derived`.

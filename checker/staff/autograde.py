@@ -59,7 +59,7 @@ class SandboxedGrading(NbGraderPreprocessor):
     """Grades the notebook in the sandbox and writes each grade cell's outputs (nbgrader's Execute, without a kernel)."""
 
     def preprocess(self, nb, resources):
-        from checker.sandbox.broker import Sandbox
+        from checker.sandbox.sandbox import Sandbox
         from checker.staff.grading import grade_notebook, seeds_for_student, seeds_in_grade_cells
 
         assignment = next((a for a in ASSIGNMENTS if a.id == resources["nbgrader"]["assignment"]), None)

@@ -18,7 +18,7 @@ AGAIN_SECONDS = 0.01  # a Ctrl-C lost in a garbage collector's callback is raise
 COMMANDS = {
     "grade": "grade",
     "sandbox": "sandbox_status",
-    "report": "report",
+    "report": "class_report",
     "build-student-kit": "kit",
 }
 

@@ -76,7 +76,7 @@ _log = logging.getLogger(__name__)
 
 def warm_up(policy, unsafe):
     """Ready a worker before its first task: its sandbox's fork server starts, and warms up while the checks are imported."""
-    from checker.sandbox.broker import Sandbox
+    from checker.sandbox.sandbox import Sandbox
     from checker.sandbox.errors import SandboxError
     from checker.sandbox.policy import Policy
 
@@ -92,7 +92,7 @@ def warm_up(policy, unsafe):
 def grade_task(task):
     """Grade one submission (in a worker process, or a Dask worker); a result dict, never an exception."""
     from checker.course import assignment_with_id
-    from checker.sandbox.broker import Sandbox
+    from checker.sandbox.sandbox import Sandbox
     from checker.sandbox.errors import BelowMinimum
     from checker.sandbox.policy import Policy
     from checker.staff.grading import SourceNotebook, grade_notebook

@@ -19,7 +19,7 @@ from checker.checks.notebook import NotebookUnreadable, cell_source, import_bloc
 from checker.checks.errors import CheckFailure, GraderError
 from checker.checks.seeds import PUBLIC, hidden
 from checker.checks.session import NotebookSession
-from checker.sandbox.remote import StudentProblem
+from checker.sandbox.proxies import StudentProblem
 from checker.staff.restore import described, restored, source_cells_in_gradebook, source_cells_in_notebook
 
 # How a failure's diagnosis sorts it, for reports: the student's code misbehaved, or tried to get round the sandbox.

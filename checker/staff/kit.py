@@ -129,7 +129,7 @@ def build_student_kit(course, out, replace=False):
 
 
 def _build(course, out):
-    from checker.sandbox.broker import Sandbox
+    from checker.sandbox.sandbox import Sandbox
 
     out.mkdir()
     sandbox = Sandbox()

@@ -8,7 +8,7 @@ the notebook's run; a cell that does not parse is shown whole.
 import ast
 
 from checker.checks.notebook import NotebookUnreadable, cell_source, read_notebook
-from checker.sandbox.names import names_by_pattern, parsed, without_magics
+from checker.sandbox.cell_names import names_by_pattern, parsed, without_magics
 
 NOT_FOUND = "(not found in the submitted notebook)"
 

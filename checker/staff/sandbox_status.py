@@ -14,7 +14,7 @@ def add_arguments(parser):
 
 
 def run(options):
-    from checker.sandbox.broker import Sandbox
+    from checker.sandbox.sandbox import Sandbox
 
     sandbox = Sandbox()
     try:

@@ -23,7 +23,7 @@ from checker.checks.run import OWN_WORDS
 from checker.checks.shapes import require_finite, require_scalar, require_shape
 from checker.checks.spies import first_wrong, watching
 from checker.checks.student_side import side_of
-from checker.sandbox.remote import StudentProblem
+from checker.sandbox.proxies import StudentProblem
 
 UPSTREAM = ("sigmoid", "initialize_with_zeros", "propagate", "optimize", "predict")
 HELPERS = ("initialize_with_zeros", "optimize", "propagate", "sigmoid", "predict")

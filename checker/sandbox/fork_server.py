@@ -1,6 +1,6 @@
 """The fork server: a clean process that imports the heavy libraries once and forks a notebook process per notebook.
 
-Started by the judge as `python -m checker.sandbox.server FD COURSE`, with the judge's end of a socket
+Started by the judge as `python -m checker.sandbox.fork_server FD COURSE`, with the judge's end of a socket
 pair as FD and what it needs of the course as JSON (checker.course.sandbox_needs). It never runs student
 code and never imports the checker's checks or references; it imports NumPy, matplotlib and the data
 loaders (what the notebooks import) and each assignment's beside.py, works out what a sandboxed process
@@ -93,13 +93,13 @@ def main():
     warm_up()
     import checker
     import checker.datasets
-    from checker.sandbox import confine, exits, target
+    from checker.sandbox import confine, exits, inside
     from checker.sandbox.channel import Channel
 
     checker_dir = os.path.dirname(os.path.abspath(checker.__file__))
     importable_files = [checker.__file__, checker.datasets.__file__]
-    target.BESIDE.update(import_beside(course["beside"]))
-    target.install_import_blocker([package for package, _ in course["hidden"]])
+    inside.BESIDE.update(import_beside(course["beside"]))
+    inside.install_import_blocker([package for package, _ in course["hidden"]])
     filters, trouble = None, None
     if confine.seccomp_available():
         try:
@@ -122,7 +122,7 @@ def main():
             try:
                 confine.die_with_parent(server)
                 control.close()
-                target.serve_notebook(socket.socket(fileno=fds[0]), config)
+                inside.serve_notebook(socket.socket(fileno=fds[0]), config)
             finally:
                 os._exit(0)
         os.close(fds[0])

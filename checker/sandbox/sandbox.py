@@ -69,7 +69,7 @@ class Sandbox:
         environment.update(PYTHONHASHSEED="0", PYTHONDONTWRITEBYTECODE="1", MPLBACKEND="Agg", HOME=self.work,
                            MPLCONFIGDIR=os.path.join(self.work, "matplotlib"))
         with open(os.path.join(self.work, "server.log"), "wb") as log:
-            command = [self.python, "-m", "checker.sandbox.server", str(server_end.fileno()), json.dumps(course.sandbox_needs())]
+            command = [self.python, "-m", "checker.sandbox.fork_server", str(server_end.fileno()), json.dumps(course.sandbox_needs())]
             self._process = subprocess.Popen(command,
                                              pass_fds=[server_end.fileno()], cwd=self.work, env=environment,
                                              stdin=subprocess.DEVNULL, stdout=log, stderr=log)

@@ -20,9 +20,9 @@ import sys
 
 import numpy as np
 
-from checker.sandbox import confine, exits, student
+from checker.sandbox import confine, exits, student_calls
 from checker.sandbox.alarm import alarm
-from checker.sandbox.names import bound_names, names_by_pattern, parsed, without_magics
+from checker.sandbox.cell_names import bound_names, names_by_pattern, parsed, without_magics
 from checker.sandbox.channel import Channel, RemoteError
 from checker.sandbox.errors import CheckerImportBlocked
 
@@ -67,7 +67,7 @@ class CheckerImportBlocker(importlib.abc.MetaPathFinder):
 
 def blocked(name, packages):
     """Whether a notebook may not import the module `name`: in one of `packages`, and not one IMPORTABLE."""
-    return student.module_in(name, packages) and name not in IMPORTABLE
+    return student_calls.module_in(name, packages) and name not in IMPORTABLE
 
 
 # -- the notebook process ------------------------------------------------------------------------
@@ -91,7 +91,7 @@ def _run_cell(message):
     """Run one code cell; report the names it binds and how it failed, if it did."""
     path, number, whole = message["path"], message["number"], message["whole"]
     source = without_magics(message["source"])
-    filename = student.cell_filename(path, number)
+    filename = student_calls.cell_filename(path, number)
     linecache.cache[filename] = (len(source), None, source.splitlines(True), filename)
     tree, error = parsed(source, filename)
     if error is not None:
@@ -101,7 +101,7 @@ def _run_cell(message):
         tree.body = [node for node in tree.body if isinstance(node, _DEFINITIONS)]
     code = compile(tree, filename, "exec")
     with alarm(message["seconds"], CellTimeout):
-        report = student.invoke(exec, (code, NAMESPACE), {}, track_changes=False)
+        report = student_calls.invoke(exec, (code, NAMESPACE), {}, track_changes=False)
     raised = report.get("raised")
     if raised is None:
         return {"defines": defines, "failure": None}
@@ -156,16 +156,16 @@ def _lookup(message):
     if name not in NAMESPACE:
         return {"missing": True}
     value = NAMESPACE[name]
-    return {"value": value, "origin": list(student.origin(value)) if callable(value) else None}
+    return {"value": value, "origin": list(student_calls.origin(value)) if callable(value) else None}
 
 
 def _call(message):
-    return student.invoke(message["target"], message["args"], message["kwargs"], track_changes=message["track"],
+    return student_calls.invoke(message["target"], message["args"], message["kwargs"], track_changes=message["track"],
                           printed_chars=CONFIG["policy"]["printed_chars"])
 
 
 def _getattr(message):
-    report = student.invoke(getattr, (message["target"], message["name"]), {}, track_changes=False)
+    report = student_calls.invoke(getattr, (message["target"], message["name"]), {}, track_changes=False)
     raised = report.get("raised")
     if raised is not None and raised["type"] == "AttributeError":
         return {"missing": True}
@@ -173,7 +173,7 @@ def _getattr(message):
 
 
 def _setattr(message):
-    return student.invoke(setattr, (message["target"], message["name"], message["value"]), {}, track_changes=False)
+    return student_calls.invoke(setattr, (message["target"], message["name"], message["value"]), {}, track_changes=False)
 
 
 def _setitems(message):
@@ -182,7 +182,7 @@ def _setitems(message):
         for key, value in items.items():
             container[key] = value
 
-    return student.invoke(assign, (message["target"], message["attribute"], message["items"]), {}, track_changes=False)
+    return student_calls.invoke(assign, (message["target"], message["attribute"], message["items"]), {}, track_changes=False)
 
 
 def _standin(message):
