@@ -466,3 +466,20 @@ def test_a_passing_checks_note_reaches_the_feedback(graded, tmp_path):
     nbgrader(course, "generate_feedback", A01.id, "--student", "alice", "--force")
     feedback = (course / "feedback" / "alice" / A01.id / A01.notebook.replace(".ipynb", ".html")).read_text()
     assert "✓ propagate: all checks passed" in feedback and "note: `b` has shape (1,)" in feedback.replace("&#96;", "`")
+
+
+def test_the_checkers_traceback_reaches_the_grading_log(empty_course, tmp_path, monkeypatch):
+    """Does a grader error's traceback, logged in the worker, travel with the result to backprop-lab/<assignment>/grading.log?"""
+    from checker.checks import expectations
+    from checker.sandbox.policy import DEFAULT
+    from checker.staff.grade_tasks import grade_task, task_for
+    from checker.staff.grading import SourceNotebook
+
+    course = copy_of(empty_course, tmp_path)
+    monkeypatch.setitem(expectations.SOURCES, A01.package, BrokenAnswerKey(A01.package))
+    notebook = course / "submitted" / "alice" / A01.id / A01.notebook
+    result = grade_task(task_for(A01, "alice", notebook, SourceNotebook.from_file(SOURCE), DEFAULT, unsafe=False))
+    assert "Traceback" in result["log"] and "KeyError: 'dw'" in result["log"], result.get("log")
+    stored.append_log(course, A01.id, "alice", result["log"])
+    log = stored.log_path(course, A01.id).read_text(encoding="utf-8")
+    assert log.startswith("=== alice\n") and "KeyError: 'dw'" in log

@@ -23,7 +23,7 @@ it is listed for staff, and the next run grades that submission again.
 
 import functools
 import json
-import logging
+import traceback
 import os
 import shlex
 import sys
@@ -104,6 +104,7 @@ def grade_class(course, assignment, options, summary, policy, workers):
     A worker on a machine below the minimum protection refuses before grading anything: the run then
     stops with that one line, before any result is recorded.
     """
+    from checker.staff import results as stored
     from checker.staff.grade_summary import write_grades_csv
     from checker.staff.grade_tasks import task_for
     from checker.staff.grading_lock import grading_lock
@@ -118,6 +119,8 @@ def grade_class(course, assignment, options, summary, policy, workers):
             for task, result in workers.results(tasks):
                 if "refused" in result:
                     raise SystemExit(result["refused"])
+                if result.get("log"):
+                    stored.append_log(root, assignment.id, task["student"], result.pop("log"))
                 result = record_result(course, root, assignment, task["student"], result)
                 summary.add(task["student"], result)
                 progress.advance(task["student"], result)
@@ -162,7 +165,7 @@ def record_result(course, root, assignment, student, result):
         try:
             course.record(assignment, student, result)
         except Exception as error:  # nbgrader could not take this one (its gradebook, its files): say so, go on
-            logging.getLogger(__name__).error("recording %s's result in nbgrader failed", student, exc_info=error)
+            stored.append_log(root, assignment.id, student, "recording the result in nbgrader failed:\n" + traceback.format_exc())
             kept = {key: result[key] for key in ("assignment", "notebook", "notebook_sha256") if key in result}
             result = {**kept, "error": f"recording it failed: {type(error).__name__}: {error}"}
     stored.write_result(root, assignment.id, student, result)  # last: a final result marks the submission done for a resumed run

@@ -39,7 +39,8 @@ class Summary:
                   f"timed out {len(self.timed_out)}, grader errors {len(self.errors)}{lost}, in {time.monotonic() - self.started:.1f} s")]
         lines += [f"  grader error for {student}{f' ({check})' if check else ''}: {_first_line(reason)}" for student, check, reason in self.errors]
         if self.errors:
-            lines.append(f"  no points were recorded for these: `{again}` grades them again")
+            lines.append(f"  no points were recorded for these: `{again}` grades them again; the checker's tracebacks are in "
+                         f"{stored.log_path('', self.assignment.id)}")
         return "\n".join(lines)
 
 

@@ -6,7 +6,9 @@ notebook's digest, or a grader error (`error`): the grader could not grade it, a
 it again; or, on a machine below the minimum protection, `refused` (nothing was graded).
 """
 
+import contextlib
 import hashlib
+import io
 import logging
 import os
 import stat
@@ -90,7 +92,31 @@ def warm_up(policy, unsafe):
 
 
 def grade_task(task):
-    """Grade one submission (in a worker process, or a Dask worker); a result dict, never an exception."""
+    """Grade one submission (in a worker process, or a Dask worker); a result dict, never an exception.
+
+    What the checker logged meanwhile (a grader error's traceback) travels with the result as `log`, for the grading log.
+    """
+    with _logged() as log:
+        result = _grade(task)
+    return {**result, "log": log.getvalue()} if log.getvalue() else result
+
+
+@contextlib.contextmanager
+def _logged():
+    """A StringIO that receives what the checker logs (warnings and errors) while the block runs."""
+    text = io.StringIO()
+    handler = logging.StreamHandler(text)
+    handler.setLevel(logging.WARNING)
+    handler.setFormatter(logging.Formatter("%(levelname)s %(name)s: %(message)s"))
+    logger = logging.getLogger("checker")
+    logger.addHandler(handler)
+    try:
+        yield text
+    finally:
+        logger.removeHandler(handler)
+
+
+def _grade(task):
     from checker.course import assignment_with_id
     from checker.sandbox.sandbox import Sandbox
     from checker.sandbox.errors import BelowMinimum

@@ -21,6 +21,19 @@ def results_folder(course, assignment_id):
     return Path(course) / FOLDER / assignment_id
 
 
+def log_path(course, assignment_id):
+    """The grading log: what the checker logged while grading (a grader error's traceback, say), by student."""
+    return results_folder(course, assignment_id) / "grading.log"
+
+
+def append_log(course, assignment_id, student, text):
+    """Add what the checker logged while grading `student` to the assignment's grading log."""
+    path = log_path(course, assignment_id)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with path.open("a", encoding="utf-8") as log:
+        log.write(f"=== {student}\n{text.rstrip()}\n")
+
+
 def submitted_notebook(course, assignment, student):
     """Where nbgrader keeps a student's submitted notebook: <course>/submitted/<student>/<assignment>/<notebook>."""
     return Path(course) / "submitted" / student / assignment.id / assignment.notebook
