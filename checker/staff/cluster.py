@@ -44,7 +44,7 @@ class DaskWorkers:
             try:
                 result = future.result()
             except Exception as error:  # the task's own exception, or KilledWorker: that submission's grader error
-                _log.error("the cluster could not grade %s", task.get("display"), exc_info=error)
+                _log.error("the cluster could not grade %s", task.get("display", task) if isinstance(task, dict) else task, exc_info=error)
                 result = self.lost(task, f"the cluster could not grade it: {type(error).__name__}: {error}")
             yield task, result
 
