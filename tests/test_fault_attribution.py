@@ -16,7 +16,8 @@ own class there: the check passes. Where it reads, every value is told as the st
 * under a hidden-style seed, no message shows the value itself beyond its kind.
 
 The quick tier grades a sample: for each check one place it reads, with three values, rotated over the checks so that
-every value is graded somewhere. The e2e tier grades every place with every value. The checker's own faults (a bug in
+every value is graded somewhere. The e2e tier grades every place the check reads: the code it grades with every value,
+each other place (a helper that an end-to-end check runs, whose own check gives it every value) with a rotating share. The checker's own faults (a bug in
 check code, in the answer key or in a recognised mistake's code) stay grader errors, for staff.
 """
 
@@ -48,6 +49,7 @@ CHECKS = [(assignment, check) for assignment in ASSIGNMENTS for check in assignm
 IDS = [f"{assignment.id[:2]}-{check.name}" for assignment, check in CHECKS]
 CHOOSER = "_substitution_chooser"  # the loaded notebook's name for the chooser
 SAMPLED_VALUES, SAMPLED_PLACES = 3, 4  # per check in the quick tier: values graded, places tried until one is read
+ELSEWHERE_VALUES = 8  # per place in the e2e tier that is not the code the check grades (a helper an end-to-end check runs)
 
 
 class Graded(NamedTuple):
@@ -213,13 +215,20 @@ def test_a_value_the_check_cannot_use_fails_that_check_alone_sampled(sandbox, in
 @pytest.mark.e2e
 @pytest.mark.parametrize("assignment, check", CHECKS, ids=IDS)
 def test_every_value_at_every_place_fails_that_check_alone(sandbox, assignment, check):
-    """Does every place this check reads, given every value shape the protocol admits, fail the check with the student's
-    message, never a grader error?"""
+    """Does every place this check reads, given values the protocol admits, fail the check with the student's message,
+    never a grader error? The code the check grades gets every value shape; each other place it reads (a helper an
+    end-to-end check runs, whose own check gives it every value) gets ELSEWHERE_VALUES of them, rotated over the places
+    so that together they give every one."""
     names = correct_names(assignment, check)
     read = [place for place in places(names) if reads(sandbox, check, names, place)]
     assert read, f"{check.name} reads none of the places found in its correct implementation"
     already = failing_already(sandbox, assignment, check, names)
-    found = [problem for place in read for problem in place_problems(sandbox, assignment, check, names, place, VALUES, already)]
+    graded_words = set(re.findall(r"\w+", check.subject))
+    elsewhere = [place for place in read if not place.words & graded_words]
+    found = []
+    for place in read:
+        values = VALUES if place not in elsewhere else sample(elsewhere.index(place), ELSEWHERE_VALUES, VALUES, check.name)
+        found += place_problems(sandbox, assignment, check, names, place, values, already)
     assert not found, f"{len(found)} problems:\n" + "\n".join(found)
 
 
