@@ -11,6 +11,13 @@ pytest_plugins = ["pytester"]
 REPO = Path(__file__).resolve().parents[1]
 
 
+def pytest_xdist_auto_num_workers(config):
+    """`-n auto`: one worker more than there are cores. A third of the suite's time is spent waiting (for kernels, for
+    subprocesses to start, for time limits to pass), and a worker more keeps the cores busy meanwhile: the full suite
+    took 4m41 with three workers on two cores, against 6m19 with two."""
+    return (os.cpu_count() or 1) + 1
+
+
 def venv_environment():
     """The environment with this interpreter's bin first on PATH (nbgrader runs `alembic` from PATH)."""
     return dict(os.environ, PATH=os.path.dirname(sys.executable) + os.pathsep + os.environ.get("PATH", ""))
