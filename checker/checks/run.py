@@ -105,7 +105,7 @@ class CheckRun:
         return str(name).split(".")[0] in {*self.needs, *self.upstream, self.check}
 
     def in_private(self, message: str) -> str:
-        """A filled message template as a hidden seed lets it be said (report.in_private)."""
+        """A filled message template as a hidden seed lets it be said (failure_text.in_private)."""
         return in_private(message, self.grades_or_uses)
 
     def shown(self, text: str, hidden: str) -> str:
