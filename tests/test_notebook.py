@@ -141,7 +141,7 @@ def exercise_notebook(tmp_path, ran):
     heading = nbformat.v4.new_markdown_cell("## 3. Forward\n\n### Exercise 4: `propagate`\n\nWrite it.")
     definition = solution_cell("def propagate(w):\n    return w", "propagate_code")
     definition.execution_count = 3 if ran else None
-    helper = nbformat.v4.new_code_cell("def helper():\n    return 1")
+    helper = nbformat.v4.new_code_cell("def helper():\n    return 1", execution_count=1)  # the student ran something
     return read_saved(write_notebook(tmp_path / "work.ipynb", [heading, definition, grade_cell("check_propagate()", "propagate"), helper]))
 
 
@@ -163,3 +163,12 @@ def test_a_cell_never_run_gets_a_note_and_one_that_ran_none(tmp_path):
     assert len(never) == 1
     assert "never run: the cell that defines `propagate` (Exercise 4)" in never[0] and "`propagate` is not defined yet" in never[0]
     assert notebook.never_run_notes(exercise_notebook(tmp_path / "b", ran=True), ["propagate"]) == []
+
+
+def test_a_notebook_that_records_no_run_gets_no_never_run_note(tmp_path):
+    """No code cell with an execution count (never run, or its outputs cleared): nothing says which cells ran, so no note."""
+    cleared = exercise_notebook(tmp_path, ran=False)
+    for cell in cleared:
+        if cell.get("cell_type") == "code":
+            cell["execution_count"] = None
+    assert notebook.never_run_notes(cleared, ["propagate"]) == []

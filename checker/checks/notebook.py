@@ -106,8 +106,11 @@ def cell_in_words(cells, name):
 def never_run_notes(cells, names):
     """A note for each cell that binds one of `names` and that the saved notebook shows never ran (no execution count).
 
-    The self-check grades the saved code; in Jupyter the check cell fails until that cell runs.
+    The self-check grades the saved code; in Jupyter the check cell fails until that cell runs. A notebook in which no code
+    cell has an execution count records nothing of what ran (never run, or its outputs cleared): no note.
     """
+    if not any(cell.get("cell_type") == "code" and cell.get("execution_count") is not None for cell in cells):
+        return []
     notes, seen = [], set()
     for name in names:
         number = cell_defining(cells, name)
