@@ -8,6 +8,7 @@ outside checker/ and declared the way an installed distribution declares a plug-
 `solutions/05_toy/toy.ipynb`, whose release `nbgrader generate_assignment` writes to `exercises/05_toy/`.
 """
 
+import importlib
 import os
 import shutil
 import subprocess
@@ -96,10 +97,25 @@ def test_the_toy_is_in_the_course_and_keeps_the_package_shape(installed):
         "__init__.py", "checks.py", "inputs.py", "messages.py", "reference.py", "mistakes.py"}
 
 
+def test_the_toys_own_package_grades_its_notebook_through_the_sandbox(sandbox, tmp_path, monkeypatch):
+    """The fast tier's look at the toy: do its checks, from its package alone (nothing of checker/ changed), grade its
+    notebook through the sandbox as official grading does, with its points, and its mistaken one with its diagnosis?"""
+    from checker.staff.grading import grade_notebook
+
+    monkeypatch.syspath_prepend(str(TOY))
+    assignment = importlib.import_module("toy_lab").ASSIGNMENT
+    squared = tmp_path / NOTEBOOK
+    squared.write_text(nbformat.writes(replace_in_cell(TOY / NOTEBOOK, *SQUARED)))
+    graded = {name: grade_notebook(sandbox, assignment, path).as_dict() for name, path in (("right", TOY / NOTEBOOK), ("squared", squared))}
+    checks = {name: {check["check"]: (check["points"], check["diagnosis"]) for check in result["checks"]} for name, result in graded.items()}
+    assert checks["right"] == {"double": (2, None), "halve": (1, None)}
+    assert checks["squared"] == {"double": (0, "double.squared"), "halve": (1, None)}
+    assert SQUARED_SAID in next(check["message"] for check in graded["squared"]["checks"] if check["check"] == "double")
+
+
 # The three ways an assignment is graded start processes of their own (pytest checker, the kit's build and its
 # environment, backprop-lab grade): the end-to-end tier.
 @pytest.mark.e2e
-
 def test_the_self_check_scores_the_toy_and_names_its_mistake(toy):
     right, squared = (self_check(sys.executable, toy.root, toy.env, "--notebooks", str(folder)) for folder in (toy.right, toy.squared))
     assert f"backprop-lab score: {POINTS}/{POINTS} — {ID} {POINTS}/{POINTS}" in right, right
