@@ -49,7 +49,7 @@ CHECKS = [(assignment, check) for assignment in ASSIGNMENTS for check in assignm
 IDS = [f"{assignment.id[:2]}-{check.name}" for assignment, check in CHECKS]
 CHOOSER = "_substitution_chooser"  # the loaded notebook's name for the chooser
 SAMPLED_VALUES, SAMPLED_PLACES = 3, 4  # per check in the quick tier: values graded, places tried until one is read
-ELSEWHERE_VALUES = 8  # per place in the e2e tier that is not the code the check grades (a helper an end-to-end check runs)
+ELSEWHERE_VALUES = 4  # per place in the e2e tier that is not the code the check grades (a helper an end-to-end check runs), rotated
 
 
 class Graded(NamedTuple):
@@ -217,8 +217,7 @@ def test_a_value_the_check_cannot_use_fails_that_check_alone_sampled(sandbox, in
 def test_every_value_at_every_place_fails_that_check_alone(sandbox, assignment, check):
     """Does every place this check reads, given values the protocol admits, fail the check with the student's message,
     never a grader error? The code the check grades gets every value shape; each other place it reads (a helper an
-    end-to-end check runs, whose own check gives it every value) gets ELSEWHERE_VALUES of them, rotated over the places
-    so that together they give every one."""
+    end-to-end check runs, whose own check gives it every value) gets ELSEWHERE_VALUES of them, rotated over the places."""
     names = correct_names(assignment, check)
     read = [place for place in places(names) if reads(sandbox, check, names, place)]
     assert read, f"{check.name} reads none of the places found in its correct implementation"
