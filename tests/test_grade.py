@@ -421,8 +421,8 @@ def test_student_repeats_one_students_run(twins, tmp_path, env):
 
 def test_loading_is_charged_to_the_time_budget(empty_course, tmp_path):
     """With a time budget of 5 s, does a notebook whose cell sleeps 29 s stop loading within seconds, and its feedback say why?"""
-    from checker.sandbox.sandbox import Sandbox
     from checker.sandbox.policy import Policy
+    from checker.sandbox.sandbox import Sandbox
     from checker.staff.grade import record_result
     from checker.staff.gradebook import NbgraderCourse
     from checker.staff.grading import grade_notebook
@@ -483,3 +483,19 @@ def test_the_checkers_traceback_reaches_the_grading_log(empty_course, tmp_path, 
     stored.append_log(course, A01.id, "alice", result["log"])
     log = stored.log_path(course, A01.id).read_text(encoding="utf-8")
     assert log.startswith("=== alice\n") and "KeyError: 'dw'" in log
+
+
+def test_the_grading_log_takes_this_threads_records_only(tmp_path):
+    """Does what the checker logs in the grading process go to the grading log, and a record from another thread (another
+    submission graded at once by a Dask worker) stay out?"""
+    import logging
+    import threading
+
+    log = logging.getLogger("checker.staff.grade")
+    with stored.logging_to(stored.log_handler(course=tmp_path, assignment_id=A01.id)):
+        log.error("recording %s's result in nbgrader failed", "alice")
+        other = threading.Thread(target=log.error, args=("recording %s's result in nbgrader failed", "bob"))
+        other.start()
+        other.join()
+    text = stored.log_path(tmp_path, A01.id).read_text(encoding="utf-8")
+    assert "recording alice's result in nbgrader failed" in text and "bob" not in text

@@ -23,7 +23,7 @@ it is listed for staff, and the next run grades that submission again.
 
 import functools
 import json
-import traceback
+import logging
 import os
 import shlex
 import sys
@@ -111,7 +111,9 @@ def grade_class(course, assignment, options, summary, policy, workers):
 
     root = Path(course.directory.root)
     todo = to_grade(course, assignment, options, summary)
-    with grading_lock(root):  # from here on this run writes: no other may write the same course meanwhile
+    # From here on this run writes (no other may write the same course meanwhile), and what the checker logs here, in
+    # this process (a result nbgrader did not take, a task the cluster lost), goes to the grading log.
+    with grading_lock(root), stored.logging_to(stored.log_handler(course=root, assignment_id=assignment.id)):
         source = course.source(assignment)
         tasks = (task_for(assignment, student, path, source, policy, options.unsafe) for student, path in todo)
         progress = _Progress(len(todo), options.no_progress, assignment.id)
@@ -165,7 +167,7 @@ def record_result(course, root, assignment, student, result):
         try:
             course.record(assignment, student, result)
         except Exception as error:  # nbgrader could not take this one (its gradebook, its files): say so, go on
-            stored.append_log(root, assignment.id, student, "recording the result in nbgrader failed:\n" + traceback.format_exc())
+            logging.getLogger(__name__).error("recording %s's result in nbgrader failed", student, exc_info=error)
             kept = {key: result[key] for key in ("assignment", "notebook", "notebook_sha256") if key in result}
             result = {**kept, "error": f"recording it failed: {type(error).__name__}: {error}"}
     stored.write_result(root, assignment.id, student, result)  # last: a final result marks the submission done for a resumed run

@@ -6,7 +6,6 @@ notebook's digest, or a grader error (`error`): the grader could not grade it, a
 it again; or, on a machine below the minimum protection, `refused` (nothing was graded).
 """
 
-import contextlib
 import hashlib
 import io
 import logging
@@ -78,9 +77,9 @@ _log = logging.getLogger(__name__)
 
 def warm_up(policy, unsafe):
     """Ready a worker before its first task: its sandbox's fork server starts, and warms up while the checks are imported."""
-    from checker.sandbox.sandbox import Sandbox
     from checker.sandbox.errors import SandboxError
     from checker.sandbox.policy import Policy
+    from checker.sandbox.sandbox import Sandbox
 
     try:
         _LOCAL.sandbox = Sandbox(Policy.from_data(policy), official=True, unsafe=unsafe)
@@ -96,31 +95,19 @@ def grade_task(task):
 
     What the checker logged meanwhile (a grader error's traceback) travels with the result as `log`, for the grading log.
     """
-    with _logged() as log:
+    from checker.staff.results import log_handler, logging_to
+
+    log = io.StringIO()
+    with logging_to(log_handler(log)):
         result = _grade(task)
     return {**result, "log": log.getvalue()} if log.getvalue() else result
 
 
-@contextlib.contextmanager
-def _logged():
-    """A StringIO that receives what the checker logs (warnings and errors) while the block runs."""
-    text = io.StringIO()
-    handler = logging.StreamHandler(text)
-    handler.setLevel(logging.WARNING)
-    handler.setFormatter(logging.Formatter("%(levelname)s %(name)s: %(message)s"))
-    logger = logging.getLogger("checker")
-    logger.addHandler(handler)
-    try:
-        yield text
-    finally:
-        logger.removeHandler(handler)
-
-
 def _grade(task):
     from checker.course import assignment_with_id
-    from checker.sandbox.sandbox import Sandbox
     from checker.sandbox.errors import BelowMinimum
     from checker.sandbox.policy import Policy
+    from checker.sandbox.sandbox import Sandbox
     from checker.staff.grading import SourceNotebook, grade_notebook
 
     assignment = assignment_with_id(task["assignment"])

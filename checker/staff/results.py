@@ -8,8 +8,11 @@ its `error`. Class reports read these files; an interrupted grading run resumes 
 submissions whose result is final (the same notebook, and no grader error).
 """
 
+import contextlib
 import json
+import logging
 import os
+import threading
 from pathlib import Path
 
 from checker.staff.grading import GRADER_ERROR
@@ -27,11 +30,42 @@ def log_path(course, assignment_id):
 
 
 def append_log(course, assignment_id, student, text):
-    """Add what the checker logged while grading `student` to the assignment's grading log."""
+    """Add what the checker logged while grading `student` (in a worker, sent with the result) to the grading log."""
     path = log_path(course, assignment_id)
     path.parent.mkdir(parents=True, exist_ok=True)
     with path.open("a", encoding="utf-8") as log:
         log.write(f"=== {student}\n{text.rstrip()}\n")
+
+
+def log_handler(stream=None, course=None, assignment_id=None):
+    """A handler for the checker's warnings and errors in this thread, in the grading log's words: to `stream`, else to
+    the grading log of `assignment_id` in `course` (opened at the first record).
+
+    This thread's only: a Dask worker grades several submissions at once, each in a thread of its own.
+    """
+    if stream is None:
+        path = log_path(course, assignment_id)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        handler = logging.FileHandler(path, encoding="utf-8", delay=True)
+    else:
+        handler = logging.StreamHandler(stream)
+    handler.setLevel(logging.WARNING)
+    thread = threading.get_ident()
+    handler.addFilter(lambda record: record.thread == thread)
+    handler.setFormatter(logging.Formatter("%(levelname)s %(name)s: %(message)s"))
+    return handler
+
+
+@contextlib.contextmanager
+def logging_to(handler):
+    """The checker's warnings and errors go to `handler` while the block runs."""
+    logger = logging.getLogger("checker")
+    logger.addHandler(handler)
+    try:
+        yield handler
+    finally:
+        logger.removeHandler(handler)
+        handler.close()
 
 
 def submitted_notebook(course, assignment, student):
