@@ -26,8 +26,8 @@ sys.path.insert(0, str(REPO))
 from checker.assignments.logistic_regression import ASSIGNMENT  # noqa: E402
 from checker.checks import messages  # noqa: E402
 from checker.checks.messages import Diagnosis  # noqa: E402
-from checker.staff.grading import CheckResult, NotebookResult  # noqa: E402
 from checker.staff.class_report import write_report  # noqa: E402
+from checker.staff.grading import CheckResult, NotebookResult  # noqa: E402
 from checker.staff.results import read_results, write_result  # noqa: E402
 
 TARGET_SECONDS = 10.0

@@ -40,9 +40,9 @@ sys.path.insert(0, str(REPO))
 from checker.checks.session import NotebookSession  # noqa: E402
 from checker.course import ASSIGNMENTS  # noqa: E402
 from checker.sandbox import protocol, student_calls  # noqa: E402
-from checker.sandbox.sandbox import Sandbox  # noqa: E402
 from checker.sandbox.check_process import CheckProcess  # noqa: E402
 from checker.sandbox.policy import DEFAULT as POLICY  # noqa: E402
+from checker.sandbox.sandbox import Sandbox  # noqa: E402
 from timing import environment, wall_time  # noqa: E402  (benchmarks/timing.py)
 
 # (column, commit) of the older checkers timed from worktrees: the last commit without the sandbox, and the one it came in with.

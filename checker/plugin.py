@@ -21,8 +21,8 @@ from pathlib import Path
 import pytest
 
 from checker.checks import messages, notebook, seeds
-from checker.checks.notebook import NotebookUnreadable
 from checker.checks.errors import CheckFailure, GraderError
+from checker.checks.notebook import NotebookUnreadable
 from checker.sandbox.sandbox import Sandbox, SandboxUnavailable
 
 # The course is imported when collected, not with this plugin: the sandbox's fork server starts first and warms up meanwhile.
@@ -77,8 +77,6 @@ def pytest_unconfigure(config):
     sandbox = config.stash.get(SANDBOX, None)
     if sandbox is not None:
         sandbox.close()
-
-
 
 
 def sandbox_of(config):

@@ -11,8 +11,8 @@ import types
 
 import numpy as np
 
-from checker.checks import messages as common
 from checker.assignments.backprop_digits import messages as say
+from checker.checks import messages as common
 
 
 def sigmoid(z):

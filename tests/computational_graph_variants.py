@@ -11,8 +11,8 @@ import types
 import numpy as np
 from scipy.special import expit
 
-from checker.checks import messages as common
 from checker.assignments.computational_graph import messages as say
+from checker.checks import messages as common
 
 
 # --- a typical correct solution ----------------------------------------------------------

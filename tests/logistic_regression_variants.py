@@ -12,9 +12,9 @@ import types
 import numpy as np
 from scipy.special import expit
 
+from checker.assignments.logistic_regression import messages as say
 from checker.checks import messages as common
 from checker.datasets import load_dataset
-from checker.assignments.logistic_regression import messages as say
 
 
 MODEL_HELPERS = ("sigmoid", "initialize_with_zeros", "propagate", "optimize", "predict")

@@ -12,9 +12,9 @@ from checker.assignments.computational_graph import inputs, judges, lent
 from checker.assignments.computational_graph import messages as say
 from checker.assignments.computational_graph.checks import EPOCHS, LEARNING_RATE
 from checker.checks import expectations, seeds
-from checker.checks.student_side import checker_code_allowed
 from checker.checks.errors import CheckFailure
 from checker.checks.run import CheckRun
+from checker.checks.student_side import checker_code_allowed
 from checker.sandbox.policy import DEFAULT
 from computational_graph_variants import BUGS, CORRECT, compute_cost_matrix
 

@@ -16,8 +16,8 @@ import numpy as np
 import pytest
 
 from checker.sandbox import protocol
-from checker.sandbox.sandbox import Sandbox, SandboxUnavailable
 from checker.sandbox.channel import Channel, TimedOut
+from checker.sandbox.sandbox import Sandbox, SandboxUnavailable
 from notebooks import ATTEMPT
 
 PROBES = ATTEMPT + r'''

@@ -36,9 +36,9 @@ import pytest
 import substitutions
 from catalogue import HIDDEN_STYLE_SEED, catalogue_of, notebook_names
 from checker.checks import expectations
-from checker.checks.registry import check as registered_check
 from checker.checks.errors import CheckFailure, GraderError
 from checker.checks.failure_text import INDENT
+from checker.checks.registry import check as registered_check
 from checker.checks.session import NotebookSession
 from checker.course import ASSIGNMENTS
 from substitutions import SENTINEL, VALUES, Chooser, places, substituted

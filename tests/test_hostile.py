@@ -23,8 +23,8 @@ import pytest
 
 from checker.checks import messages
 from checker.course import ASSIGNMENTS
-from checker.sandbox.sandbox import Sandbox, SandboxUnavailable
 from checker.sandbox.policy import Policy
+from checker.sandbox.sandbox import Sandbox, SandboxUnavailable
 from checker.staff.grading import grade_notebook, hidden_seeds
 from conftest import REPO
 

@@ -9,8 +9,8 @@ from checker.assignments.logistic_regression import messages as say
 from checker.assignments.logistic_regression import ASSIGNMENT, check_model, check_optimize, check_propagate, check_sigmoid, end_to_end, inputs, reference
 from checker.checks import messages as common
 from checker.checks import seeds
-from checker.checks.student_side import checker_code_allowed
 from checker.checks.errors import CheckFailure
+from checker.checks.student_side import checker_code_allowed
 from logistic_regression_variants import BUGS
 
 

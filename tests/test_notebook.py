@@ -75,8 +75,8 @@ def test_setup_cells_run_whole_and_magics_are_ignored(sandbox, tmp_path):
 
 @pytest.mark.e2e  # waits out the reply slack (seconds) that a cell ignoring its alarm gets
 def test_cell_that_never_ends_is_stopped_and_the_rest_still_loads(tmp_path):
-    from checker.sandbox.sandbox import Sandbox
     from checker.sandbox.policy import Policy
+    from checker.sandbox.sandbox import Sandbox
 
     path = write_notebook(tmp_path / "work.ipynb", [
         solution_cell("import signal\nsignal.signal(signal.SIGALRM, signal.SIG_IGN)\nwhile True:\n    pass\nlate = 1", "loop"),

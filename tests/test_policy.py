@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 
 from checker.sandbox import confine
-from checker.sandbox.sandbox import Sandbox
 from checker.sandbox.policy import Policy
+from checker.sandbox.sandbox import Sandbox
 
 README = (Path(__file__).resolve().parents[1] / "README.md").read_text()
 WORDS = {"one": 1, "two": 2, "three": 3, "four": 4}

@@ -13,14 +13,14 @@ import numpy as np
 import pytest
 
 from checker.checks import seeds
-from checker.checks.guard import CallLog, call_student
 from checker.checks.errors import CheckFailure
+from checker.checks.guard import CallLog, call_student
 from checker.checks.run import CheckRun
-from checker.course import ASSIGNMENTS  # any assignment: the run here asks no answer key
 from checker.checks.session import NotebookSession
+from checker.course import ASSIGNMENTS  # any assignment: the run here asks no answer key
 from checker.sandbox import confine
-from checker.sandbox.sandbox import Sandbox
 from checker.sandbox.policy import Policy
+from checker.sandbox.sandbox import Sandbox
 from notebooks import ATTEMPT
 
 pytestmark = pytest.mark.e2e
@@ -168,8 +168,8 @@ def _state(pid):
 
 JUDGE = r'''
 import sys, time
-from checker.sandbox.sandbox import Sandbox
 from checker.checks.session import NotebookSession
+from checker.sandbox.sandbox import Sandbox
 sandbox = Sandbox()
 session = NotebookSession(sandbox, "n.ipynb", cells=[{"number": 1, "source": "def spin():\n    while True:\n        pass", "whole": True}])
 check = session.process.open_check()

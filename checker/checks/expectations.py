@@ -13,8 +13,8 @@ import importlib.resources
 import numpy as np
 
 from checker.checks import messages
-from checker.checks.remembered import Memory
 from checker.checks.errors import CheckFailure
+from checker.checks.remembered import Memory
 from checker.checks.seeds import PUBLIC_SEED
 from checker.sandbox import protocol
 

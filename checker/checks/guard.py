@@ -15,8 +15,8 @@ from checker.checks.errors import CheckFailure
 from checker.checks.seeds import derived_seed
 from checker.checks.student_side import side_of
 from checker.sandbox import proxies
-from checker.sandbox.protocol import size_of
 from checker.sandbox.errors import CheckerImportBlocked, StudentAttributeMissing
+from checker.sandbox.protocol import size_of
 from checker.sandbox.proxies import StudentBudgetUsed, StudentEnded, StudentProblem, StudentRaised, StudentTimedOut, StudentUnreadable
 
 

@@ -11,8 +11,8 @@ import re
 
 from checker.checks import messages
 from checker.errors import CheckerError
-from checker.sandbox.errors import CheckerImportBlocked
 from checker.sandbox.cell_names import cell_names
+from checker.sandbox.errors import CheckerImportBlocked
 from checker.sandbox.policy import DEFAULT
 
 SETUP_TAG = "setup"

@@ -10,8 +10,8 @@ from checker.assignments import declared_by
 from checker.checks import guard, kernel, messages, seeds
 from checker.checks.errors import CheckFailure, GraderError
 from checker.checks.run import CheckRun, upstream_verdicts
-from checker.sandbox.policy import DEFAULT
 from checker.sandbox.errors import StudentAttributeMissing
+from checker.sandbox.policy import DEFAULT
 from checker.sandbox.proxies import StopGrading, StudentProblem
 from checker.sandbox.student_calls import module_in
 

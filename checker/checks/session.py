@@ -7,9 +7,9 @@ loop or memory bomb is stopped the same way in both.
 from pathlib import Path
 
 from checker.checks import messages, notebook
-from checker.checks.seeds import PUBLIC, chosen
 from checker.checks.errors import CheckFailure, GraderError
 from checker.checks.run import upstream_verdicts
+from checker.checks.seeds import PUBLIC, chosen
 from checker.sandbox import proxies, student_calls
 
 

@@ -10,8 +10,8 @@ Notes are in the order calls end (return, raise or are stopped): a function's in
 import contextlib
 import copy
 
-from checker.checks.guard import CallLog, call_student, member, using_references
 from checker.checks.errors import CheckFailure
+from checker.checks.guard import CallLog, call_student, member, using_references
 from checker.checks.student_side import side_of
 from checker.sandbox.proxies import is_plain
 

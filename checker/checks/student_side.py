@@ -12,8 +12,8 @@ side calls it, lends it the checker's helpers, seeds its generators, reads and s
 import contextlib
 import copy
 
-from checker.checks.seeds import seeded_global_random
 from checker.assignments import BESIDE_MODULE
+from checker.checks.seeds import seeded_global_random
 from checker.sandbox import proxies, student_calls
 from checker.sandbox.alarm import alarm
 from checker.sandbox.errors import StudentRaised, StudentTimedOut

@@ -12,10 +12,10 @@ import socket
 import time
 
 from checker.sandbox import cgroups, exits, procfs, proxies
+from checker.sandbox.cell_names import names_by_pattern
 from checker.sandbox.channel import Channel
 from checker.sandbox.check_process import CheckProcess, clean_description
 from checker.sandbox.errors import ChannelClosed, ProtocolError, RemoteError, SandboxError, SandboxUnavailable, TimedOut
-from checker.sandbox.cell_names import names_by_pattern
 
 FAILURES = (None, "syntax", "not implemented", "timeout", "raised")
 

@@ -15,8 +15,8 @@ import time
 from pathlib import Path
 
 from checker.checks import messages
-from checker.checks.notebook import NotebookUnreadable, cell_source, import_blocked
 from checker.checks.errors import CheckFailure, GraderError
+from checker.checks.notebook import NotebookUnreadable, cell_source, import_blocked
 from checker.checks.seeds import PUBLIC, hidden
 from checker.checks.session import NotebookSession
 from checker.sandbox.proxies import StudentProblem

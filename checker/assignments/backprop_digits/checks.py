@@ -17,13 +17,13 @@ from checker.assignments.backprop_digits import messages as say
 from checker.assignments.backprop_digits import judges, lent
 from checker.assignments.backprop_digits.beside import MiniBatchLoop
 from checker.checks import compare, symbolic
-from checker.checks.guard import beside, call_student, limit_from_probe, member, student_random, using_references
-from checker.checks.spies import first_wrong, watched_run
-from checker.checks.registry import check
 from checker.checks.describe import describe_value, kind_in_words, short_repr
 from checker.checks.errors import CheckFailure
+from checker.checks.guard import beside, call_student, limit_from_probe, member, student_random, using_references
+from checker.checks.registry import check
 from checker.checks.run import OWN_WORDS
 from checker.checks.shapes import require_finite, require_shape
+from checker.checks.spies import first_wrong, watched_run
 from checker.datasets import load_digits_for_network
 from checker.thresholds import agree_below
 

@@ -15,10 +15,10 @@ from checker.assignments.computational_graph import inputs
 from checker.assignments.computational_graph import messages as say
 from checker.assignments.computational_graph import judges, lent
 from checker.checks import compare, symbolic
-from checker.checks.guard import call_student, limit_from_probe, member, set_items, student_random, using_references
-from checker.checks.registry import check
 from checker.checks.describe import describe_value, kind_in_words
 from checker.checks.errors import CheckFailure
+from checker.checks.guard import call_student, limit_from_probe, member, set_items, student_random, using_references
+from checker.checks.registry import check
 from checker.checks.run import OWN_WORDS
 from checker.checks.shapes import fail_unusable, require_finite, require_scalar, require_shape
 from checker.checks.spies import first_wrong, state_of, watched_run

@@ -21,8 +21,8 @@ import numpy as np
 from checker.assignments.computational_graph import lent
 from checker.assignments.computational_graph import messages as say
 from checker.checks import compare
-from checker.checks.messages import Said
 from checker.checks.describe import kind_in_words
+from checker.checks.messages import Said
 from checker.thresholds import agree_below
 
 

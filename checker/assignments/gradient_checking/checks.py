@@ -13,10 +13,10 @@ from checker.assignments.gradient_checking import messages as say
 from checker.assignments.gradient_checking import lent
 from checker.assignments.gradient_checking.beside import OneDimensionalRunner, PanelRunner, data_weight
 from checker.checks import compare
-from checker.checks.guard import beside, call_student, using_references
-from checker.checks.registry import check
-from checker.checks.messages import Said
 from checker.checks.describe import describe_value, kind_in_words
+from checker.checks.guard import beside, call_student, using_references
+from checker.checks.messages import Said
+from checker.checks.registry import check
 from checker.checks.shapes import fail_unusable, require_finite, require_scalar, require_shape
 from checker.checks.student_side import side_of
 from checker.gradients import check_gradient

@@ -9,8 +9,8 @@ import functools
 import numpy as np
 import sympy
 
-from checker.checks import symbolic
 from checker.assignments.gradient_checking.beside import data_weight
+from checker.checks import symbolic
 
 theta, x = sympy.symbols("theta x", real=True)
 ONE_D = {

@@ -9,9 +9,9 @@ they note cannot be forged by the code being graded.
 import numpy as np
 
 from checker.assignments.gradient_checking import inputs
+from checker.assignments.gradient_checking.beside import PanelStandIns
 from checker.checks.compare import as_numbers
 from checker.checks.guard import CallLog
-from checker.assignments.gradient_checking.beside import PanelStandIns
 
 
 class PanelSpyStandIns:

@@ -14,18 +14,18 @@ import numpy as np
 
 from checker.assignments.logistic_regression import end_to_end, inputs, judges, lent
 from checker.assignments.logistic_regression import messages as say
+from checker.assignments.logistic_regression.beside import QuadraticBowl
 from checker.checks import compare, symbolic
 from checker.checks import messages as common
-from checker.checks.messages import Said
-from checker.checks.guard import beside, call_student, using_references
-from checker.checks.registry import check
 from checker.checks.describe import describe_value, kind_in_words, short_repr
 from checker.checks.errors import CheckFailure
+from checker.checks.guard import beside, call_student, using_references
+from checker.checks.messages import Said
+from checker.checks.registry import check
 from checker.checks.run import OWN_WORDS
 from checker.checks.shapes import one_number, require_array, require_finite, require_scalar, require_shape
 from checker.datasets import load_dataset
 from checker.gradients.numerical import numerical_gradient, relative_error
-from checker.assignments.logistic_regression.beside import QuadraticBowl
 from checker.thresholds import agree_below
 
 # Failures that end a check process or its time: a second run of the same call could tell nothing more.

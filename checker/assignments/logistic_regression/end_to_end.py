@@ -16,9 +16,9 @@ from checker.assignments.logistic_regression import messages as say
 from checker.checks import compare, symbolic
 from checker.checks import messages as common
 from checker.checks.blame import misbehaviour
-from checker.checks.guard import call_student, limit_from_probe
 from checker.checks.describe import describe_value, kind_in_words
 from checker.checks.errors import CheckFailure
+from checker.checks.guard import call_student, limit_from_probe
 from checker.checks.run import OWN_WORDS
 from checker.checks.shapes import require_finite, require_scalar, require_shape
 from checker.checks.spies import first_wrong, watching

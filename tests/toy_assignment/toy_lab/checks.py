@@ -4,9 +4,9 @@ from toy_lab import inputs
 from toy_lab import messages as say
 
 from checker.checks import compare
+from checker.checks.describe import describe_value
 from checker.checks.guard import call_student
 from checker.checks.registry import check
-from checker.checks.describe import describe_value
 from checker.checks.shapes import require_shape
 
 
